@@ -1,0 +1,92 @@
+/**
+ * Frames on demand: a snapshot of the {@link FrameState} every `SNAPSHOT_EVERY` steps, and replay from the nearest
+ * snapshot below the requested cursor. Seeking costs at most `SNAPSHOT_EVERY` step applications.
+ */
+import type { TopologyGraph } from "../topology/topologyGraph";
+import type { TraceLog } from "../trace/traceLog";
+import type { Frame, Hop } from "./frame";
+import { applyStep, copyFrameState, type FrameState, initialFrameState, type ReplayTables } from "./frameState";
+
+export const SNAPSHOT_EVERY = 2048;
+
+export class FrameIndex {
+  private readonly snapshots: FrameState[] = [];
+
+  constructor(
+    private readonly trace: TraceLog,
+    private readonly graph: TopologyGraph,
+    private readonly tables: ReplayTables,
+    producers: number,
+  ) {
+    const state = initialFrameState(graph, producers);
+    this.snapshots.push(copyFrameState(state));
+    while (state.cursor < trace.length) {
+      applyStep(state, trace, tables);
+      if (state.cursor % SNAPSHOT_EVERY === 0) this.snapshots.push(copyFrameState(state));
+    }
+  }
+
+  /** The raw state after `cursor` steps. */
+  stateAt(cursor: number): FrameState {
+    const snapshot = this.snapshots[Math.floor(cursor / SNAPSHOT_EVERY)]!;
+    const state = copyFrameState(snapshot);
+    while (state.cursor < cursor) applyStep(state, this.trace, this.tables);
+    return state;
+  }
+
+  snapshotBytes(): number {
+    let bytes = 0;
+    for (const s of this.snapshots) {
+      bytes += s.logEnd.byteLength + s.position.byteLength + s.consumed.byteLength + s.committed.byteLength;
+      bytes += s.counters.byteLength + s.lastInput.byteLength;
+      for (const b of s.producerBuffers) bytes += 8 * b.length;
+    }
+    return bytes;
+  }
+}
+
+/** Turns a raw state into the public {@link Frame}. */
+export function toFrame(
+  state: FrameState,
+  graph: TopologyGraph,
+  producerIds: string[],
+  assignment: string[][],
+  hop: Hop | null,
+  recordAt: (tp: number, offset: number) => number,
+): Frame {
+  const logEnd: Frame["logEnd"] = {};
+  for (const topic of graph.topics) {
+    const first = graph.firstTopicPartition[topic.name]!;
+    logEnd[topic.name] = Array.from({ length: topic.partitions }, (_, p) => state.logEnd[first + p]!);
+  }
+  const counters: Frame["counters"] = {};
+  for (const node of graph.nodes) {
+    const i = node.index * 3;
+    counters[node.id] = { in: state.counters[i]!, out: state.counters[i + 1]!, dropped: state.counters[i + 2]! };
+  }
+  const tasks: Frame["tasks"] = [];
+  assignment.forEach((taskIds, instance) => {
+    for (const taskId of taskIds) {
+      const task = graph.tasks.find((t) => t.id === taskId)!;
+      const buffered: Record<string, number[]> = {};
+      const partitions = task.topicPartitions.map((tp) => {
+        const ref = graph.topicPartitions[tp]!;
+        const records: number[] = [];
+        for (let o = state.consumed[tp]!; o < state.position[tp]!; o++) records.push(recordAt(tp, o));
+        buffered[ref.name] = records;
+        return {
+          topic: ref.topic,
+          partition: ref.partition,
+          position: state.position[tp]!,
+          committed: state.committed[tp]!,
+        };
+      });
+      tasks.push({ id: task.id, instance: `instance-${instance + 1}`, partitions, buffered });
+    }
+  });
+  const producerBuffers: Frame["producerBuffers"] = {};
+  producerIds.forEach((id, p) => {
+    producerBuffers[id] = state.producerBuffers[p]!.slice();
+  });
+  return { cursor: state.cursor, timeMs: state.timeMs, logEnd, tasks, counters, producerBuffers, hop };
+}

@@ -1,0 +1,124 @@
+/**
+ * The mutable state a frame is built from, and how one trace step changes it. Applying steps 0..n-1 to the
+ * initial state gives the state at cursor n; nothing else is consulted, so frames can be rebuilt from snapshots.
+ */
+import type { TopologyGraph } from "../topology/topologyGraph";
+import { StepKind, type TraceLog } from "../trace/traceLog";
+
+export interface FrameState {
+  cursor: number;
+  timeMs: number;
+  logEnd: Int32Array;
+  /** Next offset to fetch, per topic-partition. */
+  position: Float64Array;
+  /** Next offset to process (fetched records below `position` and at or above this are buffered). */
+  consumed: Float64Array;
+  committed: Float64Array;
+  /** Per node: in, out, dropped. */
+  counters: Int32Array;
+  /** Per node: the input record of the last step at that node (to count a flatMap's input once). */
+  lastInput: Int32Array;
+  /** Per producer: records sent but not yet appended. */
+  producerBuffers: number[][];
+}
+
+export function initialFrameState(graph: TopologyGraph, producers: number): FrameState {
+  const tps = graph.topicPartitions.length;
+  return {
+    cursor: 0,
+    timeMs: 0,
+    logEnd: new Int32Array(tps),
+    position: new Float64Array(tps),
+    consumed: new Float64Array(tps),
+    committed: new Float64Array(tps),
+    counters: new Int32Array(graph.nodes.length * 3),
+    lastInput: new Int32Array(graph.nodes.length).fill(-1),
+    producerBuffers: Array.from({ length: producers }, () => []),
+  };
+}
+
+export function copyFrameState(s: FrameState): FrameState {
+  return {
+    cursor: s.cursor,
+    timeMs: s.timeMs,
+    logEnd: s.logEnd.slice(),
+    position: s.position.slice(),
+    consumed: s.consumed.slice(),
+    committed: s.committed.slice(),
+    counters: s.counters.slice(),
+    lastInput: s.lastInput.slice(),
+    producerBuffers: s.producerBuffers.map((b) => b.slice()),
+  };
+}
+
+/** What replay needs besides the trace: the partition of every logged record, and which nodes emit many records per input. */
+export interface ReplayTables {
+  tpOfRecord: Int32Array;
+  /** 1 for flatMap / flatMapValues nodes, whose several outputs count as one input. */
+  multiOutput: Uint8Array;
+}
+
+/** Applies trace step `state.cursor` to the state and advances the cursor. */
+export function applyStep(state: FrameState, trace: TraceLog, tables: ReplayTables): void {
+  const { tpOfRecord, multiOutput } = tables;
+  const step = state.cursor;
+  const a = trace.a[step]!;
+  const b = trace.b[step]!;
+  const c = trace.c[step]!;
+  const counters = state.counters;
+  const kind = trace.kinds[step]! as StepKind;
+  switch (kind) {
+    case StepKind.recordProduced:
+      state.producerBuffers[b]!.push(a);
+      break;
+    case StepKind.recordBuffered:
+      break;
+    case StepKind.recordAppended: {
+      state.logEnd[b] = c + 1;
+      const creator = trace.creators[a]!;
+      if (creator < 0) {
+        const buffer = state.producerBuffers[-1 - creator]!;
+        const at = buffer.indexOf(a);
+        if (at >= 0) buffer.splice(at, 1);
+      }
+      break;
+    }
+    case StepKind.recordFetched:
+      state.position[b] = c + 1;
+      break;
+    case StepKind.recordProcessed: {
+      const input = trace.creators[a] === b ? trace.parents[a]! : a;
+      if (multiOutput[b] === 0 || state.lastInput[b] !== input) counters[b * 3]!++;
+      state.lastInput[b] = input;
+      counters[b * 3 + 1]!++;
+      if ((c & 0xffff) === 0) {
+        const tp = tpOfRecord[a]!;
+        if (tp >= 0) state.consumed[tp] = state.consumed[tp]! + 1;
+      }
+      break;
+    }
+    case StepKind.recordBranched:
+    case StepKind.recordWritten:
+      counters[b * 3]!++;
+      counters[b * 3 + 1]!++;
+      break;
+    case StepKind.recordFiltered:
+    case StepKind.recordUnmatched:
+    case StepKind.userFunctionFailed:
+      counters[b * 3]!++;
+      counters[b * 3 + 2]!++;
+      state.lastInput[b] = a;
+      break;
+    case StepKind.offsetCommitted:
+      state.committed[b] = a;
+      break;
+    case StepKind.partitionsAssigned:
+      break;
+    default: {
+      const unknown: never = kind;
+      throw new Error(`unknown step kind ${unknown}`);
+    }
+  }
+  state.cursor = step + 1;
+  state.timeMs = trace.timeOf(step);
+}

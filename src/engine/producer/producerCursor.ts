@@ -1,0 +1,94 @@
+/**
+ * A producer's records in send order: its explicit records merged with its generated ones.
+ *
+ * Generated record i is sent at `startMs + i * everyMs`; its key is drawn by weight and its event timestamp is
+ * `sendTime - floor(u * jitterMs)` (never below 0), both from the producer's own seeded stream, so records come
+ * out of order in event time while the run stays deterministic. Records are produced lazily: a million-record
+ * generator never sits in memory as a list.
+ */
+import type { ExplicitRecordSpec, Json, ProducerSpec, RecordContext, RecordKey, WallClockMs } from "../model";
+import type { SeededRandom } from "../random/seededRandom";
+
+export interface PendingRecord {
+  atMs: WallClockMs;
+  key: RecordKey;
+  value: Json;
+  timestamp: number;
+  partition: number | undefined;
+}
+
+export class ProducerCursor {
+  private readonly explicit: ExplicitRecordSpec[];
+  private explicitAt = 0;
+  private generatedAt = 0;
+  private readonly cumulativeWeights: number[];
+  private readonly totalWeight: number;
+  private readonly context: RecordContext;
+
+  constructor(
+    private readonly spec: ProducerSpec,
+    private readonly random: SeededRandom,
+  ) {
+    // Stable sort: records at the same instant keep their order in the scenario.
+    this.explicit = spec.records.map((r, i) => ({ r, i })).sort((a, b) => a.r.atMs - b.r.atMs || a.i - b.i).map((x) => x.r);
+    let sum = 0;
+    this.cumulativeWeights = (spec.generate?.keys ?? []).map((k) => {
+      sum += k.weight;
+      return sum;
+    });
+    this.totalWeight = sum;
+    this.context = { key: null, value: null, timestamp: 0, partition: -1, offset: -1, topic: spec.topic };
+  }
+
+  /** Send time of the next record, or undefined when the producer is done. */
+  peekTime(): WallClockMs | undefined {
+    const e = this.explicit[this.explicitAt];
+    const g = this.generatedTime();
+    if (e === undefined) return g;
+    if (g === undefined) return e.atMs;
+    return Math.min(e.atMs, g);
+  }
+
+  private generatedTime(): WallClockMs | undefined {
+    const gen = this.spec.generate;
+    if (!gen || this.generatedAt >= gen.count) return undefined;
+    return gen.startMs + this.generatedAt * gen.everyMs;
+  }
+
+  /** The next record in send order (explicit records first at equal times). Call only after `peekTime()`. */
+  next(): PendingRecord {
+    const e = this.explicit[this.explicitAt];
+    const g = this.generatedTime();
+    if (e !== undefined && (g === undefined || e.atMs <= g)) {
+      this.explicitAt++;
+      return { atMs: e.atMs, key: e.key, value: e.value, timestamp: e.timestamp, partition: e.partition };
+    }
+    return this.nextGenerated(g!);
+  }
+
+  private nextGenerated(atMs: WallClockMs): PendingRecord {
+    const gen = this.spec.generate!;
+    const i = this.generatedAt++;
+    const key = this.pickKey();
+    const jitter = gen.jitterMs > 0 ? Math.floor(this.random.nextFloat() * gen.jitterMs) : 0;
+    const timestamp = Math.max(0, atMs - jitter);
+    let value: Json = i;
+    if (gen.value) {
+      const ctx = this.context;
+      ctx.key = key;
+      ctx.value = i;
+      ctx.timestamp = timestamp;
+      value = gen.value(ctx);
+    }
+    return { atMs, key, value, timestamp, partition: undefined };
+  }
+
+  private pickKey(): RecordKey {
+    const keys = this.spec.generate!.keys;
+    if (keys.length === 1) return keys[0]!.key;
+    const u = this.random.nextFloat() * this.totalWeight;
+    const weights = this.cumulativeWeights;
+    for (let k = 0; k < weights.length; k++) if (u < weights[k]!) return keys[k]!.key;
+    return keys[keys.length - 1]!.key;
+  }
+}

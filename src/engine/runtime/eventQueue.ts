@@ -1,0 +1,69 @@
+/**
+ * The simulation's agenda: scheduled happenings ordered by wall-clock time, then by kind, then by the order in
+ * which they were scheduled. This total order is what makes runs deterministic when several things happen at the
+ * same instant.
+ */
+import type { WallClockMs } from "../model";
+
+/** Kinds in their tie-break order at one instant: sends, then appends, then polls, then commits. */
+export const AgendaKind = { send: 0, arrive: 1, poll: 2, commit: 3 } as const;
+export type AgendaKind = (typeof AgendaKind)[keyof typeof AgendaKind];
+
+export interface AgendaItem {
+  timeMs: WallClockMs;
+  kind: AgendaKind;
+  seq: number;
+  /** Producer, record or instance index, depending on the kind. */
+  subject: number;
+  payload: number;
+}
+
+function before(a: AgendaItem, b: AgendaItem): boolean {
+  if (a.timeMs !== b.timeMs) return a.timeMs < b.timeMs;
+  if (a.kind !== b.kind) return a.kind < b.kind;
+  return a.seq < b.seq;
+}
+
+/** A binary min-heap of agenda items. */
+export class Agenda {
+  private readonly heap: AgendaItem[] = [];
+  private seq = 0;
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  schedule(timeMs: WallClockMs, kind: AgendaKind, subject: number, payload = 0): void {
+    const item: AgendaItem = { timeMs, kind, seq: this.seq++, subject, payload };
+    const heap = this.heap;
+    heap.push(item);
+    let i = heap.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(item, heap[parent]!)) break;
+      heap[i] = heap[parent]!;
+      i = parent;
+    }
+    heap[i] = item;
+  }
+
+  pop(): AgendaItem | undefined {
+    const heap = this.heap;
+    const top = heap[0];
+    const last = heap.pop();
+    if (top === undefined || last === undefined || heap.length === 0) return top;
+    let i = 0;
+    const n = heap.length;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const child = r < n && before(heap[r]!, heap[l]!) ? r : l;
+      if (!before(heap[child]!, last)) break;
+      heap[i] = heap[child]!;
+      i = child;
+    }
+    heap[i] = last;
+    return top;
+  }
+}

@@ -1,0 +1,281 @@
+/**
+ * The cluster-side run loop shared by the fast and the recording paths: producers send, the broker appends,
+ * application instances poll their tasks' partitions, process the fetched records through the compiled topology
+ * and commit their positions. Everything happens on one virtual wall clock, in the agenda's total order.
+ *
+ * Consumer model (Kafka): an instance polls at multiples of `pollIntervalMs` once it has records to fetch,
+ * fetching at most `max.poll.records`; a task then processes its fetched records, always taking the head record of
+ * the partition whose head has the smallest timestamp (Kafka Streams `PartitionGroup#nextRecord`); positions are
+ * committed every `commit.interval.ms`.
+ */
+import { PartitionLog } from "../broker/partitionLog";
+import type { Json, RecordContext, RecordKey, SimulationModel, WallClockMs } from "../model";
+import { ProducerCursor } from "../producer/producerCursor";
+import type { SeededRandom } from "../random/seededRandom";
+import type { OperatorEnv, Placement, Processor } from "../topology/operatorEnv";
+import type { TopologyGraph } from "../topology/topologyGraph";
+import { Agenda, AgendaKind } from "./eventQueue";
+import type { RunRecorder } from "./runRecorder";
+import { SimulationError } from "./simulationError";
+
+export interface ClusterRun {
+  logs: PartitionLog[];
+  /** Per instance index: the task ids it runs. */
+  assignment: string[][];
+  recordsProduced: number;
+}
+
+export interface RunHooks {
+  recorder: RunRecorder;
+  /** Compiles the topology; returns one processor per node index. */
+  compile(env: OperatorEnv): Processor[];
+  /** Builds a producer's (or sink's) partitioner. */
+  placement(spec: SimulationModel["producers"][number]["partitioner"], partitions: number, label: string): Placement;
+  random(label: string): SeededRandom;
+  /** Checked after every agenda item; throws to stop a runaway run. */
+  checkLimits(): void;
+}
+
+interface InFlight {
+  producer: number;
+  key: RecordKey;
+  value: Json;
+  timestamp: number;
+  tp: number;
+  id: number;
+}
+
+function nextMultiple(timeMs: WallClockMs, interval: number): WallClockMs {
+  return Math.ceil(timeMs / interval) * interval;
+}
+
+export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: RunHooks): ClusterRun {
+  const { recorder } = hooks;
+  const { app } = model;
+  const tps = graph.topicPartitions;
+  const logs = tps.map(() => new PartitionLog());
+  const agenda = new Agenda();
+  let now = 0;
+  let appends = 0;
+
+  // Tasks are dealt to instances in order (instance-1 gets tasks 0, n, 2n, ...): a fresh group's balanced spread.
+  const instanceCount = app.instances;
+  const ownerOfTp = new Int32Array(tps.length).fill(-1);
+  const taskTps: number[][] = graph.tasks.map((t) => t.topicPartitions);
+  const instanceTasks: number[][] = Array.from({ length: instanceCount }, () => []);
+  graph.tasks.forEach((task, t) => {
+    const instance = t % instanceCount;
+    instanceTasks[instance]!.push(t);
+    for (const tp of task.topicPartitions) ownerOfTp[tp] = instance;
+  });
+  const position = new Float64Array(tps.length);
+  const consumed = new Float64Array(tps.length);
+  const committed = new Float64Array(tps.length);
+  const pollScheduled = new Uint8Array(instanceCount);
+  const commitScheduled = new Uint8Array(instanceCount);
+
+  // Source node per topic-partition.
+  const sourceOfTp = new Int32Array(tps.length).fill(-1);
+  for (const node of model.app.topology) {
+    if (node.op !== "source") continue;
+    const index = graph.nodes.find((n) => n.id === node.id)!.index;
+    for (const topic of node.topics) {
+      const first = graph.firstTopicPartition[topic]!;
+      const count = model.topics.find((t) => t.name === topic)!.partitions;
+      for (let p = 0; p < count; p++) sourceOfTp[first + p] = index;
+    }
+  }
+
+  const notify = (tp: number) => {
+    const owner = ownerOfTp[tp]!;
+    if (owner < 0 || pollScheduled[owner]) return;
+    pollScheduled[owner] = 1;
+    agenda.schedule(nextMultiple(now, app.pollIntervalMs), AgendaKind.poll, owner);
+  };
+
+  const appendTo = (tp: number, key: RecordKey, value: Json, timestamp: number, id: number): number => {
+    appends++;
+    if (appends > model.limits.maxSteps) {
+      throw new SimulationError(
+        `stopped after ${model.limits.maxSteps} appends (limits.maxSteps): does a sink feed a topic that loops back?`,
+      );
+    }
+    const offset = logs[tp]!.append(key, value, timestamp, now, id);
+    recorder.appended(id, tp, offset);
+    notify(tp);
+    return offset;
+  };
+
+  const context: RecordContext = { key: null, value: null, timestamp: 0, partition: 0, offset: 0, topic: "" };
+  const sinkPlacements = new Map<number, Placement>();
+  for (const node of model.app.topology) {
+    if (node.op !== "sink") continue;
+    const index = graph.nodes.find((n) => n.id === node.id)!.index;
+    const partitions = model.topics.find((t) => t.name === node.topic)!.partitions;
+    sinkPlacements.set(index, hooks.placement(node.partitioner, partitions, `sink:${node.id}`));
+  }
+  const env: OperatorEnv = {
+    context,
+    sinkPlacement: (node) => sinkPlacements.get(node)!,
+    sinkAppend: (topic, partition, key, value, timestamp, id) =>
+      appendTo(graph.firstTopicPartition[topic]! + partition, key, value, timestamp, id),
+  };
+  const processors = hooks.compile(env);
+
+  // Generation 1: every instance gets its tasks' partitions.
+  recorder.at(0);
+  instanceTasks.forEach((tasks, instance) => {
+    const names = tasks.flatMap((t) => taskTps[t]!.map((tp) => tps[tp]!.name));
+    recorder.assigned(instance, 1, names);
+  });
+
+  // Producers.
+  const cursors = model.producers.map((p) => new ProducerCursor(p, hooks.random(`producer:${p.id}`)));
+  const placements = model.producers.map((p) => {
+    const partitions = model.topics.find((t) => t.name === p.topic)!.partitions;
+    return hooks.placement(p.partitioner, partitions, `producer:${p.id}`);
+  });
+  const producerFirstTp = model.producers.map((p) => graph.firstTopicPartition[p.topic]!);
+  const inFlight: (InFlight | undefined)[] = [];
+  const freeSlots: number[] = [];
+  let recordsProduced = 0;
+  cursors.forEach((cursor, p) => {
+    const at = cursor.peekTime();
+    if (at !== undefined) agenda.schedule(at, AgendaKind.send, p);
+  });
+
+  const send = (p: number) => {
+    const producer = model.producers[p]!;
+    const cursor = cursors[p]!;
+    let record: ReturnType<ProducerCursor["next"]>;
+    try {
+      record = cursor.next();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new SimulationError(`producer "${producer.id}" could not generate a value: ${reason}`);
+    }
+    recordsProduced++;
+    const placement = placements[p]!(record.key, record.value, record.partition);
+    const id = recorder.produced(p, record.key, record.value, record.timestamp, placement);
+    const window = producer.disconnected.find((w) => w.fromMs <= now && now < w.toMs);
+    const leaveAt = window ? window.toMs : now;
+    if (window) recorder.buffered(id, p, window.toMs);
+    const slot = freeSlots.pop() ?? inFlight.length;
+    inFlight[slot] = {
+      producer: p,
+      key: record.key,
+      value: record.value,
+      timestamp: record.timestamp,
+      tp: producerFirstTp[p]! + (placement >> 2),
+      id,
+    };
+    agenda.schedule(leaveAt + producer.delayMs, AgendaKind.arrive, p, slot);
+    const next = cursor.peekTime();
+    if (next !== undefined) agenda.schedule(next, AgendaKind.send, p);
+  };
+
+  const arrive = (slot: number) => {
+    const r = inFlight[slot]!;
+    inFlight[slot] = undefined;
+    freeSlots.push(slot);
+    appendTo(r.tp, r.key, r.value, r.timestamp, r.id);
+  };
+
+  const processTask = (task: number) => {
+    const own = taskTps[task]!;
+    for (;;) {
+      // PartitionGroup#nextRecord: the partition whose head record has the smallest timestamp; ties go to the
+      // partition listed first.
+      let best = -1;
+      let bestTs = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < own.length; i++) {
+        const tp = own[i]!;
+        if (consumed[tp]! >= position[tp]!) continue;
+        const ts = logs[tp]!.timestamps[consumed[tp]!]!;
+        if (ts < bestTs) {
+          best = tp;
+          bestTs = ts;
+        }
+      }
+      if (best < 0) return;
+      const log = logs[best]!;
+      const offset = consumed[best]!;
+      const ref = tps[best]!;
+      context.topic = ref.topic;
+      context.partition = ref.partition;
+      context.offset = offset;
+      consumed[best] = offset + 1;
+      processors[sourceOfTp[best]!]!(log.keys[offset]!, log.values[offset]!, log.timestamps[offset]!, log.ids[offset]!, -1);
+    }
+  };
+
+  const poll = (instance: number) => {
+    pollScheduled[instance] = 0;
+    const tasks = instanceTasks[instance]!;
+    let budget = app.maxPollRecords;
+    let more = false;
+    for (const task of tasks) {
+      for (const tp of taskTps[task]!) {
+        const log = logs[tp]!;
+        while (position[tp]! < log.endOffset) {
+          if (budget === 0) {
+            more = true;
+            break;
+          }
+          const offset = position[tp]!;
+          recorder.fetched(log.ids[offset]!, tp, offset);
+          position[tp] = offset + 1;
+          budget--;
+        }
+      }
+    }
+    for (const task of tasks) processTask(task);
+    if (more && !pollScheduled[instance]) {
+      pollScheduled[instance] = 1;
+      agenda.schedule(now, AgendaKind.poll, instance);
+    }
+    if (!commitScheduled[instance]) {
+      commitScheduled[instance] = 1;
+      agenda.schedule(nextMultiple(now + 1, app.commitIntervalMs), AgendaKind.commit, instance);
+    }
+  };
+
+  const commit = (instance: number) => {
+    commitScheduled[instance] = 0;
+    for (const task of instanceTasks[instance]!) {
+      for (const tp of taskTps[task]!) {
+        if (consumed[tp]! > committed[tp]!) {
+          committed[tp] = consumed[tp]!;
+          recorder.committed(instance, tp, consumed[tp]!);
+        }
+      }
+    }
+  };
+
+  for (let item = agenda.pop(); item !== undefined; item = agenda.pop()) {
+    now = item.timeMs;
+    recorder.at(now);
+    switch (item.kind) {
+      case AgendaKind.send:
+        send(item.subject);
+        break;
+      case AgendaKind.arrive:
+        arrive(item.payload);
+        break;
+      case AgendaKind.poll:
+        poll(item.subject);
+        break;
+      case AgendaKind.commit:
+        commit(item.subject);
+        break;
+      default: {
+        const unknown: never = item.kind;
+        throw new Error(`unknown agenda kind ${unknown}`);
+      }
+    }
+    hooks.checkLimits();
+  }
+
+  const assignment = instanceTasks.map((tasks) => tasks.map((t) => graph.tasks[t]!.id));
+  return { logs, assignment, recordsProduced };
+}

@@ -1,0 +1,187 @@
+/**
+ * The recording path: runs a model and records every step into a columnar trace, then serves decoded steps,
+ * narration and frames for any cursor.
+ */
+import type { Hop } from "./frame/frame";
+import { FrameIndex, toFrame } from "./frame/frameIndex";
+import type { Json, RecordKey, SimulationModel } from "./model";
+import { SeededRandom } from "./random/seededRandom";
+import { createPlacement, explainKeyedPlacement } from "./runtime/createPlacement";
+import { runCluster } from "./runtime/runCluster";
+import { SimulationError } from "./runtime/simulationError";
+import type { LogEntry, RecordVersion, Simulation } from "./simulation";
+import type { Processor } from "./topology/operatorEnv";
+import { buildTopologyGraph } from "./topology/topologyGraph";
+import { compileTracedOperator } from "./topology/tracedOperators";
+import { type DecodeContext, decodeStep } from "./trace/decodeStep";
+import { narrate } from "./trace/narrate";
+import type { TraceStep } from "./trace/traceEvent";
+import { TraceLog } from "./trace/traceLog";
+import { traceRecorder } from "./trace/traceRecorder";
+import { traceDigest } from "./trace/traceDigest";
+
+/** Compiles the topology in reverse topological order so every node's children exist first. */
+export function compileTopology(
+  model: SimulationModel,
+  graph: ReturnType<typeof buildTopologyGraph>,
+  compileNode: (index: number, children: (branch: string | null) => Processor[]) => Processor,
+): Processor[] {
+  const processors: Processor[] = new Array(graph.nodes.length);
+  for (let i = model.app.topology.length - 1; i >= 0; i--) {
+    const kids = graph.children[i]!;
+    processors[i] = compileNode(i, (branch) => kids.filter((k) => k.branch === branch).map((k) => processors[k.node]!));
+  }
+  return processors;
+}
+
+export function simulate(model: SimulationModel): Simulation {
+  const graph = buildTopologyGraph(model);
+  const trace = new TraceLog();
+  const root = new SeededRandom(model.seed);
+  const maxSteps = model.limits.maxSteps;
+  const run = runCluster(model, graph, {
+    recorder: traceRecorder(trace),
+    compile: (env) =>
+      compileTopology(model, graph, (i, children) =>
+        compileTracedOperator(model.app.topology[i]!, i, children, env, trace),
+      ),
+    placement: (spec, partitions, label) => createPlacement(spec, partitions, root.fork(label)),
+    random: (label) => root.fork(label),
+    checkLimits: () => {
+      if (trace.length > maxSteps) {
+        throw new SimulationError(`the run passed ${maxSteps} steps (limits.maxSteps); raise the limit or shorten the scenario`);
+      }
+    },
+  });
+
+  const tpOfRecord = new Int32Array(trace.versions).fill(-1);
+  run.logs.forEach((log, tp) => {
+    for (const id of log.ids) if (id >= 0) tpOfRecord[id] = tp;
+  });
+  const multiOutput = new Uint8Array(graph.nodes.length);
+  graph.nodes.forEach((n) => {
+    multiOutput[n.index] = n.op === "flatMap" || n.op === "flatMapValues" ? 1 : 0;
+  });
+  const frames = new FrameIndex(trace, graph, { tpOfRecord, multiOutput }, model.producers.length);
+
+  const taskOfTp: string[] = [];
+  const instanceOfTp: number[] = [];
+  run.assignment.forEach((taskIds, instance) => {
+    for (const taskId of taskIds) {
+      for (const tp of graph.tasks.find((t) => t.id === taskId)!.topicPartitions) {
+        taskOfTp[tp] = taskId;
+        instanceOfTp[tp] = instance;
+      }
+    }
+  });
+  const decodeContext: DecodeContext = {
+    model,
+    graph,
+    trace,
+    taskOfTp: (tp) => taskOfTp[tp] ?? "-",
+    instanceOfTp: (tp) => instanceOfTp[tp] ?? -1,
+  };
+
+  const logs: Record<string, LogEntry[][]> = {};
+  for (const topic of graph.topics) {
+    const first = graph.firstTopicPartition[topic.name]!;
+    logs[topic.name] = Array.from({ length: topic.partitions }, (_, p) => {
+      const log = run.logs[first + p]!;
+      return log.ids.map((record, offset) => ({ record, offset, appendTimeMs: log.appendTimes[offset]! }));
+    });
+  }
+
+  let buffered: Set<number> | null = null;
+  const record = (id: number): RecordVersion => {
+    if (!Number.isInteger(id) || id < 0 || id >= trace.versions) throw new RangeError(`no record ${id}`);
+    let origin = id;
+    while (trace.parents[origin]! >= 0) origin = trace.parents[origin]!;
+    return {
+      id,
+      key: trace.keys[id] as RecordKey,
+      value: trace.values[id] as Json,
+      timestamp: trace.timestamps[id]!,
+      parent: trace.parents[id]!,
+      origin,
+    };
+  };
+  const step = (i: number): TraceStep => decodeStep(decodeContext, i);
+
+  const hopOf = (s: TraceStep): Hop | null => {
+    switch (s.kind) {
+      case "recordProcessed":
+        return { record: s.record, fromNode: s.fromNode, toNode: s.node, outcome: "processed" };
+      case "recordFiltered":
+        return { record: s.record, fromNode: s.fromNode, toNode: s.node, outcome: "filtered" };
+      case "recordBranched":
+        return { record: s.record, fromNode: s.fromNode, toNode: s.node, outcome: "branched" };
+      case "recordUnmatched":
+        return { record: s.record, fromNode: s.fromNode, toNode: s.node, outcome: "unmatched" };
+      case "recordWritten":
+        return { record: s.record, fromNode: s.fromNode, toNode: s.node, outcome: "written" };
+      case "userFunctionFailed":
+        return { record: s.record, fromNode: s.fromNode, toNode: s.node, outcome: "failed" };
+      default:
+        return null;
+    }
+  };
+
+  const schedulingNote = (i: number): string | null => {
+    const s = step(i);
+    if (s.kind !== "recordProcessed" || s.fromNode !== null) return null;
+    const tp = tpOfRecord[s.record]!;
+    const task = graph.tasks.find((t) => t.topicPartitions.includes(tp));
+    if (!task || task.topicPartitions.length < 2) return null;
+    const state = frames.stateAt(i);
+    const heads = task.topicPartitions
+      .filter((p) => state.consumed[p]! < state.position[p]!)
+      .map((p) => `${graph.topicPartitions[p]!.name} ts=${run.logs[p]!.timestamps[state.consumed[p]!]}`);
+    if (heads.length < 2) return ` (task ${task.id} had buffered records in no other partition)`;
+    return ` (task ${task.id} takes the partition whose head record has the smallest timestamp among ${heads.join(", ")}: PartitionGroup#nextRecord)`;
+  };
+
+  return {
+    model,
+    graph,
+    stepCount: trace.length,
+    logs,
+    step,
+    record,
+    narrate: (i) =>
+      narrate(
+        {
+          model,
+          record,
+          explainMurmur2: explainKeyedPlacement,
+          partitionsOf: (topic) => graph.topics.find((t) => t.name === topic)!.partitions,
+          wasBuffered: (id) => {
+            if (buffered === null) {
+              const found = new Set<number>();
+              for (let k = 0; k < trace.length; k++) if (trace.kinds[k] === 1) found.add(trace.a[k]!);
+              buffered = found;
+            }
+            return buffered.has(id);
+          },
+          schedulingNote,
+        },
+        step(i),
+      ),
+    frameAt(cursor) {
+      if (!Number.isInteger(cursor) || cursor < 0 || cursor > trace.length) {
+        throw new RangeError(`cursor ${cursor} is outside 0..${trace.length}`);
+      }
+      const state = frames.stateAt(cursor);
+      const hop = cursor > 0 ? hopOf(step(cursor - 1)) : null;
+      return toFrame(
+        state,
+        graph,
+        model.producers.map((p) => p.id),
+        run.assignment,
+        hop,
+        (tp, offset) => run.logs[tp]!.ids[offset]!,
+      );
+    },
+    digest: () => traceDigest(trace),
+    stats: () => ({ stepBytes: trace.stepBytes(), snapshotBytes: frames.snapshotBytes(), versions: trace.versions }),
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * The engine's public surface: build a simulation from a model, run it, read any step.
+ */
+import type { Frame } from "./frame/frame";
+import type { Json, Offset, RecordKey, SimulationModel, WallClockMs } from "./model";
+import type { TopologyGraph } from "./topology/topologyGraph";
+import type { RecordId, TraceStep } from "./trace/traceEvent";
+
+/** One version of a record: produced by a producer, or derived from another version by an operator. */
+export interface RecordVersion {
+  id: RecordId;
+  key: RecordKey;
+  value: Json;
+  timestamp: number;
+  /** The version this one was derived from; -1 for a produced record. */
+  parent: RecordId;
+  /** The produced record this version descends from (itself for a produced record). */
+  origin: RecordId;
+}
+
+/** Where a record sits in a partition log. */
+export interface LogEntry {
+  record: RecordId;
+  offset: Offset;
+  /** Log-append (ingestion) time. */
+  appendTimeMs: WallClockMs;
+}
+
+/** A recorded run: the trace, the record versions it mentions, and frames on demand. */
+export interface Simulation {
+  readonly model: SimulationModel;
+  readonly graph: TopologyGraph;
+  /** Number of trace events. Cursors run from 0 (nothing happened) to `stepCount` (the end). */
+  readonly stepCount: number;
+  /** Final partition logs, per topic, per partition, in offset order. */
+  readonly logs: Readonly<Record<string, readonly LogEntry[][]>>;
+  /** The decoded trace event at 0-based index `step`. */
+  step(step: number): TraceStep;
+  /** A record version by id. */
+  record(id: RecordId): RecordVersion;
+  /** The one-line "why" of trace event `step`. */
+  narrate(step: number): string;
+  /** The state after the first `cursor` events (0 ≤ cursor ≤ stepCount). */
+  frameAt(cursor: number): Frame;
+  /** A stable digest of the whole trace (FNV-1a over its canonical bytes), for determinism checks. */
+  digest(): string;
+  /** Memory held by the trace and the frame snapshots, for the benchmark. */
+  stats(): { stepBytes: number; snapshotBytes: number; versions: number };
+}
+
+export interface PartitionContents {
+  readonly keys: readonly RecordKey[];
+  readonly values: readonly Json[];
+  readonly timestamps: readonly number[];
+}
+
+/** The result of the fast path: final logs only, no trace. */
+export interface FastRun {
+  /** Final partition logs, per topic, per partition, as parallel arrays indexed by offset. */
+  readonly logs: Readonly<Record<string, readonly PartitionContents[]>>;
+  readonly recordsProduced: number;
+}

@@ -1,0 +1,166 @@
+/**
+ * The fast path's operators: each node compiled into a closure that calls its children directly, recording
+ * nothing. Semantics are those of `tracedOperators.ts`; keep the two in step (the determinism tests compare the
+ * outputs of both paths on every built-in scenario).
+ */
+import type { TopologyNode } from "../model";
+import { flatMapRecords, flatMapValues, type OperatorEnv, type Processor } from "./operatorEnv";
+
+function fanOut(children: Processor[], self: number): Processor {
+  if (children.length === 1) {
+    const only = children[0]!;
+    return (k, v, t, id) => only(k, v, t, id, self);
+  }
+  return (k, v, t, id) => {
+    for (let i = 0; i < children.length; i++) children[i]!(k, v, t, id, self);
+  };
+}
+
+/**
+ * Compiles one node. `children(branch)` gives the processors listening to the node (to one branch of it).
+ * A user function that throws skips the record (Kafka Streams' `LogAndContinueExceptionHandler`).
+ */
+export function compileFastOperator(
+  node: TopologyNode,
+  self: number,
+  children: (branch: string | null) => Processor[],
+  env: OperatorEnv,
+): Processor {
+  const ctx = env.context;
+  switch (node.op) {
+    case "source":
+    case "merge":
+    case "peek":
+      return fanOut(children(null), self);
+    case "map": {
+      const next = fanOut(children(null), self);
+      return (k, v, t, id) => {
+        ctx.key = k;
+        ctx.value = v;
+        ctx.timestamp = t;
+        let key: typeof k;
+        let value: typeof v;
+        try {
+          key = node.key(ctx);
+          value = node.value(ctx);
+        } catch {
+          return;
+        }
+        next(key, value, t, id, self);
+      };
+    }
+    case "mapValues": {
+      const next = fanOut(children(null), self);
+      return (k, v, t, id) => {
+        ctx.key = k;
+        ctx.value = v;
+        ctx.timestamp = t;
+        let value: typeof v;
+        try {
+          value = node.value(ctx);
+        } catch {
+          return;
+        }
+        next(k, value, t, id, self);
+      };
+    }
+    case "selectKey": {
+      const next = fanOut(children(null), self);
+      return (k, v, t, id) => {
+        ctx.key = k;
+        ctx.value = v;
+        ctx.timestamp = t;
+        let key: typeof k;
+        try {
+          key = node.key(ctx);
+        } catch {
+          return;
+        }
+        next(key, v, t, id, self);
+      };
+    }
+    case "filter": {
+      const next = fanOut(children(null), self);
+      return (k, v, t, id) => {
+        ctx.key = k;
+        ctx.value = v;
+        ctx.timestamp = t;
+        let keep: unknown;
+        try {
+          keep = node.predicate(ctx);
+        } catch {
+          return;
+        }
+        if (keep) next(k, v, t, id, self);
+      };
+    }
+    case "flatMap": {
+      const next = fanOut(children(null), self);
+      return (k, v, t, id) => {
+        ctx.key = k;
+        ctx.value = v;
+        ctx.timestamp = t;
+        let out: ReturnType<typeof flatMapRecords>;
+        try {
+          out = flatMapRecords(node.records(ctx));
+        } catch {
+          return;
+        }
+        for (const r of out) next(r.key, r.value ?? null, t, id, self);
+      };
+    }
+    case "flatMapValues": {
+      const next = fanOut(children(null), self);
+      return (k, v, t, id) => {
+        ctx.key = k;
+        ctx.value = v;
+        ctx.timestamp = t;
+        let out: ReturnType<typeof flatMapValues>;
+        try {
+          out = flatMapValues(node.values(ctx));
+        } catch {
+          return;
+        }
+        for (const value of out) next(k, value, t, id, self);
+      };
+    }
+    case "branch": {
+      const targets = node.branches.map((b) => fanOut(children(b.name), self));
+      const fallback = node.defaultBranch === null ? null : fanOut(children(node.defaultBranch), self);
+      const predicates = node.branches.map((b) => b.predicate);
+      return (k, v, t, id) => {
+        ctx.key = k;
+        ctx.value = v;
+        ctx.timestamp = t;
+        let match = -1;
+        try {
+          for (let i = 0; i < predicates.length && match < 0; i++) if (predicates[i]!(ctx)) match = i;
+        } catch {
+          return;
+        }
+        if (match >= 0) targets[match]!(k, v, t, id, self);
+        else fallback?.(k, v, t, id, self);
+      };
+    }
+    case "sink": {
+      const place = env.sinkPlacement(self);
+      const topic = node.topic;
+      return (k, v, t, id) => {
+        ctx.key = k;
+        ctx.value = v;
+        ctx.timestamp = t;
+        let placement: number;
+        try {
+          placement = place(k, v, undefined);
+        } catch {
+          return;
+        }
+        env.sinkAppend(topic, placement >> 2, k, v, t, id);
+      };
+    }
+    default: {
+      const unknown: never = node;
+      throw new Error(`unknown operator ${(unknown as TopologyNode).op}`);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * What compiled operators share during a run: the record context user functions read, and the way a sink hands a
+ * record to the broker.
+ */
+import type { Json, RecordContext, RecordKey } from "../model";
+
+/** A compiled operator: receives a record from node `from` (-1: from a partition) and processes it. */
+export type Processor = (key: RecordKey, value: Json, timestamp: number, id: number, from: number) => void;
+
+/** Chooses a partition; returns `partition * 4 + rule` (rule: 0 explicit, 1 murmur2, 2 sticky, 3 custom). */
+export type Placement = (key: RecordKey, value: Json, explicitPartition: number | undefined) => number;
+
+export const PlacementRule = ["explicit", "murmur2", "sticky", "custom"] as const;
+
+export interface OperatorEnv {
+  /** Set by the run loop to the source record being processed (its partition, offset, topic). */
+  readonly context: RecordContext;
+  /** Per sink node index: its partitioner. */
+  readonly sinkPlacement: (node: number) => Placement;
+  /** Appends a record written by a sink to partition `partition` of `topic`; returns the offset. */
+  sinkAppend(topic: string, partition: number, key: RecordKey, value: Json, timestamp: number, id: number): number;
+}
+
+/** Message of a user-function failure, for the trace. */
+export function failureMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+/** Validates a flatMap result: an array of `{ key, value }` objects. */
+export function flatMapRecords(result: Json): { key: RecordKey; value: Json }[] {
+  if (!Array.isArray(result)) throw new TypeError(`flatMap must return an array of {key, value}, got ${typeof result}`);
+  for (const item of result) {
+    if (item === null || typeof item !== "object" || Array.isArray(item) || !("key" in item)) {
+      throw new TypeError("flatMap must return an array of {key, value} objects");
+    }
+  }
+  return result as { key: RecordKey; value: Json }[];
+}
+
+/** Validates a flatMapValues result: an array. */
+export function flatMapValues(result: Json): Json[] {
+  if (!Array.isArray(result)) throw new TypeError(`flatMapValues must return an array, got ${typeof result}`);
+  return result;
+}

@@ -1,0 +1,156 @@
+/**
+ * The recording path's operators: the same semantics as `fastOperators.ts`, and every arrival of a record at a
+ * node is one trace step saying what the node did with it. A node that changes a record creates a new record
+ * version whose parent is the input, so lineage can be followed back to the produced record.
+ */
+import type { Json, RecordKey, TopologyNode } from "../model";
+import { StepKind, type TraceLog } from "../trace/traceLog";
+import { failureMessage, flatMapRecords, flatMapValues, type OperatorEnv, type Processor } from "./operatorEnv";
+
+function forwardAll(children: Processor[], self: number): Processor {
+  return (k, v, t, id) => {
+    for (let i = 0; i < children.length; i++) children[i]!(k, v, t, id, self);
+  };
+}
+
+export function compileTracedOperator(
+  node: TopologyNode,
+  self: number,
+  children: (branch: string | null) => Processor[],
+  env: OperatorEnv,
+  trace: TraceLog,
+): Processor {
+  const ctx = env.context;
+  const failed = (id: number, from: number, error: unknown) => {
+    trace.push(StepKind.userFunctionFailed, id, self, trace.addExtra({ fromNode: from, message: failureMessage(error) }));
+  };
+  const processed = (id: number, from: number) => trace.push(StepKind.recordProcessed, id, self, from + 1);
+  const derive = (k: RecordKey, v: Json, t: number, parent: number) => trace.addVersion(k, v, t, parent, self);
+  const setContext = (k: RecordKey, v: Json, t: number) => {
+    ctx.key = k;
+    ctx.value = v;
+    ctx.timestamp = t;
+  };
+
+  switch (node.op) {
+    case "source":
+    case "merge":
+    case "peek": {
+      const next = forwardAll(children(null), self);
+      return (k, v, t, id, from) => {
+        processed(id, from);
+        next(k, v, t, id, self);
+      };
+    }
+    case "map":
+    case "mapValues":
+    case "selectKey": {
+      const next = forwardAll(children(null), self);
+      return (k, v, t, id, from) => {
+        setContext(k, v, t);
+        let key = k;
+        let value = v;
+        try {
+          if (node.op !== "mapValues") key = node.key(ctx);
+          if (node.op !== "selectKey") value = node.value(ctx);
+        } catch (error) {
+          failed(id, from, error);
+          return;
+        }
+        const out = derive(key, value, t, id);
+        processed(out, from);
+        next(key, value, t, out, self);
+      };
+    }
+    case "filter": {
+      const next = forwardAll(children(null), self);
+      return (k, v, t, id, from) => {
+        setContext(k, v, t);
+        let keep: unknown;
+        try {
+          keep = node.predicate(ctx);
+        } catch (error) {
+          failed(id, from, error);
+          return;
+        }
+        if (!keep) {
+          trace.push(StepKind.recordFiltered, id, self, from + 1);
+          return;
+        }
+        processed(id, from);
+        next(k, v, t, id, self);
+      };
+    }
+    case "flatMap":
+    case "flatMapValues": {
+      const next = forwardAll(children(null), self);
+      return (k, v, t, id, from) => {
+        setContext(k, v, t);
+        let out: { key: RecordKey; value: Json }[];
+        try {
+          out =
+            node.op === "flatMap"
+              ? flatMapRecords(node.records(ctx))
+              : flatMapValues(node.values(ctx)).map((value) => ({ key: k, value }));
+        } catch (error) {
+          failed(id, from, error);
+          return;
+        }
+        if (out.length === 0) {
+          trace.push(StepKind.recordFiltered, id, self, from + 1);
+          return;
+        }
+        for (const r of out) {
+          const value = r.value ?? null;
+          const version = derive(r.key, value, t, id);
+          processed(version, from);
+          next(r.key, value, t, version, self);
+        }
+      };
+    }
+    case "branch": {
+      const targets = node.branches.map((b) => forwardAll(children(b.name), self));
+      const fallback = node.defaultBranch === null ? null : forwardAll(children(node.defaultBranch), self);
+      const predicates = node.branches.map((b) => b.predicate);
+      return (k, v, t, id, from) => {
+        setContext(k, v, t);
+        let match = -1;
+        try {
+          for (let i = 0; i < predicates.length && match < 0; i++) if (predicates[i]!(ctx)) match = i;
+        } catch (error) {
+          failed(id, from, error);
+          return;
+        }
+        if (match < 0 && fallback === null) {
+          trace.push(StepKind.recordUnmatched, id, self, from + 1);
+          return;
+        }
+        const branchIndex = match < 0 ? predicates.length : match;
+        trace.push(StepKind.recordBranched, id, self, (from + 1) | (branchIndex << 16));
+        (match < 0 ? fallback! : targets[match]!)(k, v, t, id, self);
+      };
+    }
+    case "sink": {
+      const place = env.sinkPlacement(self);
+      const topic = node.topic;
+      return (k, v, t, id, from) => {
+        setContext(k, v, t);
+        let placement: number;
+        try {
+          placement = place(k, v, undefined);
+        } catch (error) {
+          failed(id, from, error);
+          return;
+        }
+        // The record written to the output topic is a new record (new offset, new partition).
+        const out = derive(k, v, t, id);
+        trace.push(StepKind.recordWritten, out, self, (from + 1) | ((placement >> 2) << 16) | ((placement & 3) << 24));
+        env.sinkAppend(topic, placement >> 2, k, v, t, out);
+      };
+    }
+    default: {
+      const unknown: never = node;
+      throw new Error(`unknown operator ${(unknown as TopologyNode).op}`);
+    }
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * Decodes one columnar step into a {@link TraceStep}.
+ *
+ * Operands per kind (a, b, c):
+ * - recordProduced: record, producer, `partition * 4 + rule`
+ * - recordBuffered: record, producer, wall-clock time the producer reconnects
+ * - recordAppended / recordFetched: record, topic-partition, offset
+ * - recordProcessed / recordFiltered / recordUnmatched: record, node, `fromNode + 1` (0: from a partition)
+ * - recordBranched: record, node, `(fromNode + 1) | branchIndex << 16` (the default branch is `branches.length`)
+ * - recordWritten: record, node, `(fromNode + 1) | partition << 16 | rule << 24`
+ * - userFunctionFailed: record, node, extra `{ fromNode, message }`
+ * - offsetCommitted: offset, topic-partition, instance
+ * - partitionsAssigned: instance, generation, extra (partition names)
+ */
+import type { SimulationModel } from "../model";
+import { PlacementRule } from "../topology/operatorEnv";
+import type { TopologyGraph } from "../topology/topologyGraph";
+import type { TraceStep } from "./traceEvent";
+import { StepKind, type TraceLog } from "./traceLog";
+
+export function instanceName(index: number): string {
+  return `instance-${index + 1}`;
+}
+
+export interface DecodeContext {
+  model: SimulationModel;
+  graph: TopologyGraph;
+  trace: TraceLog;
+  /** Task id owning a topic-partition, and the instance running it. */
+  taskOfTp: (tp: number) => string;
+  instanceOfTp: (tp: number) => number;
+}
+
+export function decodeStep(d: DecodeContext, step: number): TraceStep {
+  const { trace, graph, model } = d;
+  if (!Number.isInteger(step) || step < 0 || step >= trace.length) {
+    throw new RangeError(`step ${step} is outside the trace (0..${trace.length - 1})`);
+  }
+  const a = trace.a[step]!;
+  const b = trace.b[step]!;
+  const c = trace.c[step]!;
+  const timeMs = trace.timeOf(step);
+  const nodeId = (i: number) => graph.nodes[i]!.id;
+  const from = (packed: number) => {
+    const f = (packed & 0xffff) - 1;
+    return f < 0 ? null : nodeId(f);
+  };
+  const kind = trace.kinds[step]! as StepKind;
+  switch (kind) {
+    case StepKind.recordProduced: {
+      const producer = model.producers[b]!;
+      return {
+        step,
+        timeMs,
+        kind: "recordProduced",
+        producer: producer.id,
+        record: a,
+        topic: producer.topic,
+        partition: c >> 2,
+        rule: PlacementRule[c & 3]!,
+      };
+    }
+    case StepKind.recordBuffered:
+      return { step, timeMs, kind: "recordBuffered", producer: model.producers[b]!.id, record: a, untilMs: c };
+    case StepKind.recordAppended: {
+      const tp = graph.topicPartitions[b]!;
+      return { step, timeMs, kind: "recordAppended", record: a, topic: tp.topic, partition: tp.partition, offset: c };
+    }
+    case StepKind.recordFetched: {
+      const tp = graph.topicPartitions[b]!;
+      return {
+        step,
+        timeMs,
+        kind: "recordFetched",
+        record: a,
+        instance: instanceName(d.instanceOfTp(b)),
+        task: d.taskOfTp(b),
+        topic: tp.topic,
+        partition: tp.partition,
+        offset: c,
+      };
+    }
+    case StepKind.recordProcessed: {
+      const input = trace.creators[a] === b ? trace.parents[a]! : a;
+      return { step, timeMs, kind: "recordProcessed", node: nodeId(b), fromNode: from(c), input, record: a };
+    }
+    case StepKind.recordFiltered:
+      return { step, timeMs, kind: "recordFiltered", node: nodeId(b), fromNode: from(c), record: a };
+    case StepKind.recordUnmatched:
+      return { step, timeMs, kind: "recordUnmatched", node: nodeId(b), fromNode: from(c), record: a };
+    case StepKind.recordBranched: {
+      const node = model.app.topology[b]!;
+      const index = c >>> 16;
+      const branch =
+        node.op === "branch" ? (node.branches[index]?.name ?? node.defaultBranch ?? "default") : String(index);
+      return { step, timeMs, kind: "recordBranched", node: nodeId(b), fromNode: from(c), record: a, branch };
+    }
+    case StepKind.recordWritten: {
+      const node = model.app.topology[b]!;
+      return {
+        step,
+        timeMs,
+        kind: "recordWritten",
+        node: nodeId(b),
+        fromNode: from(c),
+        record: a,
+        topic: node.op === "sink" ? node.topic : "",
+        partition: (c >>> 16) & 0xff,
+        rule: PlacementRule[(c >>> 24) & 3]!,
+      };
+    }
+    case StepKind.userFunctionFailed: {
+      const extra = trace.extras[c] as { fromNode: number; message: string };
+      return {
+        step,
+        timeMs,
+        kind: "userFunctionFailed",
+        node: nodeId(b),
+        fromNode: extra.fromNode < 0 ? null : nodeId(extra.fromNode),
+        record: a,
+        message: extra.message,
+      };
+    }
+    case StepKind.offsetCommitted: {
+      const tp = graph.topicPartitions[b]!;
+      return {
+        step,
+        timeMs,
+        kind: "offsetCommitted",
+        instance: instanceName(c),
+        topic: tp.topic,
+        partition: tp.partition,
+        offset: a,
+      };
+    }
+    case StepKind.partitionsAssigned:
+      return {
+        step,
+        timeMs,
+        kind: "partitionsAssigned",
+        instance: instanceName(a),
+        generation: b,
+        partitions: trace.extras[c] as string[],
+      };
+    default: {
+      const unknown: never = kind;
+      throw new Error(`unknown step kind ${unknown}`);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Short, stable text for keys, values and times in narration and CLI output.
+ */
+import type { Json, RecordKey } from "../model";
+
+const MAX_TEXT = 60;
+
+/** JSON text of a value, cut to a readable length. */
+export function formatJson(value: Json | undefined): string {
+  const text = value === undefined ? "null" : JSON.stringify(value);
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+}
+
+/** A key as narrated: `alice` for simple string keys, JSON otherwise, `null` for a null key. */
+export function formatKey(key: RecordKey): string {
+  if (typeof key === "string" && /^[\w.@:-]{1,40}$/.test(key)) return key;
+  return formatJson(key);
+}
+
+/** `k=alice v={"page":"/"} ts=1000` */
+export function formatRecord(key: RecordKey, value: Json, timestamp: number): string {
+  return `k=${formatKey(key)} v=${formatJson(value)} ts=${formatTime(timestamp)}`;
+}
+
+/** Milliseconds as `1500 ms`, or `1.5 s` style when round enough to read better. */
+export function formatTime(ms: number): string {
+  return `${ms}`;
+}

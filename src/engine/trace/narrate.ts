@@ -1,0 +1,111 @@
+/**
+ * The one-line "why" of a trace step: what happened, and the rule that made it happen, named after the real
+ * system's class where there is one.
+ */
+import type { SimulationModel } from "../model";
+import type { PartitionRule, TraceStep } from "./traceEvent";
+import { formatJson, formatKey, formatRecord } from "./formatRecord";
+
+export interface NarrationSource {
+  model: SimulationModel;
+  record(id: number): { key: SimulationModel["producers"][number]["records"][number]["key"]; value: unknown; timestamp: number };
+  /** Explains a keyed placement: `toPositive(murmur2("alice")) % 3 = 1`. */
+  explainMurmur2(key: unknown, partitions: number): string;
+  partitionsOf(topic: string): number;
+  /** Whether the record was held in its producer's buffer while disconnected. */
+  wasBuffered(record: number): boolean;
+  /** For a record processed at a source node: how the task's scheduler chose it, or null if it had no choice. */
+  schedulingNote(step: number): string | null;
+}
+
+function recordText(src: NarrationSource, id: number): string {
+  const r = src.record(id);
+  return formatRecord(r.key, r.value as never, r.timestamp);
+}
+
+function placementWhy(src: NarrationSource, rule: PartitionRule, key: unknown, topic: string, partition: number) {
+  const n = src.partitionsOf(topic);
+  switch (rule) {
+    case "explicit":
+      return `the record names partition ${partition} explicitly, which wins over the partitioner`;
+    case "murmur2":
+      return `${src.explainMurmur2(key, n)} (Kafka BuiltInPartitioner.partitionForKey)`;
+    case "sticky":
+      return `null key: the sticky partitioner keeps filling partition ${partition} until a batch is full (KIP-480)`;
+    case "custom":
+      return `the custom partitioner expression chose ${partition}`;
+    default: {
+      const unknown: never = rule;
+      return unknown;
+    }
+  }
+}
+
+export function narrate(src: NarrationSource, s: TraceStep): string {
+  const at = `@${s.timeMs}ms`;
+  switch (s.kind) {
+    case "recordProduced": {
+      const key = src.record(s.record).key;
+      return `${at} producer ${s.producer} sent ${recordText(src, s.record)} to ${s.topic}-${s.partition}: ${placementWhy(src, s.rule, key, s.topic, s.partition)}.`;
+    }
+    case "recordBuffered":
+      return `${at} producer ${s.producer} is disconnected until ${s.untilMs} ms: the record stays in its buffer and is sent on reconnect, late.`;
+    case "recordAppended": {
+      const late = src.wasBuffered(s.record) ? " after the producer reconnected" : "";
+      return `${at} broker appended ${recordText(src, s.record)} to ${s.topic}-${s.partition} at offset ${s.offset}${late} (log-append time ${s.timeMs} ms).`;
+    }
+    case "recordFetched":
+      return `${at} ${s.instance} polled ${s.topic}-${s.partition} offset ${s.offset} for task ${s.task}, which owns partition ${s.partition} of its source topics.`;
+    case "recordProcessed": {
+      const node = src.model.app.topology.find((n) => n.id === s.node)!;
+      const out = src.record(s.record);
+      const input = src.record(s.input);
+      switch (node.op) {
+        case "source":
+          return `${at} source ${s.node} took ${recordText(src, s.record)}${src.schedulingNote(s.step) ?? ""}.`;
+        case "map":
+          return `${at} map ${s.node}: (${formatKey(input.key)}, ${formatJson(input.value as never)}) → (${formatKey(out.key)}, ${formatJson(out.value as never)}).`;
+        case "mapValues":
+          return `${at} mapValues ${s.node}: value ${formatJson(input.value as never)} → ${formatJson(out.value as never)}; the key stays ${formatKey(out.key)}, so no repartition is needed.`;
+        case "selectKey":
+          return `${at} selectKey ${s.node}: key ${formatKey(input.key)} → ${formatKey(out.key)}; the record is still in its old partition until it is written to a topic again.`;
+        case "flatMap":
+        case "flatMapValues":
+          return `${at} ${node.op} ${s.node} emitted ${recordText(src, s.record)} from ${recordText(src, s.input)}.`;
+        case "filter":
+          return `${at} filter ${s.node}: the predicate holds for ${recordText(src, s.record)}, so it passes.`;
+        case "merge":
+          return `${at} merge ${s.node} passed on ${recordText(src, s.record)} from ${s.fromNode} (merge keeps each input's order, not a global one).`;
+        case "peek":
+          return `${at} peek ${s.node} saw ${recordText(src, s.record)}.`;
+        default:
+          return `${at} ${node.op} ${s.node} processed ${recordText(src, s.record)}.`;
+      }
+    }
+    case "recordFiltered": {
+      const node = src.model.app.topology.find((n) => n.id === s.node)!;
+      if (node.op === "filter") {
+        return `${at} filter ${s.node}: the predicate is false for ${recordText(src, s.record)}, so the record is dropped.`;
+      }
+      return `${at} ${node.op} ${s.node} returned no records for ${recordText(src, s.record)}.`;
+    }
+    case "recordBranched":
+      return `${at} branch ${s.node}: ${recordText(src, s.record)} goes to "${s.branch}", the first branch whose predicate holds (KStream#split: first match wins).`;
+    case "recordUnmatched":
+      return `${at} branch ${s.node}: no predicate holds for ${recordText(src, s.record)} and there is no default branch, so it is dropped.`;
+    case "recordWritten": {
+      const key = src.record(s.record).key;
+      return `${at} sink ${s.node} wrote ${recordText(src, s.record)} to ${s.topic}-${s.partition}: ${placementWhy(src, s.rule, key, s.topic, s.partition)}.`;
+    }
+    case "userFunctionFailed":
+      return `${at} ${s.node} failed on ${recordText(src, s.record)}: ${s.message}; the record is skipped (LogAndContinueExceptionHandler).`;
+    case "offsetCommitted":
+      return `${at} ${s.instance} committed ${s.topic}-${s.partition} at offset ${s.offset}: after a restart, processing resumes there.`;
+    case "partitionsAssigned":
+      return `${at} generation ${s.generation}: ${s.instance} was assigned ${s.partitions.length === 0 ? "nothing (more instances than tasks)" : s.partitions.join(", ")}.`;
+    default: {
+      const unknown: never = s;
+      return String(unknown);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * A stable digest of a trace: FNV-1a (two 32-bit lanes with different offsets) over every step column, the time
+ * runs and the JSON of every record version. Equal digests mean byte-identical traces for practical purposes.
+ */
+import type { TraceLog } from "./traceLog";
+
+export function traceDigest(trace: TraceLog): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  const mix = (n: number) => {
+    h1 = Math.imul(h1 ^ (n & 0xffff), 0x01000193);
+    h1 = Math.imul(h1 ^ (n >>> 16), 0x01000193);
+    h2 = Math.imul(h2 ^ (n >>> 16), 0x01000193);
+    h2 = Math.imul(h2 ^ (n & 0xffff), 0x01000193);
+  };
+  const mixText = (text: string) => {
+    for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i));
+  };
+  mix(trace.length);
+  for (let i = 0; i < trace.length; i++) {
+    mix(trace.kinds[i]!);
+    mix(trace.a[i]!);
+    mix(trace.b[i]!);
+    mix(trace.c[i]!);
+  }
+  for (let i = 0; i < trace.timeRuns; i++) {
+    mix(trace.timeRunStarts[i]!);
+    mixText(String(trace.timeRunValues[i]));
+  }
+  for (let i = 0; i < trace.versions; i++) {
+    mixText(JSON.stringify(trace.keys[i]) ?? "null");
+    mixText(JSON.stringify(trace.values[i]) ?? "null");
+    mixText(String(trace.timestamps[i]));
+    mix(trace.parents[i]!);
+    mix(trace.creators[i]!);
+  }
+  mixText(JSON.stringify(trace.extras));
+  return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
+}

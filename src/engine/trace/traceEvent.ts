@@ -1,0 +1,57 @@
+/**
+ * Trace events: what the engine reports happened, one atomic step each, in past tense.
+ *
+ * The trace is the contract between engine and UI: the UI renders these and the frames rebuilt from them, and
+ * never re-derives semantics. In memory the trace is columnar ({@link Trace}); this union is the decoded form
+ * handed to the CLI, the narration and the UI for one step at a time.
+ */
+import type { Offset, PartitionIndex, WallClockMs } from "../model";
+
+/** Index into the trace's record-version table. Every transformation creates a new version. */
+export type RecordId = number;
+
+/** How the producer (or a sink) chose the partition. */
+export type PartitionRule = "explicit" | "murmur2" | "sticky" | "custom";
+
+export type TraceEvent =
+  | {
+      kind: "recordProduced";
+      producer: string;
+      record: RecordId;
+      topic: string;
+      partition: PartitionIndex;
+      rule: PartitionRule;
+    }
+  | { kind: "recordBuffered"; producer: string; record: RecordId; untilMs: WallClockMs }
+  | { kind: "recordAppended"; record: RecordId; topic: string; partition: PartitionIndex; offset: Offset }
+  | {
+      kind: "recordFetched";
+      record: RecordId;
+      instance: string;
+      task: string;
+      topic: string;
+      partition: PartitionIndex;
+      offset: Offset;
+    }
+  /** A node took a record from `fromNode` (null: from the task's source partitions) and produced `record`. */
+  | { kind: "recordProcessed"; node: string; fromNode: string | null; input: RecordId; record: RecordId }
+  | { kind: "recordFiltered"; node: string; fromNode: string | null; record: RecordId }
+  | { kind: "recordBranched"; node: string; fromNode: string | null; record: RecordId; branch: string }
+  | { kind: "recordUnmatched"; node: string; fromNode: string | null; record: RecordId }
+  | {
+      kind: "recordWritten";
+      node: string;
+      fromNode: string | null;
+      record: RecordId;
+      topic: string;
+      partition: PartitionIndex;
+      rule: PartitionRule;
+    }
+  | { kind: "userFunctionFailed"; node: string; fromNode: string | null; record: RecordId; message: string }
+  | { kind: "offsetCommitted"; instance: string; topic: string; partition: PartitionIndex; offset: Offset }
+  | { kind: "partitionsAssigned"; instance: string; generation: number; partitions: string[] };
+
+export type TraceEventKind = TraceEvent["kind"];
+
+/** A decoded step: the event plus when it happened. `step` is 0-based. */
+export type TraceStep = TraceEvent & { step: number; timeMs: WallClockMs };

@@ -1,0 +1,60 @@
+/**
+ * The schema of record keys and values: any JSON data, checked without copying it.
+ *
+ * Input may come from `JSON.parse` (always JSON) or from code (which can hold `undefined`, `NaN`, functions,
+ * class instances or cycles), so the check walks the value once, iteratively (a hostile, deeply nested value
+ * cannot overflow the stack), and refuses `__proto__` as a field name so data can never reach an object's
+ * prototype further down the line.
+ */
+import { z } from "zod";
+import type { Json } from "../engine/model";
+import { MAX_JSON_DEPTH } from "./defaults";
+import type { PathSegment } from "./scenarioError";
+
+interface JsonProblem {
+  path: PathSegment[];
+  message: string;
+}
+
+/** Returns the first reason `value` is not plain JSON data, or `null` when it is. */
+export function findJsonProblem(value: unknown): JsonProblem | null {
+  const stack: { value: unknown; path: PathSegment[] }[] = [{ value, path: [] }];
+  while (stack.length > 0) {
+    const { value: current, path } = stack.pop()!;
+    if (current === null || typeof current === "string" || typeof current === "boolean") continue;
+    if (typeof current === "number") {
+      if (!Number.isFinite(current)) return { path, message: `${current} is not a JSON number` };
+      continue;
+    }
+    if (typeof current !== "object") return { path, message: `a ${typeof current} is not JSON data` };
+    if (path.length >= MAX_JSON_DEPTH) {
+      return { path, message: `data is nested more than ${MAX_JSON_DEPTH} levels deep` };
+    }
+    if (Array.isArray(current)) {
+      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], path: [...path, i] });
+      continue;
+    }
+    const proto = Object.getPrototypeOf(current);
+    if (proto !== Object.prototype && proto !== null) return { path, message: "only plain objects are JSON data" };
+    const keys = Object.keys(current);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      if (key === "__proto__") return { path: [...path, key], message: `field name "__proto__" is not allowed` };
+      stack.push({ value: (current as Record<string, unknown>)[key], path: [...path, key] });
+    }
+  }
+  return null;
+}
+
+/** Any JSON value (kept by reference, not copied). */
+export const jsonValueSchema = z
+  .custom<Json>()
+  .superRefine((value, ctx) => {
+    if (value === undefined) {
+      ctx.addIssue({ code: "invalid_type", expected: "JSON value", input: value });
+      return;
+    }
+    const problem = findJsonProblem(value);
+    if (problem !== null) ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
+  })
+  .meta({ id: "JsonValue", description: "Any JSON value: null, a boolean, a number, a string, an array or an object." });
