@@ -18,8 +18,11 @@ export function runFast(model: SimulationModel): FastRun {
   const run = runCluster(model, graph, {
     recorder: silentRecorder,
     compile: (env) =>
-      compileTopology(model, graph, (i, children) => compileFastOperator(model.app.topology[i]!, i, children, env)),
-    placement: (spec, partitions, label) => createPlacement(spec, partitions, root.fork(label)),
+      compileTopology(model, graph, (i, children) =>
+        compileFastOperator(model.app.topology[i]!, i, children, env),
+      ),
+    placement: (spec, partitions, label, batchSizeBytes) =>
+      createPlacement(spec, partitions, root.fork(label), batchSizeBytes),
     random: (label) => root.fork(label),
     checkLimits: () => {},
   });

@@ -15,10 +15,10 @@ import { buildTopologyGraph } from "./topology/topologyGraph";
 import { compileTracedOperator } from "./topology/tracedOperators";
 import { type DecodeContext, decodeStep } from "./trace/decodeStep";
 import { narrate } from "./trace/narrate";
+import { traceDigest } from "./trace/traceDigest";
 import type { TraceStep } from "./trace/traceEvent";
 import { TraceLog } from "./trace/traceLog";
 import { traceRecorder } from "./trace/traceRecorder";
-import { traceDigest } from "./trace/traceDigest";
 
 /** Compiles the topology in reverse topological order so every node's children exist first. */
 export function compileTopology(
@@ -29,7 +29,9 @@ export function compileTopology(
   const processors: Processor[] = new Array(graph.nodes.length);
   for (let i = model.app.topology.length - 1; i >= 0; i--) {
     const kids = graph.children[i]!;
-    processors[i] = compileNode(i, (branch) => kids.filter((k) => k.branch === branch).map((k) => processors[k.node]!));
+    processors[i] = compileNode(i, (branch) =>
+      kids.filter((k) => k.branch === branch).map((k) => processors[k.node]!),
+    );
   }
   return processors;
 }
@@ -45,11 +47,14 @@ export function simulate(model: SimulationModel): Simulation {
       compileTopology(model, graph, (i, children) =>
         compileTracedOperator(model.app.topology[i]!, i, children, env, trace),
       ),
-    placement: (spec, partitions, label) => createPlacement(spec, partitions, root.fork(label)),
+    placement: (spec, partitions, label, batchSizeBytes) =>
+      createPlacement(spec, partitions, root.fork(label), batchSizeBytes),
     random: (label) => root.fork(label),
     checkLimits: () => {
       if (trace.length > maxSteps) {
-        throw new SimulationError(`the run passed ${maxSteps} steps (limits.maxSteps); raise the limit or shorten the scenario`);
+        throw new SimulationError(
+          `the run passed ${maxSteps} steps (limits.maxSteps); raise the limit or shorten the scenario`,
+        );
       }
     },
   });
@@ -87,7 +92,11 @@ export function simulate(model: SimulationModel): Simulation {
     const first = graph.firstTopicPartition[topic.name]!;
     logs[topic.name] = Array.from({ length: topic.partitions }, (_, p) => {
       const log = run.logs[first + p]!;
-      return log.ids.map((record, offset) => ({ record, offset, appendTimeMs: log.appendTimes[offset]! }));
+      return Array.from(log.ids, (record, offset) => ({
+        record,
+        offset,
+        appendTimeMs: log.appendTimes[offset]!,
+      }));
     });
   }
 
@@ -135,7 +144,7 @@ export function simulate(model: SimulationModel): Simulation {
     const state = frames.stateAt(i);
     const heads = task.topicPartitions
       .filter((p) => state.consumed[p]! < state.position[p]!)
-      .map((p) => `${graph.topicPartitions[p]!.name} ts=${run.logs[p]!.timestamps[state.consumed[p]!]}`);
+      .map((p) => `${graph.topicPartitions[p]!.name} ts=${run.logs[p]!.timestampAt(state.consumed[p]!)}`);
     if (heads.length < 2) return ` (task ${task.id} had buffered records in no other partition)`;
     return ` (task ${task.id} takes the partition whose head record has the smallest timestamp among ${heads.join(", ")}: PartitionGroup#nextRecord)`;
   };
@@ -178,10 +187,14 @@ export function simulate(model: SimulationModel): Simulation {
         model.producers.map((p) => p.id),
         run.assignment,
         hop,
-        (tp, offset) => run.logs[tp]!.ids[offset]!,
+        (tp, offset) => run.logs[tp]!.idAt(offset),
       );
     },
     digest: () => traceDigest(trace),
-    stats: () => ({ stepBytes: trace.stepBytes(), snapshotBytes: frames.snapshotBytes(), versions: trace.versions }),
+    stats: () => ({
+      stepBytes: trace.stepBytes(),
+      snapshotBytes: frames.snapshotBytes(),
+      versions: trace.versions,
+    }),
   };
 }

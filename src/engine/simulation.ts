@@ -51,7 +51,7 @@ export interface Simulation {
 export interface PartitionContents {
   readonly keys: readonly RecordKey[];
   readonly values: readonly Json[];
-  readonly timestamps: readonly number[];
+  readonly timestamps: ArrayLike<number>;
 }
 
 /** The result of the fast path: final logs only, no trace. */

@@ -5,7 +5,13 @@
 import type { TopologyGraph } from "../topology/topologyGraph";
 import type { TraceLog } from "../trace/traceLog";
 import type { Frame, Hop } from "./frame";
-import { applyStep, copyFrameState, type FrameState, initialFrameState, type ReplayTables } from "./frameState";
+import {
+  applyStep,
+  copyFrameState,
+  type FrameState,
+  initialFrameState,
+  type ReplayTables,
+} from "./frameState";
 
 export const SNAPSHOT_EVERY = 2048;
 
@@ -14,7 +20,7 @@ export class FrameIndex {
 
   constructor(
     private readonly trace: TraceLog,
-    private readonly graph: TopologyGraph,
+    graph: TopologyGraph,
     private readonly tables: ReplayTables,
     producers: number,
   ) {
@@ -62,7 +68,11 @@ export function toFrame(
   const counters: Frame["counters"] = {};
   for (const node of graph.nodes) {
     const i = node.index * 3;
-    counters[node.id] = { in: state.counters[i]!, out: state.counters[i + 1]!, dropped: state.counters[i + 2]! };
+    counters[node.id] = {
+      in: state.counters[i]!,
+      out: state.counters[i + 1]!,
+      dropped: state.counters[i + 2]!,
+    };
   }
   const tasks: Frame["tasks"] = [];
   assignment.forEach((taskIds, instance) => {

@@ -24,13 +24,24 @@ export class ProducerCursor {
   private readonly cumulativeWeights: number[];
   private readonly totalWeight: number;
   private readonly context: RecordContext;
+  /** Reused for every record: `next()` returns this object, valid until the following call. */
+  private readonly pending: PendingRecord = {
+    atMs: 0,
+    key: null,
+    value: null,
+    timestamp: 0,
+    partition: undefined,
+  };
 
   constructor(
     private readonly spec: ProducerSpec,
     private readonly random: SeededRandom,
   ) {
     // Stable sort: records at the same instant keep their order in the scenario.
-    this.explicit = spec.records.map((r, i) => ({ r, i })).sort((a, b) => a.r.atMs - b.r.atMs || a.i - b.i).map((x) => x.r);
+    this.explicit = spec.records
+      .map((r, i) => ({ r, i }))
+      .sort((a, b) => a.r.atMs - b.r.atMs || a.i - b.i)
+      .map((x) => x.r);
     let sum = 0;
     this.cumulativeWeights = (spec.generate?.keys ?? []).map((k) => {
       sum += k.weight;
@@ -55,18 +66,28 @@ export class ProducerCursor {
     return gen.startMs + this.generatedAt * gen.everyMs;
   }
 
-  /** The next record in send order (explicit records first at equal times). Call only after `peekTime()`. */
-  next(): PendingRecord {
+  /**
+   * The next record in send order (explicit records first at equal times). Call only after `peekTime()`. The
+   * returned object is reused by the next call.
+   */
+  next(): Readonly<PendingRecord> {
     const e = this.explicit[this.explicitAt];
     const g = this.generatedTime();
+    const out = this.pending;
     if (e !== undefined && (g === undefined || e.atMs <= g)) {
       this.explicitAt++;
-      return { atMs: e.atMs, key: e.key, value: e.value, timestamp: e.timestamp, partition: e.partition };
+      out.atMs = e.atMs;
+      out.key = e.key;
+      out.value = e.value;
+      out.timestamp = e.timestamp;
+      out.partition = e.partition;
+      return out;
     }
     return this.nextGenerated(g!);
   }
 
   private nextGenerated(atMs: WallClockMs): PendingRecord {
+    const out = this.pending;
     const gen = this.spec.generate!;
     const i = this.generatedAt++;
     const key = this.pickKey();
@@ -80,7 +101,12 @@ export class ProducerCursor {
       ctx.timestamp = timestamp;
       value = gen.value(ctx);
     }
-    return { atMs, key, value, timestamp, partition: undefined };
+    out.atMs = atMs;
+    out.key = key;
+    out.value = value;
+    out.timestamp = timestamp;
+    out.partition = undefined;
+    return out;
   }
 
   private pickKey(): RecordKey {

@@ -7,7 +7,11 @@ import type { Json, PartitionerSpec, RecordContext, RecordKey } from "../model";
 import { hashKey, partitionForJsonKey } from "../partitioning/keyedPartitioner";
 import { toPositive } from "../partitioning/murmur2";
 import { keyText } from "../partitioning/serializeKey";
-import { estimateRecordBytes, StickyPartitioner } from "../partitioning/stickyPartitioner";
+import {
+  DEFAULT_BATCH_SIZE_BYTES,
+  estimateRecordBytes,
+  StickyPartitioner,
+} from "../partitioning/stickyPartitioner";
 import type { SeededRandom } from "../random/seededRandom";
 import type { Placement } from "../topology/operatorEnv";
 
@@ -16,17 +20,37 @@ const MURMUR2 = 1;
 const STICKY = 2;
 const CUSTOM = 3;
 
-export function createPlacement(spec: PartitionerSpec, partitions: number, random: SeededRandom): Placement {
+export function createPlacement(
+  spec: PartitionerSpec,
+  partitions: number,
+  random: SeededRandom,
+  batchSizeBytes = DEFAULT_BATCH_SIZE_BYTES,
+): Placement {
   let sticky: StickyPartitioner | null = null;
+  const checkExplicit = (explicit: number) => {
+    if (!Number.isInteger(explicit) || explicit < 0 || explicit >= partitions) {
+      throw new RangeError(
+        `explicit partition ${explicit} is not a partition of the topic: it has ${partitions} partitions (valid: 0..${partitions - 1})`,
+      );
+    }
+    return explicit * 4 + EXPLICIT;
+  };
   const stickyFor = () => {
-    sticky ??= new StickyPartitioner(partitions, 16384, random);
+    sticky ??= new StickyPartitioner(partitions, batchSizeBytes, random);
     return sticky;
   };
   if (spec.kind === "custom") {
-    const context: RecordContext = { key: null, value: null, timestamp: 0, partition: -1, offset: -1, topic: "" };
+    const context: RecordContext = {
+      key: null,
+      value: null,
+      timestamp: 0,
+      partition: -1,
+      offset: -1,
+      topic: "",
+    };
     const fn = spec.partition;
     return (key, value, explicit) => {
-      if (explicit !== undefined) return explicit * 4 + EXPLICIT;
+      if (explicit !== undefined) return checkExplicit(explicit);
       context.key = key;
       context.value = value;
       const chosen = fn(context);
@@ -37,7 +61,7 @@ export function createPlacement(spec: PartitionerSpec, partitions: number, rando
     };
   }
   return (key: RecordKey, value: Json, explicit: number | undefined) => {
-    if (explicit !== undefined) return explicit * 4 + EXPLICIT;
+    if (explicit !== undefined) return checkExplicit(explicit);
     if (typeof key === "string") return (toPositive(hashKey(key)) % partitions) * 4 + MURMUR2;
     if (key !== null) return partitionForJsonKey(key, partitions) * 4 + MURMUR2;
     return stickyFor().next(estimateRecordBytes(key, value)) * 4 + STICKY;

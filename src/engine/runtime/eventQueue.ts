@@ -27,6 +27,8 @@ function before(a: AgendaItem, b: AgendaItem): boolean {
 /** A binary min-heap of agenda items. */
 export class Agenda {
   private readonly heap: AgendaItem[] = [];
+  /** Popped items handed back with `release`, reused by `schedule` so a long run allocates few objects. */
+  private readonly spare: AgendaItem[] = [];
   private seq = 0;
 
   get size(): number {
@@ -34,7 +36,12 @@ export class Agenda {
   }
 
   schedule(timeMs: WallClockMs, kind: AgendaKind, subject: number, payload = 0): void {
-    const item: AgendaItem = { timeMs, kind, seq: this.seq++, subject, payload };
+    const item = this.spare.pop() ?? { timeMs: 0, kind: AgendaKind.send, seq: 0, subject: 0, payload: 0 };
+    item.timeMs = timeMs;
+    item.kind = kind;
+    item.seq = this.seq++;
+    item.subject = subject;
+    item.payload = payload;
     const heap = this.heap;
     heap.push(item);
     let i = heap.length - 1;
@@ -45,6 +52,11 @@ export class Agenda {
       i = parent;
     }
     heap[i] = item;
+  }
+
+  /** Hands a popped item back for reuse; the caller must not read it afterwards. */
+  release(item: AgendaItem): void {
+    this.spare.push(item);
   }
 
   pop(): AgendaItem | undefined {

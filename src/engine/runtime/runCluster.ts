@@ -9,7 +9,14 @@
  * committed every `commit.interval.ms`.
  */
 import { PartitionLog } from "../broker/partitionLog";
-import type { Json, RecordContext, RecordKey, SimulationModel, WallClockMs } from "../model";
+import type {
+  DisconnectWindow,
+  Json,
+  RecordContext,
+  RecordKey,
+  SimulationModel,
+  WallClockMs,
+} from "../model";
 import { ProducerCursor } from "../producer/producerCursor";
 import type { SeededRandom } from "../random/seededRandom";
 import type { OperatorEnv, Placement, Processor } from "../topology/operatorEnv";
@@ -30,7 +37,12 @@ export interface RunHooks {
   /** Compiles the topology; returns one processor per node index. */
   compile(env: OperatorEnv): Processor[];
   /** Builds a producer's (or sink's) partitioner. */
-  placement(spec: SimulationModel["producers"][number]["partitioner"], partitions: number, label: string): Placement;
+  placement(
+    spec: SimulationModel["producers"][number]["partitioner"],
+    partitions: number,
+    label: string,
+    batchSizeBytes?: number,
+  ): Placement;
   random(label: string): SeededRandom;
   /** Checked after every agenda item; throws to stop a runaway run. */
   checkLimits(): void;
@@ -43,6 +55,11 @@ interface InFlight {
   timestamp: number;
   tp: number;
   id: number;
+}
+
+function disconnectedAt(windows: DisconnectWindow[], now: WallClockMs): DisconnectWindow | undefined {
+  for (const w of windows) if (w.fromMs <= now && now < w.toMs) return w;
+  return undefined;
 }
 
 function nextMultiple(timeMs: WallClockMs, interval: number): WallClockMs {
@@ -112,7 +129,7 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
     if (node.op !== "sink") continue;
     const index = graph.nodes.find((n) => n.id === node.id)!.index;
     const partitions = model.topics.find((t) => t.name === node.topic)!.partitions;
-    sinkPlacements.set(index, hooks.placement(node.partitioner, partitions, `sink:${node.id}`));
+    sinkPlacements.set(index, hooks.placement(node.partitioner, partitions, `sink:${node.id}/partitioner`));
   }
   const env: OperatorEnv = {
     context,
@@ -133,12 +150,13 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
   const cursors = model.producers.map((p) => new ProducerCursor(p, hooks.random(`producer:${p.id}`)));
   const placements = model.producers.map((p) => {
     const partitions = model.topics.find((t) => t.name === p.topic)!.partitions;
-    return hooks.placement(p.partitioner, partitions, `producer:${p.id}`);
+    return hooks.placement(p.partitioner, partitions, `producer:${p.id}/partitioner`, p.batchSizeBytes);
   });
   const producerFirstTp = model.producers.map((p) => graph.firstTopicPartition[p.topic]!);
   const inFlight: (InFlight | undefined)[] = [];
   const freeSlots: number[] = [];
   let recordsProduced = 0;
+  let pendingArrivals = 0;
   cursors.forEach((cursor, p) => {
     const at = cursor.peekTime();
     if (at !== undefined) agenda.schedule(at, AgendaKind.send, p);
@@ -155,29 +173,45 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
       throw new SimulationError(`producer "${producer.id}" could not generate a value: ${reason}`);
     }
     recordsProduced++;
-    const placement = placements[p]!(record.key, record.value, record.partition);
+    let placement: number;
+    try {
+      placement = placements[p]!(record.key, record.value, record.partition);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new SimulationError(
+        `producer "${producer.id}" could not place a record sent at ${now} ms: ${reason}`,
+      );
+    }
     const id = recorder.produced(p, record.key, record.value, record.timestamp, placement);
-    const window = producer.disconnected.find((w) => w.fromMs <= now && now < w.toMs);
+    const window =
+      producer.disconnected.length === 0 ? undefined : disconnectedAt(producer.disconnected, now);
     const leaveAt = window ? window.toMs : now;
     if (window) recorder.buffered(id, p, window.toMs);
-    const slot = freeSlots.pop() ?? inFlight.length;
-    inFlight[slot] = {
-      producer: p,
-      key: record.key,
-      value: record.value,
-      timestamp: record.timestamp,
-      tp: producerFirstTp[p]! + (placement >> 2),
-      id,
-    };
-    agenda.schedule(leaveAt + producer.delayMs, AgendaKind.arrive, p, slot);
+    const tp = producerFirstTp[p]! + (placement >> 2);
+    if (!window && producer.delayMs === 0 && pendingArrivals === 0) {
+      // Arriving now, with nothing else on the network: the same order the agenda would give, without the detour.
+      appendTo(tp, record.key, record.value, record.timestamp, id);
+    } else {
+      const slot = freeSlots.pop() ?? inFlight.length;
+      inFlight[slot] = {
+        producer: p,
+        key: record.key,
+        value: record.value,
+        timestamp: record.timestamp,
+        tp,
+        id,
+      };
+      agenda.schedule(leaveAt + producer.delayMs, AgendaKind.arrive, p, slot);
+      pendingArrivals++;
+    }
     const next = cursor.peekTime();
     if (next !== undefined) agenda.schedule(next, AgendaKind.send, p);
   };
-
   const arrive = (slot: number) => {
     const r = inFlight[slot]!;
     inFlight[slot] = undefined;
     freeSlots.push(slot);
+    pendingArrivals--;
     appendTo(r.tp, r.key, r.value, r.timestamp, r.id);
   };
 
@@ -191,7 +225,7 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
       for (let i = 0; i < own.length; i++) {
         const tp = own[i]!;
         if (consumed[tp]! >= position[tp]!) continue;
-        const ts = logs[tp]!.timestamps[consumed[tp]!]!;
+        const ts = logs[tp]!.timestampAt(consumed[tp]!);
         if (ts < bestTs) {
           best = tp;
           bestTs = ts;
@@ -205,7 +239,13 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
       context.partition = ref.partition;
       context.offset = offset;
       consumed[best] = offset + 1;
-      processors[sourceOfTp[best]!]!(log.keys[offset]!, log.values[offset]!, log.timestamps[offset]!, log.ids[offset]!, -1);
+      processors[sourceOfTp[best]!]!(
+        log.keys[offset]!,
+        log.values[offset]!,
+        log.timestampAt(offset),
+        log.idAt(offset),
+        -1,
+      );
     }
   };
 
@@ -223,7 +263,7 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
             break;
           }
           const offset = position[tp]!;
-          recorder.fetched(log.ids[offset]!, tp, offset);
+          recorder.fetched(log.idAt(offset), tp, offset);
           position[tp] = offset + 1;
           budget--;
         }
@@ -255,21 +295,23 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
   for (let item = agenda.pop(); item !== undefined; item = agenda.pop()) {
     now = item.timeMs;
     recorder.at(now);
-    switch (item.kind) {
+    const { kind, subject, payload } = item;
+    agenda.release(item);
+    switch (kind) {
       case AgendaKind.send:
-        send(item.subject);
+        send(subject);
         break;
       case AgendaKind.arrive:
-        arrive(item.payload);
+        arrive(payload);
         break;
       case AgendaKind.poll:
-        poll(item.subject);
+        poll(subject);
         break;
       case AgendaKind.commit:
-        commit(item.subject);
+        commit(subject);
         break;
       default: {
-        const unknown: never = item.kind;
+        const unknown: never = kind;
         throw new Error(`unknown agenda kind ${unknown}`);
       }
     }

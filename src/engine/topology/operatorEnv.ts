@@ -18,7 +18,14 @@ export interface OperatorEnv {
   /** Per sink node index: its partitioner. */
   readonly sinkPlacement: (node: number) => Placement;
   /** Appends a record written by a sink to partition `partition` of `topic`; returns the offset. */
-  sinkAppend(topic: string, partition: number, key: RecordKey, value: Json, timestamp: number, id: number): number;
+  sinkAppend(
+    topic: string,
+    partition: number,
+    key: RecordKey,
+    value: Json,
+    timestamp: number,
+    id: number,
+  ): number;
 }
 
 /** Message of a user-function failure, for the trace. */
@@ -29,7 +36,8 @@ export function failureMessage(error: unknown): string {
 
 /** Validates a flatMap result: an array of `{ key, value }` objects. */
 export function flatMapRecords(result: Json): { key: RecordKey; value: Json }[] {
-  if (!Array.isArray(result)) throw new TypeError(`flatMap must return an array of {key, value}, got ${typeof result}`);
+  if (!Array.isArray(result))
+    throw new TypeError(`flatMap must return an array of {key, value}, got ${typeof result}`);
   for (const item of result) {
     if (item === null || typeof item !== "object" || Array.isArray(item) || !("key" in item)) {
       throw new TypeError("flatMap must return an array of {key, value} objects");

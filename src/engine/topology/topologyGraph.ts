@@ -109,7 +109,12 @@ export function buildTopologyGraph(model: SimulationModel): TopologyGraph {
     subtopologyCount++;
   }
 
-  const nodes: GraphNode[] = defs.map((n, i) => ({ id: n.id, op: n.op, index: i, subtopology: component[i]! }));
+  const nodes: GraphNode[] = defs.map((n, i) => ({
+    id: n.id,
+    op: n.op,
+    index: i,
+    subtopology: component[i]!,
+  }));
 
   const topicPartitions: TopicPartitionRef[] = [];
   const firstTopicPartition: Record<string, number> = {};
@@ -139,9 +144,7 @@ export function buildTopologyGraph(model: SimulationModel): TopologyGraph {
     const counts = sourceTopics.map((t) => model.topics.find((x) => x.name === t)!.partitions);
     const taskCount = counts.length === 0 ? 0 : Math.max(...counts);
     for (let p = 0; p < taskCount; p++) {
-      const tps = sourceTopics
-        .filter((_, i) => p < counts[i]!)
-        .map((t) => firstTopicPartition[t]! + p);
+      const tps = sourceTopics.filter((_, i) => p < counts[i]!).map((t) => firstTopicPartition[t]! + p);
       tasks.push({ id: `${s}_${p}`, subtopology: s, partition: p, topicPartitions: tps });
     }
   }

@@ -5,7 +5,13 @@
  */
 import type { Json, RecordKey, TopologyNode } from "../model";
 import { StepKind, type TraceLog } from "../trace/traceLog";
-import { failureMessage, flatMapRecords, flatMapValues, type OperatorEnv, type Processor } from "./operatorEnv";
+import {
+  failureMessage,
+  flatMapRecords,
+  flatMapValues,
+  type OperatorEnv,
+  type Processor,
+} from "./operatorEnv";
 
 function forwardAll(children: Processor[], self: number): Processor {
   return (k, v, t, id) => {
@@ -22,10 +28,16 @@ export function compileTracedOperator(
 ): Processor {
   const ctx = env.context;
   const failed = (id: number, from: number, error: unknown) => {
-    trace.push(StepKind.userFunctionFailed, id, self, trace.addExtra({ fromNode: from, message: failureMessage(error) }));
+    trace.push(
+      StepKind.userFunctionFailed,
+      id,
+      self,
+      trace.addExtra({ fromNode: from, message: failureMessage(error) }),
+    );
   };
   const processed = (id: number, from: number) => trace.push(StepKind.recordProcessed, id, self, from + 1);
-  const derive = (k: RecordKey, v: Json, t: number, parent: number) => trace.addVersion(k, v, t, parent, self);
+  const derive = (k: RecordKey, v: Json, t: number, parent: number) =>
+    trace.addVersion(k, v, t, parent, self);
   const setContext = (k: RecordKey, v: Json, t: number) => {
     ctx.key = k;
     ctx.value = v;
@@ -144,7 +156,12 @@ export function compileTracedOperator(
         }
         // The record written to the output topic is a new record (new offset, new partition).
         const out = derive(k, v, t, id);
-        trace.push(StepKind.recordWritten, out, self, (from + 1) | ((placement >> 2) << 16) | ((placement & 3) << 24));
+        trace.push(
+          StepKind.recordWritten,
+          out,
+          self,
+          (from + 1) | ((placement >> 2) << 16) | ((placement & 3) << 24),
+        );
         env.sinkAppend(topic, placement >> 2, k, v, t, out);
       };
     }

@@ -61,10 +61,25 @@ export function decodeStep(d: DecodeContext, step: number): TraceStep {
       };
     }
     case StepKind.recordBuffered:
-      return { step, timeMs, kind: "recordBuffered", producer: model.producers[b]!.id, record: a, untilMs: c };
+      return {
+        step,
+        timeMs,
+        kind: "recordBuffered",
+        producer: model.producers[b]!.id,
+        record: a,
+        untilMs: c,
+      };
     case StepKind.recordAppended: {
       const tp = graph.topicPartitions[b]!;
-      return { step, timeMs, kind: "recordAppended", record: a, topic: tp.topic, partition: tp.partition, offset: c };
+      return {
+        step,
+        timeMs,
+        kind: "recordAppended",
+        record: a,
+        topic: tp.topic,
+        partition: tp.partition,
+        offset: c,
+      };
     }
     case StepKind.recordFetched: {
       const tp = graph.topicPartitions[b]!;
@@ -92,7 +107,9 @@ export function decodeStep(d: DecodeContext, step: number): TraceStep {
       const node = model.app.topology[b]!;
       const index = c >>> 16;
       const branch =
-        node.op === "branch" ? (node.branches[index]?.name ?? node.defaultBranch ?? "default") : String(index);
+        node.op === "branch"
+          ? (node.branches[index]?.name ?? node.defaultBranch ?? "default")
+          : String(index);
       return { step, timeMs, kind: "recordBranched", node: nodeId(b), fromNode: from(c), record: a, branch };
     }
     case StepKind.recordWritten: {

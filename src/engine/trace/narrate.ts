@@ -3,12 +3,16 @@
  * system's class where there is one.
  */
 import type { SimulationModel } from "../model";
-import type { PartitionRule, TraceStep } from "./traceEvent";
 import { formatJson, formatKey, formatRecord } from "./formatRecord";
+import type { PartitionRule, TraceStep } from "./traceEvent";
 
 export interface NarrationSource {
   model: SimulationModel;
-  record(id: number): { key: SimulationModel["producers"][number]["records"][number]["key"]; value: unknown; timestamp: number };
+  record(id: number): {
+    key: SimulationModel["producers"][number]["records"][number]["key"];
+    value: unknown;
+    timestamp: number;
+  };
   /** Explains a keyed placement: `toPositive(murmur2("alice")) % 3 = 1`. */
   explainMurmur2(key: unknown, partitions: number): string;
   partitionsOf(topic: string): number;
@@ -23,7 +27,13 @@ function recordText(src: NarrationSource, id: number): string {
   return formatRecord(r.key, r.value as never, r.timestamp);
 }
 
-function placementWhy(src: NarrationSource, rule: PartitionRule, key: unknown, topic: string, partition: number) {
+function placementWhy(
+  src: NarrationSource,
+  rule: PartitionRule,
+  key: unknown,
+  topic: string,
+  partition: number,
+) {
   const n = src.partitionsOf(topic);
   switch (rule) {
     case "explicit":
