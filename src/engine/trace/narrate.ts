@@ -99,8 +99,13 @@ export function narrate(src: NarrationSource, s: TraceStep): string {
       }
       return `${at} ${node.op} ${s.node} returned no records for ${recordText(src, s.record)}.`;
     }
-    case "recordBranched":
+    case "recordBranched": {
+      const node = src.model.app.topology.find((n) => n.id === s.node);
+      if (node?.op === "branch" && !node.branches.some((b) => b.name === s.branch)) {
+        return `${at} branch ${s.node}: no predicate holds for ${recordText(src, s.record)}, so it goes to the default branch "${s.branch}".`;
+      }
       return `${at} branch ${s.node}: ${recordText(src, s.record)} goes to "${s.branch}", the first branch whose predicate holds (KStream#split: first match wins).`;
+    }
     case "recordUnmatched":
       return `${at} branch ${s.node}: no predicate holds for ${recordText(src, s.record)} and there is no default branch, so it is dropped.`;
     case "recordWritten": {
