@@ -32,8 +32,8 @@ export const SCENARIO_DEFAULTS = {
   limits: { maxRecords: 100_000, maxSteps: 2_000_000 },
 } as const;
 
-/** Longest expression source accepted. */
-export const MAX_EXPRESSION_LENGTH = 10_000;
+/** Longest expression source accepted (the expression compiler's `MAX_SOURCE_LENGTH`; checked by a test). */
+export const MAX_EXPRESSION_LENGTH = 2_000;
 
 /** Deepest nesting of arrays and objects accepted inside a record key or value. */
 export const MAX_JSON_DEPTH = 64;

@@ -35,11 +35,13 @@ export function findJsonProblem(value: unknown): JsonProblem | null {
       continue;
     }
     const proto = Object.getPrototypeOf(current);
-    if (proto !== Object.prototype && proto !== null) return { path, message: "only plain objects are JSON data" };
+    if (proto !== Object.prototype && proto !== null)
+      return { path, message: "only plain objects are JSON data" };
     const keys = Object.keys(current);
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i]!;
-      if (key === "__proto__") return { path: [...path, key], message: `field name "__proto__" is not allowed` };
+      if (key === "__proto__")
+        return { path: [...path, key], message: `field name "__proto__" is not allowed` };
       stack.push({ value: (current as Record<string, unknown>)[key], path: [...path, key] });
     }
   }
@@ -57,4 +59,7 @@ export const jsonValueSchema = z
     const problem = findJsonProblem(value);
     if (problem !== null) ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
   })
-  .meta({ id: "JsonValue", description: "Any JSON value: null, a boolean, a number, a string, an array or an object." });
+  .meta({
+    id: "JsonValue",
+    description: "Any JSON value: null, a boolean, a number, a string, an array or an object.",
+  });

@@ -9,7 +9,14 @@
 import { z } from "zod";
 import { HARD_LIMITS, MAX_WALL_CLOCK_MS, SCENARIO_DEFAULTS } from "./defaults";
 import { jsonValueSchema } from "./jsonValue";
-import { durationMs, expression, kafkaName, partitionerSchema, wallClockMs, withDefault } from "./schemaPrimitives";
+import {
+  durationMs,
+  expression,
+  kafkaName,
+  partitionerSchema,
+  wallClockMs,
+  withDefault,
+} from "./schemaPrimitives";
 
 export const explicitRecordSchema = z
   .strictObject({
@@ -21,7 +28,9 @@ export const explicitRecordSchema = z
       .int()
       .min(0)
       .optional()
-      .describe("Event time (ms). Default: the send time `at` (Kafka's CreateTime). Kafka refuses negative times."),
+      .describe(
+        "Event time (ms). Default: the send time `at` (Kafka's CreateTime). Kafka refuses negative times.",
+      ),
     partition: z
       .number()
       .int()
@@ -50,10 +59,19 @@ export const generatorSchema = z
       .min(1)
       .max(10_000)
       .describe('Keys to draw from (seeded): plain keys, or { "key": ..., "weight": n } for a skewed mix.'),
-    everyMs: durationMs(MAX_WALL_CLOCK_MS, "Wall-clock gap (ms) between two records: record i is sent at startMs + i × everyMs."),
-    startMs: withDefault(wallClockMs("Wall-clock time (ms) of the first record."), SCENARIO_DEFAULTS.generate.startMs),
+    everyMs: durationMs(
+      MAX_WALL_CLOCK_MS,
+      "Wall-clock gap (ms) between two records: record i is sent at startMs + i × everyMs.",
+    ),
+    startMs: withDefault(
+      wallClockMs("Wall-clock time (ms) of the first record."),
+      SCENARIO_DEFAULTS.generate.startMs,
+    ),
     jitterMs: withDefault(
-      durationMs(MAX_WALL_CLOCK_MS, "Event time = send time − u × jitterMs for a seeded uniform u in [0, 1): out-of-order timestamps."),
+      durationMs(
+        MAX_WALL_CLOCK_MS,
+        "Event time = send time − u × jitterMs for a seeded uniform u in [0, 1): out-of-order timestamps.",
+      ),
       SCENARIO_DEFAULTS.generate.jitterMs,
     ),
     value: expression(
@@ -69,7 +87,11 @@ export const disconnectWindowSchema = z
   })
   .superRefine((window, ctx) => {
     if (window.toMs <= window.fromMs) {
-      ctx.addIssue({ code: "custom", path: ["toMs"], message: `must be greater than fromMs (${window.fromMs})` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["toMs"],
+        message: `must be greater than fromMs (${window.fromMs})`,
+      });
     }
   })
   .describe("A wall-clock interval [fromMs, toMs) during which the producer cannot reach the broker.");
@@ -89,7 +111,9 @@ export const producerSchema = z
         .int()
         .min(1)
         .max(64 * 1024 * 1024)
-        .describe("Kafka's batch.size: bytes the sticky partitioner sends to one partition before switching (null keys)."),
+        .describe(
+          "Kafka's batch.size: bytes the sticky partitioner sends to one partition before switching (null keys).",
+        ),
       SCENARIO_DEFAULTS.producer.batchSizeBytes,
     ),
     disconnected: z
@@ -97,11 +121,17 @@ export const producerSchema = z
       .max(1_000)
       .optional()
       .describe("Times the producer is cut off from the broker; windows must not overlap."),
-    records: z.array(explicitRecordSchema).optional().describe("Records to send, each at its own wall-clock time."),
+    records: z
+      .array(explicitRecordSchema)
+      .optional()
+      .describe("Records to send, each at its own wall-clock time."),
     generate: generatorSchema.optional(),
   })
   .superRefine((producer, ctx) => {
-    if ((producer.records === undefined || producer.records.length === 0) && producer.generate === undefined) {
+    if (
+      (producer.records === undefined || producer.records.length === 0) &&
+      producer.generate === undefined
+    ) {
       ctx.addIssue({ code: "custom", path: [], message: 'a producer needs "records", "generate" or both' });
     }
   })

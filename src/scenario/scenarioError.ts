@@ -31,7 +31,12 @@ export function formatPath(segments: readonly PropertyKey[]): string {
 /** Prefixes every error's path, e.g. `scenario` + `app.id` → `scenario.app.id`; the root becomes the prefix. */
 export function prefixErrors(prefix: string, errors: readonly ScenarioError[]): ScenarioError[] {
   return errors.map((error) => ({
-    path: error.path === "" ? prefix : error.path.startsWith("[") ? prefix + error.path : `${prefix}.${error.path}`,
+    path:
+      error.path === ""
+        ? prefix
+        : error.path.startsWith("[")
+          ? prefix + error.path
+          : `${prefix}.${error.path}`,
     message: error.message,
   }));
 }

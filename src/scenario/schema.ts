@@ -25,19 +25,39 @@ export const appSchema = z
   .strictObject({
     id: kafkaName("The application id (Kafka Streams application.id; also the consumer group id)."),
     instances: withDefault(
-      z.number().int().min(1).max(16).describe("Application instances: members of the consumer group (1–16)."),
+      z
+        .number()
+        .int()
+        .min(1)
+        .max(16)
+        .describe("Application instances: members of the consumer group (1–16)."),
       SCENARIO_DEFAULTS.app.instances,
     ),
     pollIntervalMs: withDefault(
-      z.number().int().min(1).max(60_000).describe("An instance polls at every multiple of this interval (ms)."),
+      z
+        .number()
+        .int()
+        .min(1)
+        .max(60_000)
+        .describe("An instance polls at every multiple of this interval (ms)."),
       SCENARIO_DEFAULTS.app.pollIntervalMs,
     ),
     maxPollRecords: withDefault(
-      z.number().int().min(1).max(100_000).describe("Kafka's max.poll.records: records returned by one poll at most."),
+      z
+        .number()
+        .int()
+        .min(1)
+        .max(100_000)
+        .describe("Kafka's max.poll.records: records returned by one poll at most."),
       SCENARIO_DEFAULTS.app.maxPollRecords,
     ),
     commitIntervalMs: withDefault(
-      z.number().int().min(1).max(86_400_000).describe("Kafka Streams commit.interval.ms: how often offsets are committed."),
+      z
+        .number()
+        .int()
+        .min(1)
+        .max(86_400_000)
+        .describe("Kafka Streams commit.interval.ms: how often offsets are committed."),
       SCENARIO_DEFAULTS.app.commitIntervalMs,
     ),
     topology: z
@@ -56,7 +76,9 @@ export const limitsSchema = z
         .int()
         .min(1)
         .max(HARD_LIMITS.maxRecords)
-        .describe(`Most records the producers may send in total (explicit + generated); at most ${HARD_LIMITS.maxRecords}.`),
+        .describe(
+          `Most records the producers may send in total (explicit + generated); at most ${HARD_LIMITS.maxRecords}.`,
+        ),
       SCENARIO_DEFAULTS.limits.maxRecords,
     ),
     maxSteps: withDefault(
@@ -65,7 +87,9 @@ export const limitsSchema = z
         .int()
         .min(1)
         .max(HARD_LIMITS.maxSteps)
-        .describe(`Most simulation steps before the run stops with an error; at most ${HARD_LIMITS.maxSteps}.`),
+        .describe(
+          `Most simulation steps before the run stops with an error; at most ${HARD_LIMITS.maxSteps}.`,
+        ),
       SCENARIO_DEFAULTS.limits.maxSteps,
     ),
   })
@@ -73,12 +97,29 @@ export const limitsSchema = z
 
 export const scenarioSchema = z
   .strictObject({
-    $schema: z.string().max(2_000).optional().describe("Optional link to the JSON Schema, for editors. Ignored."),
+    $schema: z
+      .string()
+      .max(2_000)
+      .optional()
+      .describe("Optional link to the JSON Schema, for editors. Ignored."),
     version: z.literal(CURRENT_SCENARIO_VERSION).describe("Scenario format version."),
-    title: z.string().min(1).max(120).describe("Shown in the header and the lesson gallery (1–120 characters)."),
-    description: z.string().max(2_000).optional().describe("What the scenario shows (up to 2000 characters)."),
+    title: z
+      .string()
+      .min(1)
+      .max(120)
+      .describe("Shown in the header and the lesson gallery (1–120 characters)."),
+    description: z
+      .string()
+      .max(2_000)
+      .optional()
+      .describe("What the scenario shows (up to 2000 characters)."),
     seed: withDefault(
-      z.number().int().min(0).max(4_294_967_295).describe("Seed of every random choice (generators, jitter)."),
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(4_294_967_295)
+        .describe("Seed of every random choice (generators, jitter)."),
       SCENARIO_DEFAULTS.seed,
     ),
     topics: z.array(topicSchema).min(1).max(100).describe("The topics on the broker."),

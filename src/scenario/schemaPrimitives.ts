@@ -36,7 +36,9 @@ export const nodeRefSchema = z
   .string()
   .min(1)
   .max(200)
-  .describe('The node to read from: its id, or "<branchNodeId>.<branchName>" for one output of a branch node.');
+  .describe(
+    'The node to read from: its id, or "<branchNodeId>.<branchName>" for one output of a branch node.',
+  );
 
 /** A wall-clock instant in ms: an integer from 0 to 2^31 - 1. */
 export function wallClockMs(description: string) {
@@ -59,7 +61,9 @@ export function expression(description: string) {
  */
 export const partitionerSchema = z
   .union([
-    z.literal("default").describe("Kafka's default: explicit partition, else murmur2(key), else sticky for null keys."),
+    z
+      .literal("default")
+      .describe("Kafka's default: explicit partition, else murmur2(key), else sticky for null keys."),
     z
       .strictObject({
         expression: expression(

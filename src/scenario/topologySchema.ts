@@ -6,7 +6,14 @@
  * compiler's exhaustive switches ask for it (`compileNode.ts`, `nodeExpressions.ts`).
  */
 import { z } from "zod";
-import { expression, kafkaName, nodeId, nodeRefSchema, partitionerSchema, withDefault } from "./schemaPrimitives";
+import {
+  expression,
+  kafkaName,
+  nodeId,
+  nodeRefSchema,
+  partitionerSchema,
+  withDefault,
+} from "./schemaPrimitives";
 
 const id = nodeId("Node id, unique in the topology.");
 const from = nodeRefSchema;
@@ -83,7 +90,9 @@ export const branchNodeSchema = z
       .min(1)
       .max(64)
       .describe("Tested in order: a record goes to the first branch whose predicate holds."),
-    default: nodeId("Name of the branch taking records no predicate matched; without it they are dropped.").optional(),
+    default: nodeId(
+      "Name of the branch taking records no predicate matched; without it they are dropped.",
+    ).optional(),
   })
   .describe('Splits a stream into named branches (KStream#split); read one as "<id>.<branch>".');
 
@@ -91,7 +100,11 @@ export const mergeNodeSchema = z
   .strictObject({
     id,
     op: z.literal("merge"),
-    from: z.array(nodeRefSchema).min(2, { error: "merge needs at least 2 inputs" }).max(64).describe("The streams to merge."),
+    from: z
+      .array(nodeRefSchema)
+      .min(2, { error: "merge needs at least 2 inputs" })
+      .max(64)
+      .describe("The streams to merge."),
   })
   .describe("Interleaves several streams into one (KStream#merge).");
 
@@ -142,4 +155,6 @@ export type ScenarioOp = ScenarioNode["op"];
 export type ScenarioBranchNode = z.infer<typeof branchNodeSchema>;
 
 /** The names of all operators, in schema order. */
-export const SCENARIO_OPS: readonly ScenarioOp[] = TOPOLOGY_NODE_SCHEMAS.map((schema) => schema.shape.op.value);
+export const SCENARIO_OPS: readonly ScenarioOp[] = TOPOLOGY_NODE_SCHEMAS.map(
+  (schema) => schema.shape.op.value,
+);

@@ -1,0 +1,54 @@
+/**
+ * Wires the lab for a page: the store, playback and URL sync, opened on the link in the location (or the
+ * default lesson). `src/main.tsx` calls this once and hands the result to the UI.
+ */
+import { type LabServices, labServices } from "./labServices";
+import { createLabStore, type LabStoreApi } from "./labStore";
+import { createPlayback, type Playback } from "./playback";
+import { browserScheduler, type Scheduler } from "./scheduler";
+import { createUrlSync, openFromLocation, type UrlSync } from "./urlSync";
+
+export interface Lab {
+  store: LabStoreApi;
+  playback: Playback;
+  services: LabServices;
+  /** The share link of what is on screen now. */
+  shareLink(): string;
+  dispose(): void;
+}
+
+export interface LabEnvironment {
+  location: Location;
+  history: History;
+  events: EventTarget;
+  scheduler: Scheduler;
+}
+
+export function createLab(
+  environment: LabEnvironment = {
+    location: window.location,
+    history: window.history,
+    events: window,
+    scheduler: browserScheduler(),
+  },
+  services: LabServices = labServices,
+): Lab {
+  const { location, history, events, scheduler } = environment;
+  const store = createLabStore(services);
+  const playback = createPlayback(store, scheduler);
+  const urlSync: UrlSync = createUrlSync({ store, services, location, history, scheduler, events });
+  openFromLocation(store, location);
+  return {
+    store,
+    playback,
+    services,
+    shareLink() {
+      urlSync.flush();
+      return location.href;
+    },
+    dispose() {
+      urlSync.dispose();
+      playback.dispose();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import type { Simulation, TraceStep } from "../engine";
+import { flightOf, recordPlaces } from "./flight";
+import { labServices } from "./labServices";
+
+function lessonSimulation(): Simulation {
+  const loaded = labServices.load(labServices.lessons[0]!.scenario);
+  if (!loaded.ok) throw new Error("lesson does not load");
+  return labServices.simulate(loaded.model);
+}
+
+function firstStep<K extends TraceStep["kind"]>(
+  simulation: Simulation,
+  kind: K,
+  where: (s: Extract<TraceStep, { kind: K }>) => boolean = () => true,
+): Extract<TraceStep, { kind: K }> {
+  for (let i = 0; i < simulation.stepCount; i++) {
+    const step = simulation.step(i);
+    if (step.kind === kind && where(step as Extract<TraceStep, { kind: K }>)) return step as Extract<TraceStep, { kind: K }>;
+  }
+  throw new Error(`no ${kind} step`);
+}
+
+describe("flights", () => {
+  const simulation = lessonSimulation();
+  const places = recordPlaces(simulation);
+
+  it("lands an appended record in its partition's lane", () => {
+    const step = firstStep(simulation, "recordAppended");
+    expect(flightOf(simulation, places, step)).toMatchObject({
+      outcome: "appended",
+      path: [{ kind: "partition", topic: step.topic, partition: step.partition, end: "tail" }],
+      key: simulation.record(step.record).key,
+    });
+  });
+
+  it("moves a record from the head of its partition to the source node that takes it", () => {
+    const step = firstStep(simulation, "recordProcessed", (s) => s.fromNode === null);
+    const place = places.get(step.input)!;
+    expect(flightOf(simulation, places, step)?.path).toEqual([
+      { kind: "partition", topic: place.topic, partition: place.partition, end: "head" },
+      { kind: "node", id: step.node },
+    ]);
+  });
+
+  it("marks a filtered record as dropped at the filter", () => {
+    const step = firstStep(simulation, "recordFiltered");
+    const flight = flightOf(simulation, places, step)!;
+    expect(flight.outcome).toBe("dropped");
+    expect(flight.path.at(-1)).toEqual({ kind: "node", id: step.node });
+    expect(flight.path[0]).toEqual({ kind: "node", id: step.fromNode });
+  });
+
+  it("carries a written record through its sink into the output partition", () => {
+    const step = firstStep(simulation, "recordWritten");
+    expect(flightOf(simulation, places, step)?.path).toEqual([
+      { kind: "node", id: step.fromNode },
+      { kind: "node", id: step.node },
+      { kind: "partition", topic: step.topic, partition: step.partition, end: "tail" },
+    ]);
+  });
+
+  it("shows the key before and after a node that re-keys", () => {
+    const step = firstStep(
+      simulation,
+      "recordProcessed",
+      (s) => simulation.record(s.input).key !== simulation.record(s.record).key,
+    );
+    const flight = flightOf(simulation, places, step)!;
+    expect(flight.key).toBe(simulation.record(step.input).key);
+    expect(flight.resultKey).toBe(simulation.record(step.record).key);
+  });
+
+  it("has no flight for steps that move no record", () => {
+    const step = firstStep(simulation, "partitionsAssigned");
+    expect(flightOf(simulation, places, step)).toBeNull();
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * A *flight*: where the record of one trace step travels on the canvas, as a path of anchors (producers, topology
+ * nodes, partition lanes) that the UI resolves to screen positions. It is read straight off the step — the trace
+ * names every place — so the canvas never decides where a record goes.
+ */
+import type { RecordId, RecordKey, Simulation, TraceStep } from "../engine";
+
+/** A place on the canvas a record can be at. */
+export type Anchor =
+  | { kind: "producer"; id: string }
+  | { kind: "node"; id: string }
+  /** `end`: where records enter the lane (`tail`, the newest offset) or leave it towards a consumer (`head`). */
+  | { kind: "partition"; topic: string; partition: number; end: "tail" | "head" };
+
+/**
+ * What the step did with the record:
+ * - `moved`: it travelled along the path and arrived;
+ * - `appended`: it landed in a partition log (the path's only anchor);
+ * - `fetched`: a consumer polled it from a partition (the path's only anchor);
+ * - `held`: a disconnected producer kept it in its buffer;
+ * - `dropped`: it travelled to the last anchor and was dropped there (filtered, unmatched, failed).
+ */
+export type FlightOutcome = "moved" | "appended" | "fetched" | "held" | "dropped";
+
+export interface Flight {
+  /** The trace step (0-based) this flight animates. */
+  step: number;
+  /** The record that travels (for a node, the version it received). */
+  record: RecordId;
+  /** Its key while it travels. */
+  key: RecordKey;
+  /** The key of what the step produced (differs after `map` or `selectKey`). */
+  resultKey: RecordKey;
+  path: Anchor[];
+  outcome: FlightOutcome;
+}
+
+/** Where each logged record sits: record id → topic-partition. Built once per simulation. */
+export type RecordPlaces = Map<RecordId, { topic: string; partition: number }>;
+
+export function recordPlaces(simulation: Simulation): RecordPlaces {
+  const places: RecordPlaces = new Map();
+  for (const [topic, partitions] of Object.entries(simulation.logs)) {
+    partitions.forEach((log, partition) => {
+      for (const entry of log) places.set(entry.record, { topic, partition });
+    });
+  }
+  return places;
+}
+
+/** The partition a record (or the version it was derived from) was read from, if any. */
+function partitionOf(simulation: Simulation, places: RecordPlaces, record: RecordId): Anchor | null {
+  let id = record;
+  while (id >= 0) {
+    const place = places.get(id);
+    if (place) return { kind: "partition", topic: place.topic, partition: place.partition, end: "head" };
+    id = simulation.record(id).parent;
+  }
+  return null;
+}
+
+/** The flight of trace step `step`, or null when the step moves no record (commits, assignments). */
+export function flightOf(simulation: Simulation, places: RecordPlaces, step: TraceStep): Flight | null {
+  const base = (record: RecordId, path: Anchor[], outcome: FlightOutcome, result = record): Flight => ({
+    step: step.step,
+    record,
+    key: simulation.record(record).key,
+    resultKey: simulation.record(result).key,
+    path,
+    outcome,
+  });
+  const hop = (record: RecordId, node: string, fromNode: string | null, outcome: FlightOutcome, result = record) => {
+    const from: Anchor | null =
+      fromNode === null ? partitionOf(simulation, places, record) : { kind: "node", id: fromNode };
+    const to: Anchor = { kind: "node", id: node };
+    return base(record, from ? [from, to] : [to], outcome, result);
+  };
+  switch (step.kind) {
+    case "recordProduced":
+      return base(
+        step.record,
+        [
+          { kind: "producer", id: step.producer },
+          { kind: "partition", topic: step.topic, partition: step.partition, end: "tail" },
+        ],
+        "moved",
+      );
+    case "recordBuffered":
+      return base(step.record, [{ kind: "producer", id: step.producer }], "held");
+    case "recordAppended":
+      return base(
+        step.record,
+        [{ kind: "partition", topic: step.topic, partition: step.partition, end: "tail" }],
+        "appended",
+      );
+    case "recordFetched":
+      return base(
+        step.record,
+        [{ kind: "partition", topic: step.topic, partition: step.partition, end: "head" }],
+        "fetched",
+      );
+    case "recordProcessed":
+      return hop(step.input, step.node, step.fromNode, "moved", step.record);
+    case "recordBranched":
+      return hop(step.record, step.node, step.fromNode, "moved");
+    case "recordFiltered":
+    case "recordUnmatched":
+    case "userFunctionFailed":
+      return hop(step.record, step.node, step.fromNode, "dropped");
+    case "recordWritten": {
+      const flight = hop(step.record, step.node, step.fromNode, "moved");
+      flight.path.push({ kind: "partition", topic: step.topic, partition: step.partition, end: "tail" });
+      return flight;
+    }
+    case "offsetCommitted":
+    case "partitionsAssigned":
+      return null;
+    default: {
+      const unknown: never = step;
+      return unknown;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The lab's state: the open scenario and its simulation, the *cursor* (how many trace steps have happened, 0..N),
+ * what that cursor shows, and playback. Everything the UI renders is here or is read from the simulation.
+ */
+import type { Frame, Simulation, TraceStep } from "../engine";
+import type { Scenario, ScenarioError } from "../scenario";
+import type { Flight, RecordPlaces } from "./flight";
+
+/** Why nothing can be shown: a share link that does not decode, a scenario that does not validate or run. */
+export interface Problem {
+  kind: "link" | "scenario" | "simulation";
+  errors: ScenarioError[];
+}
+
+/** A scenario that loaded and ran. */
+export interface OpenScenario {
+  scenario: Scenario;
+  simulation: Simulation;
+  /** The built-in lesson this is, or null for a scenario from a link that is not one. */
+  lessonId: string | null;
+  places: RecordPlaces;
+}
+
+/**
+ * How the cursor reached its value: one step forward (animated), or any other move (shown in place: a step back,
+ * a jump, a scrub, a newly opened scenario).
+ */
+export type Motion = "forward" | "jump";
+
+export interface LabState {
+  open: OpenScenario | null;
+  /** Set when `open` is null: what went wrong. */
+  problem: Problem | null;
+  /** Steps applied, 0..stepCount. */
+  cursor: number;
+  /** The state after `cursor` steps. */
+  frame: Frame | null;
+  /** The step that led here (`cursor - 1`), or null at the start. */
+  step: TraceStep | null;
+  /** The "why" of `step`. */
+  narration: string | null;
+  /** Where the record of `step` travelled. */
+  flight: Flight | null;
+  motion: Motion;
+  /** Grows on every cursor change, so subscribers can tell two moves to the same cursor apart. */
+  moveCount: number;
+  playing: boolean;
+  stepsPerSecond: number;
+}
+
+export interface LabActions {
+  lessonChosen(id: string): void;
+  /** The default (first) lesson, e.g. from the error panel. */
+  defaultLessonRequested(): void;
+  /** A share link's fragment (`location.hash`). */
+  linkOpened(fragment: string): void;
+  /** A user-written scenario (untrusted), opened at `cursor` (clamped). */
+  scenarioOpened(input: unknown, cursor?: number): void;
+  /** Step back (-1) or forward (+1); stops playback; clamps to 0..stepCount. */
+  stepRequested(delta: -1 | 1): void;
+  /** Jump to a cursor (scrubber, Home/End); stops playback; clamps. */
+  goTo(cursor: number): void;
+  playRequested(): void;
+  pauseRequested(): void;
+  playToggled(): void;
+  /** Playback's timer fired: one step forward, pausing at the end. */
+  playbackTicked(): void;
+  speedChanged(stepsPerSecond: number): void;
+}
+
+export type LabStore = LabState & LabActions;
+
+export const SPEEDS = [1, 2, 4, 8, 16] as const;
+export const DEFAULT_STEPS_PER_SECOND = 4;

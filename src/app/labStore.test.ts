@@ -1,0 +1,203 @@
+import { describe, expect, it } from "vitest";
+import { SimulationError } from "../engine";
+import { type LabServices, labServices } from "./labServices";
+import { createLabStore } from "./labStore";
+
+function openedStore(services: LabServices = labServices) {
+  const store = createLabStore(services);
+  store.getState().defaultLessonRequested();
+  const open = store.getState().open;
+  if (!open) throw new Error("the default lesson did not open");
+  return { store, simulation: open.simulation };
+}
+
+describe("lab store: opening", () => {
+  it("opens the first lesson at step 0 with its frame and no narration", () => {
+    const { store, simulation } = openedStore();
+    const state = store.getState();
+    expect(state.open?.lessonId).toBe(labServices.lessons[0]!.id);
+    expect(state.cursor).toBe(0);
+    expect(state.frame?.cursor).toBe(0);
+    expect(state.narration).toBeNull();
+    expect(state.step).toBeNull();
+    expect(simulation.stepCount).toBeGreaterThan(10);
+  });
+
+  it("opens a chosen lesson and ignores an unknown id", () => {
+    const { store } = openedStore();
+    const second = labServices.lessons[1]!;
+    store.getState().lessonChosen(second.id);
+    expect(store.getState().open?.lessonId).toBe(second.id);
+    store.getState().lessonChosen("no-such-lesson");
+    expect(store.getState().open?.lessonId).toBe(second.id);
+  });
+
+  it("opens a share link at its step, recognising a lesson", () => {
+    const { store, simulation } = openedStore();
+    const fragment = labServices.encodeLink(store.getState().open!.scenario, 7);
+    const other = createLabStore(labServices);
+    other.getState().linkOpened(`#${fragment}`);
+    expect(other.getState().cursor).toBe(7);
+    expect(other.getState().narration).toBe(simulation.narrate(6));
+    expect(other.getState().open?.lessonId).toBe(labServices.lessons[0]!.id);
+  });
+
+  it("clamps a share link's step to the end of the trace", () => {
+    const { store, simulation } = openedStore();
+    const fragment = labServices.encodeLink(store.getState().open!.scenario, 1_000_000);
+    store.getState().linkOpened(fragment);
+    expect(store.getState().cursor).toBe(simulation.stepCount);
+  });
+
+  it("shows the decoder's errors for a broken link, with nothing open", () => {
+    const store = createLabStore(labServices);
+    store.getState().linkOpened("#v1/garbage!!");
+    const { problem, open } = store.getState();
+    expect(open).toBeNull();
+    expect(problem?.kind).toBe("link");
+    expect(problem?.errors.length).toBeGreaterThan(0);
+    expect(problem?.errors[0]).toEqual({ path: expect.any(String), message: expect.any(String) });
+  });
+
+  it("shows a scenario's validation errors with their paths", () => {
+    const store = createLabStore(labServices);
+    store.getState().scenarioOpened({ version: 1, title: "", topics: [], producers: [], app: {} });
+    expect(store.getState().problem?.kind).toBe("scenario");
+    expect(store.getState().problem?.errors.map((e) => e.path)).toContain("title");
+  });
+
+  it("shows a SimulationError as a simulation problem", () => {
+    const failing: LabServices = {
+      ...labServices,
+      simulate: () => {
+        throw new SimulationError("the run passed 10 steps (limits.maxSteps)");
+      },
+    };
+    const store = createLabStore(failing);
+    store.getState().defaultLessonRequested();
+    expect(store.getState().problem).toEqual({
+      kind: "simulation",
+      errors: [{ path: "", message: "the run passed 10 steps (limits.maxSteps)" }],
+    });
+  });
+
+  it("clears a problem when a lesson opens", () => {
+    const store = createLabStore(labServices);
+    store.getState().linkOpened("#v1/garbage!!");
+    store.getState().defaultLessonRequested();
+    expect(store.getState().problem).toBeNull();
+    expect(store.getState().open).not.toBeNull();
+  });
+});
+
+describe("lab store: stepping", () => {
+  it("steps forward one step, narrating the step that just happened", () => {
+    const { store, simulation } = openedStore();
+    store.getState().stepRequested(1);
+    const state = store.getState();
+    expect(state.cursor).toBe(1);
+    expect(state.step?.step).toBe(0);
+    expect(state.narration).toBe(simulation.narrate(0));
+    expect(state.frame?.cursor).toBe(1);
+    expect(state.motion).toBe("forward");
+  });
+
+  it("steps back to the previous narration, shown in place", () => {
+    const { store, simulation } = openedStore();
+    store.getState().stepRequested(1);
+    store.getState().stepRequested(1);
+    store.getState().stepRequested(-1);
+    expect(store.getState().cursor).toBe(1);
+    expect(store.getState().narration).toBe(simulation.narrate(0));
+    expect(store.getState().motion).toBe("jump");
+  });
+
+  it("does not step before the start or past the end", () => {
+    const { store, simulation } = openedStore();
+    store.getState().stepRequested(-1);
+    expect(store.getState().cursor).toBe(0);
+    store.getState().goTo(simulation.stepCount);
+    const moves = store.getState().moveCount;
+    store.getState().stepRequested(1);
+    expect(store.getState().cursor).toBe(simulation.stepCount);
+    expect(store.getState().moveCount).toBe(moves);
+  });
+
+  it("goes to any step, clamping and truncating what it is given", () => {
+    const { store, simulation } = openedStore();
+    store.getState().goTo(12.7);
+    expect(store.getState().cursor).toBe(12);
+    store.getState().goTo(-3);
+    expect(store.getState().cursor).toBe(0);
+    store.getState().goTo(simulation.stepCount + 50);
+    expect(store.getState().cursor).toBe(simulation.stepCount);
+    store.getState().goTo(Number.NaN);
+    expect(store.getState().cursor).toBe(0);
+  });
+
+  it("gives the step's flight: a produced record travels from its producer to its partition", () => {
+    const { store, simulation } = openedStore();
+    let produced = 0;
+    while (simulation.step(produced).kind !== "recordProduced") produced++;
+    store.getState().goTo(produced + 1);
+    const step = simulation.step(produced);
+    if (step.kind !== "recordProduced") throw new Error("unreachable");
+    expect(store.getState().flight?.path).toEqual([
+      { kind: "producer", id: step.producer },
+      { kind: "partition", topic: step.topic, partition: step.partition, end: "tail" },
+    ]);
+  });
+});
+
+describe("lab store: play and pause", () => {
+  it("toggles between playing and paused", () => {
+    const { store } = openedStore();
+    store.getState().playToggled();
+    expect(store.getState().playing).toBe(true);
+    store.getState().playToggled();
+    expect(store.getState().playing).toBe(false);
+  });
+
+  it("stops playing when the user steps or jumps", () => {
+    const { store } = openedStore();
+    store.getState().playRequested();
+    store.getState().stepRequested(1);
+    expect(store.getState().playing).toBe(false);
+    store.getState().playRequested();
+    store.getState().goTo(5);
+    expect(store.getState().playing).toBe(false);
+  });
+
+  it("advances on each playback tick and pauses on the last step", () => {
+    const { store, simulation } = openedStore();
+    store.getState().goTo(simulation.stepCount - 2);
+    store.getState().playRequested();
+    store.getState().playbackTicked();
+    expect(store.getState()).toMatchObject({ cursor: simulation.stepCount - 1, playing: true, motion: "forward" });
+    store.getState().playbackTicked();
+    expect(store.getState()).toMatchObject({ cursor: simulation.stepCount, playing: false });
+  });
+
+  it("ignores a tick that arrives after pausing", () => {
+    const { store } = openedStore();
+    store.getState().playRequested();
+    store.getState().pauseRequested();
+    store.getState().playbackTicked();
+    expect(store.getState().cursor).toBe(0);
+  });
+
+  it("starts over when play is pressed at the end", () => {
+    const { store, simulation } = openedStore();
+    store.getState().goTo(simulation.stepCount);
+    store.getState().playRequested();
+    expect(store.getState()).toMatchObject({ cursor: 0, playing: true });
+  });
+
+  it("accepts only a positive speed", () => {
+    const { store } = openedStore();
+    store.getState().speedChanged(8);
+    store.getState().speedChanged(0);
+    store.getState().speedChanged(Number.NaN);
+    expect(store.getState().stepsPerSecond).toBe(8);
+  });
+});

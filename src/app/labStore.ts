@@ -1,0 +1,159 @@
+/**
+ * The lab's store: a zustand *vanilla* store (no React here; `src/ui` binds it). Actions are events — the user
+ * chose a lesson, asked for a step, pressed play — and the store works out the new cursor and what it shows.
+ */
+import { createStore, type StoreApi } from "zustand/vanilla";
+import { SimulationError } from "../engine";
+import { flightOf, recordPlaces } from "./flight";
+import type { LabServices } from "./labServices";
+import {
+  DEFAULT_STEPS_PER_SECOND,
+  type LabState,
+  type LabStore,
+  type Motion,
+  type OpenScenario,
+  type Problem,
+} from "./labState";
+
+export type LabStoreApi = StoreApi<LabStore>;
+
+const EMPTY: Omit<LabState, "stepsPerSecond"> = {
+  open: null,
+  problem: null,
+  cursor: 0,
+  frame: null,
+  step: null,
+  narration: null,
+  flight: null,
+  motion: "jump",
+  moveCount: 0,
+  playing: false,
+};
+
+function clamp(cursor: number, stepCount: number): number {
+  if (!Number.isFinite(cursor)) return 0;
+  return Math.min(stepCount, Math.max(0, Math.trunc(cursor)));
+}
+
+/** What the cursor shows: the frame, the step that led to it, its narration and its flight. */
+function view(open: OpenScenario, cursor: number) {
+  const { simulation, places } = open;
+  const step = cursor > 0 ? simulation.step(cursor - 1) : null;
+  return {
+    cursor,
+    frame: simulation.frameAt(cursor),
+    step,
+    narration: cursor > 0 ? simulation.narrate(cursor - 1) : null,
+    flight: step ? flightOf(simulation, places, step) : null,
+  };
+}
+
+export function createLabStore(services: LabServices): LabStoreApi {
+  return createStore<LabStore>()((set, get) => {
+    const moveTo = (cursor: number, motion: Motion, playing: boolean) => {
+      const { open, moveCount } = get();
+      if (!open) return;
+      const next = clamp(cursor, open.simulation.stepCount);
+      if (next === get().cursor) {
+        set({ playing });
+        return;
+      }
+      set({ ...view(open, next), motion, moveCount: moveCount + 1, playing });
+    };
+
+    const showProblem = (problem: Problem) => set({ ...EMPTY, problem, moveCount: get().moveCount + 1 });
+
+    /** Each lesson's link at step 0, to recognise a link to a lesson (computed on first use). */
+    let lessonLinks: Map<string, string> | null = null;
+    const lessonOf = (link: string): string | null => {
+      if (lessonLinks === null) {
+        lessonLinks = new Map();
+        for (const lesson of services.lessons) {
+          const loaded = services.load(lesson.scenario);
+          if (loaded.ok) lessonLinks.set(services.encodeLink(loaded.scenario, 0), lesson.id);
+        }
+      }
+      return lessonLinks.get(link) ?? null;
+    };
+
+    /** Loads and runs an untrusted scenario; shows it at `cursor`, or shows what went wrong. */
+    const open = (input: unknown, cursor: number, problemKind: Problem["kind"], lessonId: string | null) => {
+      const loaded = services.load(input);
+      if (!loaded.ok) {
+        showProblem({ kind: problemKind, errors: loaded.errors });
+        return;
+      }
+      let simulation: OpenScenario["simulation"];
+      try {
+        simulation = services.simulate(loaded.model);
+      } catch (error) {
+        if (!(error instanceof SimulationError)) throw error;
+        showProblem({ kind: "simulation", errors: [{ path: "", message: error.message }] });
+        return;
+      }
+      const opened: OpenScenario = {
+        scenario: loaded.scenario,
+        simulation,
+        lessonId: lessonId ?? lessonOf(services.encodeLink(loaded.scenario, 0)),
+        places: recordPlaces(simulation),
+      };
+      set({
+        ...EMPTY,
+        open: opened,
+        ...view(opened, clamp(cursor, simulation.stepCount)),
+        moveCount: get().moveCount + 1,
+      });
+    };
+
+    return {
+      ...EMPTY,
+      stepsPerSecond: DEFAULT_STEPS_PER_SECOND,
+
+      lessonChosen(id) {
+        const lesson = services.lessons.find((l) => l.id === id);
+        if (lesson) open(lesson.scenario, 0, "scenario", lesson.id);
+      },
+      defaultLessonRequested() {
+        const first = services.lessons[0];
+        if (first) open(first.scenario, 0, "scenario", first.id);
+      },
+      linkOpened(fragment) {
+        const decoded = services.decodeLink(fragment);
+        if (!decoded.ok) showProblem({ kind: "link", errors: decoded.errors });
+        else open(decoded.scenario, decoded.cursor, "link", null);
+      },
+      scenarioOpened(input, cursor = 0) {
+        open(input, cursor, "scenario", null);
+      },
+      stepRequested(delta) {
+        moveTo(get().cursor + delta, delta > 0 ? "forward" : "jump", false);
+      },
+      goTo(cursor) {
+        moveTo(cursor, "jump", false);
+      },
+      playRequested() {
+        const { open: current, cursor } = get();
+        if (!current || current.simulation.stepCount === 0) return;
+        // Playing from the end starts over, as media players do.
+        if (cursor >= current.simulation.stepCount) moveTo(0, "jump", true);
+        else set({ playing: true });
+      },
+      pauseRequested() {
+        set({ playing: false });
+      },
+      playToggled() {
+        if (get().playing) get().pauseRequested();
+        else get().playRequested();
+      },
+      playbackTicked() {
+        const { open: current, cursor, playing } = get();
+        if (!current || !playing) return;
+        const end = current.simulation.stepCount;
+        moveTo(cursor + 1, "forward", cursor + 1 < end);
+      },
+      speedChanged(stepsPerSecond) {
+        if (Number.isFinite(stepsPerSecond) && stepsPerSecond > 0) set({ stepsPerSecond });
+      },
+    };
+  });
+}

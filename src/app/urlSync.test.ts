@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { labServices } from "./labServices";
+import { createLabStore } from "./labStore";
+import { fakeScheduler } from "./testing/fakeScheduler";
+import { createUrlSync, formatFragment, fragmentOf, openFromLocation, URL_THROTTLE_MS } from "./urlSync";
+
+/** A location and history that behave like the browser's for fragments. */
+function fakeLocation(href = "https://topolab.example/lab/") {
+  const writes: string[] = [];
+  const listeners = new Set<() => void>();
+  const location = {
+    href,
+    get hash() {
+      const at = location.href.indexOf("#");
+      return at < 0 ? "" : location.href.slice(at);
+    },
+  };
+  const history = {
+    replaceState(_data: unknown, _unused: string, url?: string | URL | null) {
+      location.href = String(url);
+      writes.push(String(url));
+    },
+  };
+  const events = {
+    addEventListener: (_type: string, listener: () => void) => listeners.add(listener),
+    removeEventListener: (_type: string, listener: () => void) => listeners.delete(listener),
+  };
+  /** The user edits the address bar. */
+  const navigate = (hash: string) => {
+    location.href = location.href.replace(/#.*$/, "") + hash;
+    for (const listener of listeners) listener();
+  };
+  return { location, history, events: events as never, writes, navigate };
+}
+
+function setup(href?: string) {
+  const scheduler = fakeScheduler();
+  const store = createLabStore(labServices);
+  const browser = fakeLocation(href);
+  const sync = createUrlSync({ store, services: labServices, scheduler, ...browser });
+  return { scheduler, store, sync, ...browser };
+}
+
+describe("url sync: reading", () => {
+  it("reads a fragment with or without its #, and none from an empty hash", () => {
+    expect(fragmentOf("#v1/abc/s=3")).toBe("v1/abc/s=3");
+    expect(fragmentOf("v1/abc/s=3")).toBe("v1/abc/s=3");
+    expect(fragmentOf("#")).toBeNull();
+    expect(fragmentOf("")).toBeNull();
+  });
+
+  it("opens the first lesson when the location has no fragment", () => {
+    const { store, location } = setup();
+    openFromLocation(store, location);
+    expect(store.getState().open?.lessonId).toBe(labServices.lessons[0]!.id);
+  });
+
+  it("opens the link in the location at its step", () => {
+    const lesson = labServices.load(labServices.lessons[1]!.scenario);
+    if (!lesson.ok) throw new Error("lesson does not load");
+    const { store, location } = setup(`https://topolab.example/#${labServices.encodeLink(lesson.scenario, 9)}`);
+    openFromLocation(store, location);
+    expect(store.getState().cursor).toBe(9);
+    expect(store.getState().open?.lessonId).toBe(labServices.lessons[1]!.id);
+  });
+
+  it("opens a link the user types into the address bar", () => {
+    const { store, navigate } = setup();
+    navigate("#v1/garbage!!");
+    expect(store.getState().problem?.kind).toBe("link");
+  });
+});
+
+describe("url sync: writing", () => {
+  it("formats the open scenario and cursor with the share codec, and nothing when no scenario is open", () => {
+    const store = createLabStore(labServices);
+    expect(formatFragment(store.getState(), labServices)).toBeNull();
+    store.getState().defaultLessonRequested();
+    store.getState().goTo(4);
+    const fragment = formatFragment(store.getState(), labServices)!;
+    expect(fragment).toMatch(/^v1\/.+\/s=4$/);
+    expect(labServices.decodeLink(fragment)).toMatchObject({ ok: true, cursor: 4 });
+  });
+
+  it("replaces the URL at most once per throttle period, with the latest step", () => {
+    const { scheduler, store, writes, location } = setup();
+    openFromLocation(store, location);
+    for (let i = 0; i < 5; i++) store.getState().stepRequested(1);
+    expect(writes).toHaveLength(0);
+    scheduler.advance(URL_THROTTLE_MS);
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toMatch(/^https:\/\/topolab\.example\/lab\/#v1\/.+\/s=5$/);
+    store.getState().stepRequested(1);
+    scheduler.advance(URL_THROTTLE_MS);
+    expect(writes).toHaveLength(2);
+    expect(location.hash).toMatch(/\/s=6$/);
+  });
+
+  it("writes pending changes at once on flush (before copying a link)", () => {
+    const { store, writes, sync, location } = setup();
+    openFromLocation(store, location);
+    store.getState().goTo(3);
+    sync.flush();
+    expect(writes.at(-1)).toMatch(/\/s=3$/);
+  });
+
+  it("leaves a broken link in place so the user can see what they opened", () => {
+    const { scheduler, store, writes, location } = setup("https://topolab.example/#v1/garbage!!");
+    openFromLocation(store, location);
+    scheduler.advance(URL_THROTTLE_MS * 4);
+    expect(writes).toHaveLength(0);
+    expect(location.hash).toBe("#v1/garbage!!");
+  });
+
+  it("does not reopen the scenario for its own writes", () => {
+    const { scheduler, store, location, navigate } = setup();
+    openFromLocation(store, location);
+    store.getState().goTo(2);
+    scheduler.advance(URL_THROTTLE_MS);
+    const open = store.getState().open;
+    // A browser fires no hashchange for replaceState, but even a stray event for our own write changes nothing.
+    navigate(location.hash);
+    expect(store.getState().open).toBe(open);
+    expect(store.getState().cursor).toBe(2);
+  });
+});

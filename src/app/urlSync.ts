@@ -1,0 +1,93 @@
+/**
+ * URL sync: the location's fragment follows the open scenario and its step (`#v1/<scenario>/s=<cursor>`), so the
+ * address bar is always a share link. Writes use `history.replaceState` (no history entry per step), at most once
+ * per `throttleMs`, always with the latest state. A fragment the user types or pastes (`hashchange`) opens that link.
+ *
+ * `location`, `history` and the scheduler are parameters, so tests pass their own.
+ */
+import type { LabServices } from "./labServices";
+import type { LabState } from "./labState";
+import type { LabStoreApi } from "./labStore";
+import type { Scheduler } from "./scheduler";
+
+export const URL_THROTTLE_MS = 250;
+
+export interface UrlSyncOptions {
+  store: LabStoreApi;
+  services: Pick<LabServices, "encodeLink">;
+  location: Pick<Location, "hash" | "href">;
+  history: Pick<History, "replaceState">;
+  scheduler: Pick<Scheduler, "setTimeout" | "clearTimeout">;
+  /** Where `hashchange` is listened for (the window); omit to not follow typed links. */
+  events?: Pick<EventTarget, "addEventListener" | "removeEventListener">;
+  throttleMs?: number;
+}
+
+export interface UrlSync {
+  /** Writes the current state now, if a write is pending. */
+  flush(): void;
+  dispose(): void;
+}
+
+/** The fragment of `hash` without its `#`, or null when there is none. */
+export function fragmentOf(hash: string): string | null {
+  const fragment = hash.startsWith("#") ? hash.slice(1) : hash;
+  return fragment === "" ? null : fragment;
+}
+
+/** The fragment (without `#`) for a state, or null when no scenario is open (a broken link stays as it was). */
+export function formatFragment(state: LabState, services: Pick<LabServices, "encodeLink">): string | null {
+  if (!state.open) return null;
+  return services.encodeLink(state.open.scenario, state.cursor);
+}
+
+/** Opens what the location points at: its share link, or the default lesson. */
+export function openFromLocation(store: LabStoreApi, location: Pick<Location, "hash">): void {
+  const fragment = fragmentOf(location.hash);
+  if (fragment === null) store.getState().defaultLessonRequested();
+  else store.getState().linkOpened(fragment);
+}
+
+export function createUrlSync(options: UrlSyncOptions): UrlSync {
+  const { store, services, location, history, scheduler, events } = options;
+  const throttleMs = options.throttleMs ?? URL_THROTTLE_MS;
+  let timer: number | null = null;
+  /** The fragment we last wrote, to tell our own writes from the user's. */
+  let written = fragmentOf(location.hash);
+
+  const write = () => {
+    timer = null;
+    const fragment = formatFragment(store.getState(), services);
+    if (fragment === null || fragment === written) return;
+    written = fragment;
+    const url = location.href.replace(/#.*$/, "");
+    history.replaceState(null, "", `${url}#${fragment}`);
+  };
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.open === previous.open && state.cursor === previous.cursor) return;
+    if (timer === null) timer = scheduler.setTimeout(write, throttleMs);
+  });
+
+  const onHashChange = () => {
+    const fragment = fragmentOf(location.hash);
+    if (fragment === written) return;
+    written = fragment;
+    openFromLocation(store, location);
+  };
+  events?.addEventListener("hashchange", onHashChange);
+
+  return {
+    flush() {
+      if (timer === null) return;
+      scheduler.clearTimeout(timer);
+      write();
+    },
+    dispose() {
+      unsubscribe();
+      if (timer !== null) scheduler.clearTimeout(timer);
+      timer = null;
+      events?.removeEventListener("hashchange", onHashChange);
+    },
+  };
+}

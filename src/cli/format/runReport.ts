@@ -1,0 +1,140 @@
+/**
+ * The result of `topolab run`, as data: what `--json` prints and what the text view renders.
+ *
+ * The field names are a published contract (docs/cli.md). They only grow: a later feature adds a field (consumer
+ * group `generations`, `windows`, `late` records) beside these and never renames or retypes one, so a consumer
+ * that ignores unknown fields keeps working. A change that cannot be made that way bumps `outputVersion`.
+ */
+import type { Json, NodeCounters, RecordKey, Simulation } from "../../engine";
+
+/** Bumped only for a change that breaks a reader of the previous version. */
+export const RUN_OUTPUT_VERSION = 1;
+
+export interface LogRecordReport {
+  offset: number;
+  key: RecordKey;
+  value: Json;
+  /** Event timestamp (ms). */
+  timestamp: number;
+  /** Log-append (ingestion) time (ms of the virtual wall clock). */
+  appendTimeMs: number;
+}
+
+export interface TopicReport {
+  name: string;
+  /** Who reads and writes it: `input` (producers only), `output` (sinks only) or `intermediate` (both). */
+  role: "input" | "output" | "intermediate";
+  partitions: { partition: number; records: LogRecordReport[] }[];
+}
+
+export interface SinkRecordReport {
+  partition: number;
+  offset: number;
+  key: RecordKey;
+  value: Json;
+  timestamp: number;
+}
+
+export interface SinkReport {
+  node: string;
+  topic: string;
+  /** In the order the sink wrote them. */
+  records: SinkRecordReport[];
+}
+
+export interface TaskReport {
+  id: string;
+  instance: string;
+  partitions: { topic: string; partition: number; position: number; committed: number }[];
+}
+
+export interface RunReport {
+  outputVersion: number;
+  scenario: { title: string; seed: number };
+  /** Trace events recorded; `trace --to` accepts up to this. */
+  steps: number;
+  /** Virtual wall-clock time of the last step. */
+  endTimeMs: number;
+  /** Stable digest of the whole trace: equal digests mean identical runs. */
+  digest: string;
+  topics: TopicReport[];
+  sinks: SinkReport[];
+  tasks: TaskReport[];
+  /** Per node id, in topological order. */
+  counters: Record<string, NodeCounters>;
+}
+
+function sinkReports(sim: Simulation): SinkReport[] {
+  const sinks = new Map<string, SinkReport>();
+  for (const node of sim.model.app.topology) {
+    if (node.op === "sink") sinks.set(node.id, { node: node.id, topic: node.topic, records: [] });
+  }
+  // Where each record version sits in its sink's topic: record id → offset, per topic.
+  const offsets = new Map<string, Map<number, number>>();
+  const offsetIn = (topic: string, partition: number, record: number): number => {
+    let byRecord = offsets.get(topic);
+    if (byRecord === undefined) {
+      byRecord = new Map();
+      for (const log of sim.logs[topic] ?? [])
+        for (const entry of log) byRecord.set(entry.record, entry.offset);
+      offsets.set(topic, byRecord);
+    }
+    const offset = byRecord.get(record);
+    if (offset === undefined)
+      throw new Error(`record ${record} written to ${topic}-${partition} is not in its log`);
+    return offset;
+  };
+  for (let i = 0; i < sim.stepCount; i++) {
+    const step = sim.step(i);
+    if (step.kind !== "recordWritten") continue;
+    const record = sim.record(step.record);
+    sinks.get(step.node)?.records.push({
+      partition: step.partition,
+      offset: offsetIn(step.topic, step.partition, step.record),
+      key: record.key,
+      value: record.value,
+      timestamp: record.timestamp,
+    });
+  }
+  return [...sinks.values()];
+}
+
+export function runReport(sim: Simulation): RunReport {
+  const end = sim.frameAt(sim.stepCount);
+  return {
+    outputVersion: RUN_OUTPUT_VERSION,
+    scenario: { title: sim.model.title, seed: sim.model.seed },
+    steps: sim.stepCount,
+    endTimeMs: end.timeMs,
+    digest: sim.digest(),
+    topics: sim.graph.topics.map((topic) => ({
+      name: topic.name,
+      role: topic.role,
+      partitions: (sim.logs[topic.name] ?? []).map((log, partition) => ({
+        partition,
+        records: log.map((entry) => {
+          const record = sim.record(entry.record);
+          return {
+            offset: entry.offset,
+            key: record.key,
+            value: record.value,
+            timestamp: record.timestamp,
+            appendTimeMs: entry.appendTimeMs,
+          };
+        }),
+      })),
+    })),
+    sinks: sinkReports(sim),
+    tasks: end.tasks.map((task) => ({
+      id: task.id,
+      instance: task.instance,
+      partitions: task.partitions.map((p) => ({
+        topic: p.topic,
+        partition: p.partition,
+        position: p.position,
+        committed: p.committed,
+      })),
+    })),
+    counters: end.counters,
+  };
+}

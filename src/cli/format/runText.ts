@@ -1,0 +1,85 @@
+/**
+ * The human view of a {@link RunReport}: every topic's partitions, what each sink wrote, where each task stopped
+ * and how many records each node saw. Keys and values print the way the narration prints them.
+ */
+import { formatJson, formatKey } from "../../engine";
+import type { RunReport } from "./runReport";
+import { formatTable } from "./table";
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+function topicsText(report: RunReport): string {
+  let text = "";
+  for (const topic of report.topics) {
+    const total = topic.partitions.reduce((sum, p) => sum + p.records.length, 0);
+    text += `\nTopic ${topic.name} (${topic.role}, ${plural(topic.partitions.length, "partition")}, ${plural(total, "record")})\n`;
+    for (const { partition, records } of topic.partitions) {
+      if (records.length === 0) {
+        text += `  ${topic.name}-${partition}: empty\n`;
+        continue;
+      }
+      text += `  ${topic.name}-${partition}\n`;
+      const rows = records.map((r) => [
+        String(r.offset),
+        formatKey(r.key),
+        formatJson(r.value),
+        String(r.timestamp),
+        String(r.appendTimeMs),
+      ]);
+      text += formatTable(["offset", "key", "value", "timestamp", "appended"], rows, "    ");
+    }
+  }
+  return text;
+}
+
+function sinksText(report: RunReport): string {
+  if (report.sinks.length === 0) return "";
+  let text = "\nSinks\n";
+  for (const sink of report.sinks) {
+    text += `  ${sink.node} → ${sink.topic}: wrote ${plural(sink.records.length, "record")}\n`;
+    if (sink.records.length === 0) continue;
+    const rows = sink.records.map((r) => [
+      `${sink.topic}-${r.partition}`,
+      String(r.offset),
+      formatKey(r.key),
+      formatJson(r.value),
+      String(r.timestamp),
+    ]);
+    text += formatTable(["partition", "offset", "key", "value", "timestamp"], rows, "    ");
+  }
+  return text;
+}
+
+function tasksText(report: RunReport): string {
+  if (report.tasks.length === 0) return "";
+  const rows = report.tasks.flatMap((task) =>
+    task.partitions.map((p) => [
+      task.id,
+      task.instance,
+      `${p.topic}-${p.partition}`,
+      String(p.position),
+      String(p.committed),
+    ]),
+  );
+  return `\nTasks\n${formatTable(["task", "instance", "partition", "position", "committed"], rows, "  ")}`;
+}
+
+function countersText(report: RunReport): string {
+  const rows = Object.entries(report.counters).map(([node, c]) => [
+    node,
+    String(c.in),
+    String(c.out),
+    String(c.dropped),
+  ]);
+  if (rows.length === 0) return "";
+  return `\nNodes\n${formatTable(["node", "in", "out", "dropped"], rows, "  ")}`;
+}
+
+export function runText(report: RunReport): string {
+  const header =
+    `${report.scenario.title}\n` +
+    `seed ${report.scenario.seed}, ${plural(report.steps, "step")}, ended at ${report.endTimeMs} ms, digest ${report.digest}\n`;
+  return header + topicsText(report) + sinksText(report) + tasksText(report) + countersText(report);
+}

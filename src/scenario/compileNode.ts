@@ -1,0 +1,81 @@
+/**
+ * Compiles one validated topology node into the engine's `TopologyNode`: references become `InputRef`s and
+ * expressions become `RecordFunction`s; absent optional expressions become the identity.
+ */
+import type {
+  InputRef,
+  Json,
+  PartitionerSpec,
+  RecordContext,
+  RecordKey,
+  TopologyNode,
+} from "../engine/model";
+import type { ScenarioProducer } from "./producerSchema";
+import { nodeReferences, parseNodeReference } from "./topologyGraph";
+import type { ScenarioNode } from "./topologySchema";
+import { compileRecordFunction } from "./userFunctions";
+
+const keepKey = (record: RecordContext): RecordKey => record.key;
+const keepValue = (record: RecordContext): Json => record.value;
+
+/** The engine's partitioner for a producer's or sink's `partitioner` field. */
+export function compilePartitioner(partitioner: ScenarioProducer["partitioner"]): PartitionerSpec {
+  if (partitioner === undefined || partitioner === "default") return { kind: "default" };
+  return {
+    kind: "custom",
+    source: partitioner.expression,
+    partition: compileRecordFunction(partitioner.expression, "record"),
+  };
+}
+
+function recordFunction(source: string) {
+  return compileRecordFunction(source, "record");
+}
+
+export function compileNode(node: ScenarioNode): TopologyNode {
+  const id = node.id;
+  const inputs: InputRef[] = nodeReferences(node).map(parseNodeReference);
+  switch (node.op) {
+    case "source":
+      return { op: "source", id, inputs, topics: [...node.topics] };
+    case "map":
+      return {
+        op: "map",
+        id,
+        inputs,
+        key: node.key === undefined ? keepKey : recordFunction(node.key),
+        value: node.value === undefined ? keepValue : recordFunction(node.value),
+      };
+    case "mapValues":
+      return { op: "mapValues", id, inputs, value: recordFunction(node.value) };
+    case "filter":
+      return { op: "filter", id, inputs, predicate: recordFunction(node.predicate) };
+    case "flatMap":
+      return { op: "flatMap", id, inputs, records: recordFunction(node.records) };
+    case "flatMapValues":
+      return { op: "flatMapValues", id, inputs, values: recordFunction(node.values) };
+    case "branch":
+      return {
+        op: "branch",
+        id,
+        inputs,
+        branches: node.branches.map((branch) => ({
+          name: branch.name,
+          predicate: recordFunction(branch.predicate),
+        })),
+        defaultBranch: node.default ?? null,
+      };
+    case "merge":
+      return { op: "merge", id, inputs };
+    case "selectKey":
+      return { op: "selectKey", id, inputs, key: recordFunction(node.key) };
+    case "peek":
+      return { op: "peek", id, inputs, label: node.label === undefined ? null : recordFunction(node.label) };
+    case "sink":
+      return { op: "sink", id, inputs, topic: node.topic, partitioner: compilePartitioner(node.partitioner) };
+    default: {
+      const unhandled: never = node;
+      throw new Error(`unhandled topology node ${JSON.stringify(unhandled)}`);
+    }
+  }
+}

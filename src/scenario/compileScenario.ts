@@ -1,0 +1,95 @@
+/**
+ * Turns a validated scenario into the engine's `SimulationModel`: defaults filled in, references normalised, the
+ * topology in topological order, records in send order, and every expression compiled to a function.
+ */
+import type {
+  ExplicitRecordSpec,
+  GeneratorSpec,
+  ProducerSpec,
+  RecordKey,
+  SimulationModel,
+  WeightedKey,
+} from "../engine/model";
+import { compileNode, compilePartitioner } from "./compileNode";
+import { SCENARIO_DEFAULTS } from "./defaults";
+import type { ScenarioExplicitRecord, ScenarioGenerator, ScenarioProducer } from "./producerSchema";
+import type { Scenario } from "./schema";
+import { nodeReferences, parseNodeReference, topologicalOrder } from "./topologyGraph";
+import { compileRecordFunction } from "./userFunctions";
+
+function compileRecord(record: ScenarioExplicitRecord): ExplicitRecordSpec {
+  const spec: ExplicitRecordSpec = {
+    atMs: record.at,
+    key: record.key ?? null,
+    value: record.value ?? null,
+    timestamp: record.timestamp ?? record.at,
+  };
+  if (record.partition !== undefined) spec.partition = record.partition;
+  return spec;
+}
+
+function compileGenerator(generate: ScenarioGenerator): GeneratorSpec {
+  const keys: WeightedKey[] = generate.keys.map((choice) =>
+    typeof choice === "object" && choice !== null
+      ? { key: choice.key as RecordKey, weight: choice.weight }
+      : { key: choice, weight: 1 },
+  );
+  return {
+    count: generate.count,
+    startMs: generate.startMs ?? SCENARIO_DEFAULTS.generate.startMs,
+    everyMs: generate.everyMs,
+    keys,
+    jitterMs: generate.jitterMs ?? SCENARIO_DEFAULTS.generate.jitterMs,
+    value: generate.value === undefined ? null : compileRecordFunction(generate.value, "generator"),
+  };
+}
+
+/** Records are sent in order of `at`; records with the same `at` keep their written order (a stable sort). */
+function compileProducer(producer: ScenarioProducer): ProducerSpec {
+  const records = (producer.records ?? []).map(compileRecord).sort((a, b) => a.atMs - b.atMs);
+  const disconnected = (producer.disconnected ?? [])
+    .map((window) => ({ fromMs: window.fromMs, toMs: window.toMs }))
+    .sort((a, b) => a.fromMs - b.fromMs);
+  return {
+    id: producer.id,
+    topic: producer.topic,
+    delayMs: producer.delayMs ?? SCENARIO_DEFAULTS.producer.delayMs,
+    disconnected,
+    partitioner: compilePartitioner(producer.partitioner),
+    batchSizeBytes: producer.batchSizeBytes ?? SCENARIO_DEFAULTS.producer.batchSizeBytes,
+    records,
+    generate: producer.generate === undefined ? null : compileGenerator(producer.generate),
+  };
+}
+
+/**
+ * Compiles a scenario that `validateScenario` accepted. Throws on a scenario that did not pass validation (an
+ * expression that does not compile); use `loadScenario` for untrusted input.
+ */
+export function compileScenario(scenario: Scenario): SimulationModel {
+  const topology = scenario.app.topology;
+  const order = topologicalOrder(
+    topology.map((node) => ({
+      id: node.id,
+      inputs: nodeReferences(node).map((ref) => parseNodeReference(ref).node),
+    })),
+  );
+  return {
+    title: scenario.title,
+    seed: scenario.seed ?? SCENARIO_DEFAULTS.seed,
+    topics: scenario.topics.map((topic) => ({ name: topic.name, partitions: topic.partitions })),
+    producers: scenario.producers.map(compileProducer),
+    app: {
+      id: scenario.app.id,
+      instances: scenario.app.instances ?? SCENARIO_DEFAULTS.app.instances,
+      pollIntervalMs: scenario.app.pollIntervalMs ?? SCENARIO_DEFAULTS.app.pollIntervalMs,
+      maxPollRecords: scenario.app.maxPollRecords ?? SCENARIO_DEFAULTS.app.maxPollRecords,
+      commitIntervalMs: scenario.app.commitIntervalMs ?? SCENARIO_DEFAULTS.app.commitIntervalMs,
+      topology: order.map((index) => compileNode(topology[index]!)),
+    },
+    limits: {
+      maxRecords: scenario.limits?.maxRecords ?? SCENARIO_DEFAULTS.limits.maxRecords,
+      maxSteps: scenario.limits?.maxSteps ?? SCENARIO_DEFAULTS.limits.maxSteps,
+    },
+  };
+}

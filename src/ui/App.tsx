@@ -1,0 +1,35 @@
+/** The lab's screen: header, the topology canvas beside the cluster panel, the playback bar and the narration. */
+import "./app.css";
+import { PlaybackControls } from "./controls/PlaybackControls";
+import { useKeyboardShortcuts } from "./controls/useKeyboardShortcuts";
+import { TopologyCanvas } from "./flow/TopologyCanvas";
+import { Header } from "./Header";
+import { useLabState } from "./LabContext";
+import { NarrationBar } from "./NarrationBar";
+import { SidePanel } from "./panels/SidePanel";
+import { ProblemPanel } from "./ProblemPanel";
+
+export function App() {
+  useKeyboardShortcuts();
+  const problem = useLabState((s) => s.problem);
+  const isOpen = useLabState((s) => s.open !== null);
+  return (
+    <div className="app">
+      <Header />
+      {problem ? (
+        <main className="problem-main">
+          <ProblemPanel problem={problem} />
+        </main>
+      ) : isOpen ? (
+        <>
+          <main className="workspace">
+            <TopologyCanvas />
+            <SidePanel />
+          </main>
+          <PlaybackControls />
+          <NarrationBar />
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+/** The header: the product name, the lesson picker, the scenario's title and the share button. */
+import { CopyLinkButton } from "./CopyLinkButton";
+import { useLab, useLabActions, useLabState } from "./LabContext";
+import { t } from "./messages";
+
+const FROM_LINK = "";
+
+export function Header() {
+  const { services } = useLab();
+  const actions = useLabActions();
+  const lessonId = useLabState((s) => (s.open ? (s.open.lessonId ?? FROM_LINK) : null));
+  const title = useLabState((s) => s.open?.scenario.title ?? null);
+  return (
+    <header className="header">
+      <div className="brand">
+        <svg viewBox="0 0 32 32" width="26" height="26" aria-hidden="true">
+          <rect width="32" height="32" rx="7" fill="#2563eb" />
+          <path d="M7 11h9M7 16h13M7 21h9" stroke="#fff" strokeWidth="2.5" strokeLinecap="round" />
+          <circle cx="23" cy="11" r="2.5" fill="#fbbf24" />
+          <circle cx="23" cy="21" r="2.5" fill="#34d399" />
+        </svg>
+        <span className="brand-name">{t("appName")}</span>
+      </div>
+      <label className="lesson-picker">
+        <span>{t("lessonLabel")}</span>
+        <select value={lessonId ?? services.lessons[0]?.id ?? ""} onChange={(e) => actions.lessonChosen(e.currentTarget.value)}>
+          {lessonId === FROM_LINK ? <option value={FROM_LINK}>{t("lessonFromLink")}</option> : null}
+          {services.lessons.map((lesson) => (
+            <option key={lesson.id} value={lesson.id}>
+              {lesson.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      {title ? (
+        <h1 className="scenario-title" data-testid="scenario-title">
+          {title}
+        </h1>
+      ) : (
+        <span className="scenario-title" />
+      )}
+      {title ? <CopyLinkButton /> : null}
+    </header>
+  );
+}

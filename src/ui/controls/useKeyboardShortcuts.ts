@@ -1,0 +1,43 @@
+/**
+ * Keyboard: ← / → step, Space plays or pauses, Home / End jump to the ends. Keys typed into a form field are left
+ * alone, and Space on a button or link keeps its native meaning (pressing that button).
+ */
+import { useEffect } from "react";
+import { useLabActions } from "../LabContext";
+
+const FIELDS = new Set(["INPUT", "SELECT", "TEXTAREA"]);
+const ACTIVATABLE = new Set(["BUTTON", "A", "SUMMARY"]);
+
+export function useKeyboardShortcuts(): void {
+  const actions = useLabActions();
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      if (target && (FIELDS.has(target.tagName) || target.isContentEditable)) return;
+      switch (event.key) {
+        case "ArrowRight":
+          actions.stepRequested(1);
+          break;
+        case "ArrowLeft":
+          actions.stepRequested(-1);
+          break;
+        case "Home":
+          actions.goTo(0);
+          break;
+        case "End":
+          actions.goTo(Number.MAX_SAFE_INTEGER);
+          break;
+        case " ":
+          if (target && ACTIVATABLE.has(target.tagName)) return;
+          actions.playToggled();
+          break;
+        default:
+          return;
+      }
+      event.preventDefault();
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [actions]);
+}

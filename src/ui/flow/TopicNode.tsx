@@ -1,0 +1,92 @@
+/**
+ * A topic as a stack of partition lanes. Each lane (`orders-0`, `orders-1`, …) shows the records its log holds at
+ * this frame — offset and key, coloured by key — newest on the right, the last few when there are many.
+ */
+import { Handle, type NodeProps, Position } from "@xyflow/react";
+import type { LogEntry, Simulation } from "../../engine";
+import { keyColor, keyLabel } from "../keyColor";
+import { useLabState } from "../LabContext";
+import { t } from "../messages";
+import type { LabNode, TopicNodeData } from "./layoutTopology";
+import { LANE_RECORDS, TOPIC_HEADER, TOPIC_LANE, TOPIC_WIDTH, topicHeight } from "./nodeMetrics";
+
+type Props = NodeProps<Extract<LabNode, { type: "topic" }>>;
+
+const ROLE_MESSAGE = {
+  input: "topicRoleInput",
+  output: "topicRoleOutput",
+  intermediate: "topicRoleIntermediate",
+} as const;
+
+function RecordChip({ simulation, entry }: { simulation: Simulation; entry: LogEntry }) {
+  const { key } = simulation.record(entry.record);
+  const label = keyLabel(key);
+  return (
+    <span
+      className="record-chip"
+      data-testid="record"
+      data-offset={entry.offset}
+      style={{ borderColor: keyColor(key) }}
+      title={t("recordTitle", { offset: entry.offset, key: label })}
+    >
+      <span className="record-offset">{entry.offset}</span>
+      <span className="record-key" style={{ color: keyColor(key) }}>
+        {label}
+      </span>
+    </span>
+  );
+}
+
+function PartitionLane(props: { simulation: Simulation; topic: string; partition: number; end: number }) {
+  const { simulation, topic, partition, end } = props;
+  const log = simulation.logs[topic]?.[partition] ?? [];
+  const shown = log.slice(Math.max(0, end - LANE_RECORDS), end);
+  const hidden = end - shown.length;
+  const name = `${topic}-${partition}`;
+  return (
+    <div
+      className="lane"
+      data-testid={`partition-${topic}-${partition}`}
+      data-log-end={end}
+      style={{ height: TOPIC_LANE }}
+      title={t("partitionTitle", { partition: name, count: end })}
+    >
+      <span className="lane-name">{name}</span>
+      <span className="lane-records">
+        {hidden > 0 ? <span className="lane-more">{t("olderRecords", { count: hidden })}</span> : null}
+        {shown.map((entry) => (
+          <RecordChip key={entry.offset} simulation={simulation} entry={entry} />
+        ))}
+      </span>
+    </div>
+  );
+}
+
+export function TopicNode({ data }: Props) {
+  const { topic, partitions, role } = data as TopicNodeData;
+  const simulation = useLabState((s) => s.open?.simulation ?? null);
+  const logEnd = useLabState((s) => s.frame?.logEnd[topic]);
+  if (!simulation) return null;
+  return (
+    <div
+      className={`topic-node topic-${role}`}
+      data-testid={`topic-${topic}`}
+      style={{ width: TOPIC_WIDTH, height: topicHeight(partitions) }}
+    >
+      <Handle type="target" id="left" position={Position.Left} isConnectable={false} />
+      <Handle type="target" id="top" position={Position.Top} isConnectable={false} />
+      <div className="topic-head" style={{ height: TOPIC_HEADER }}>
+        <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" className="topic-icon">
+          <path d="M4 6h16M4 12h16M4 18h16" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
+        <span className="topic-name">{topic}</span>
+        <span className="topic-role">{t(ROLE_MESSAGE[role])}</span>
+      </div>
+      {Array.from({ length: partitions }, (_, p) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a partition's index is its identity
+        <PartitionLane key={p} simulation={simulation} topic={topic} partition={p} end={logEnd?.[p] ?? 0} />
+      ))}
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The topology canvas: producers, topics (with partition lanes) and operators laid out left to right, with the
+ * flight overlay on top. The graph is laid out once per simulation; stepping only changes what nodes show.
+ */
+import "@xyflow/react/dist/style.css";
+import "./flow.css";
+import { Background, Controls, MiniMap, type Node, ReactFlow } from "@xyflow/react";
+import { useMemo } from "react";
+import type { Simulation } from "../../engine";
+import { useLabState } from "../LabContext";
+import { t } from "../messages";
+import { FlightOverlay } from "./FlightOverlay";
+import { layoutTopology } from "./layoutTopology";
+import { OperatorNode } from "./OperatorNode";
+import { ProducerNode } from "./ProducerNode";
+import { TopicNode } from "./TopicNode";
+
+/** Module-level, so React Flow sees the same object on every render. */
+const nodeTypes = { operator: OperatorNode, topic: TopicNode, producer: ProducerNode };
+
+const FIT_VIEW_OPTIONS = { padding: 0.08, maxZoom: 1.1 };
+
+function miniMapColor(node: Node): string {
+  switch (node.type) {
+    case "topic":
+      return "#cbd5e1";
+    case "producer":
+      return "#fcd34d";
+    default:
+      return "#93c5fd";
+  }
+}
+
+function Flow({ simulation }: { simulation: Simulation }) {
+  const layout = useMemo(() => layoutTopology(simulation), [simulation]);
+  return (
+    <ReactFlow
+      defaultNodes={layout.nodes}
+      defaultEdges={layout.edges}
+      nodeTypes={nodeTypes}
+      fitView
+      fitViewOptions={FIT_VIEW_OPTIONS}
+      minZoom={0.2}
+      maxZoom={2.5}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      elementsSelectable={false}
+      edgesFocusable={false}
+      deleteKeyCode={null}
+      selectionKeyCode={null}
+      multiSelectionKeyCode={null}
+      zoomActivationKeyCode={null}
+      disableKeyboardA11y
+      aria-label={t("canvasLabel")}
+    >
+      <Background gap={20} size={1} color="#dbe2ea" />
+      <MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={0} />
+      <Controls showInteractive={false} />
+      <FlightOverlay boxes={layout.boxes} />
+    </ReactFlow>
+  );
+}
+
+export function TopologyCanvas() {
+  const simulation = useLabState((s) => s.open?.simulation ?? null);
+  if (!simulation) return null;
+  // A new simulation is a new graph: remount so React Flow fits the view to it.
+  return (
+    <div className="canvas-wrap">
+      <Flow key={simulationKey(simulation)} simulation={simulation} />
+    </div>
+  );
+}
+
+const keys = new WeakMap<Simulation, number>();
+let nextKey = 0;
+function simulationKey(simulation: Simulation): number {
+  let key = keys.get(simulation);
+  if (key === undefined) {
+    key = nextKey++;
+    keys.set(simulation, key);
+  }
+  return key;
+}

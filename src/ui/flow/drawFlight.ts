@@ -1,0 +1,147 @@
+/**
+ * Paints one flight on the overlay canvas: a dot in the key's colour with the key as a label, moving along its
+ * path with a fading trail. What happened is shown by shape as well as colour: a ring for a record landing in a
+ * log, an outward ring for a fetch, pause bars for a record held by a disconnected producer, and a cross over a
+ * hollow, fading dot for a dropped record.
+ */
+import type { Tween } from "../../app/playback";
+import { keyColor, keyLabel } from "../keyColor";
+import { type Point, pointAlong } from "./flightPath";
+
+/** React Flow's viewport transform: translate x, translate y, zoom. */
+export type Transform = readonly [number, number, number];
+
+export interface Painted {
+  /** Records drawn (0 or 1). */
+  drawn: number;
+  /** Records drawn moving (not yet arrived). */
+  inFlight: number;
+}
+
+const DROP_COLOR = "#b91c1c";
+const INK = "#0f172a";
+
+function toScreen(p: Point, [tx, ty, zoom]: Transform): Point {
+  return { x: p.x * zoom + tx, y: p.y * zoom + ty };
+}
+
+function label(ctx: CanvasRenderingContext2D, text: string, at: Point, radius: number) {
+  ctx.font = "600 12px system-ui, -apple-system, 'Segoe UI', sans-serif";
+  ctx.textAlign = "center";
+  ctx.textBaseline = "bottom";
+  ctx.lineWidth = 4;
+  ctx.strokeStyle = "rgba(255,255,255,0.95)";
+  ctx.strokeText(text, at.x, at.y - radius - 4);
+  ctx.fillStyle = INK;
+  ctx.fillText(text, at.x, at.y - radius - 4);
+}
+
+function cross(ctx: CanvasRenderingContext2D, at: Point, size: number) {
+  ctx.strokeStyle = DROP_COLOR;
+  ctx.lineWidth = 3;
+  ctx.lineCap = "round";
+  ctx.beginPath();
+  ctx.moveTo(at.x - size, at.y - size);
+  ctx.lineTo(at.x + size, at.y + size);
+  ctx.moveTo(at.x + size, at.y - size);
+  ctx.lineTo(at.x - size, at.y + size);
+  ctx.stroke();
+}
+
+function ring(ctx: CanvasRenderingContext2D, at: Point, radius: number, color: string, alpha: number) {
+  ctx.globalAlpha = alpha;
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 2.5;
+  ctx.beginPath();
+  ctx.arc(at.x, at.y, radius, 0, Math.PI * 2);
+  ctx.stroke();
+  ctx.globalAlpha = 1;
+}
+
+/** Clears the canvas (in CSS pixels) and paints the tween's flight along `path` (flow coordinates). */
+export function drawFlight(
+  ctx: CanvasRenderingContext2D,
+  size: { width: number; height: number },
+  tween: Tween,
+  path: readonly Point[],
+  transform: Transform,
+): Painted {
+  ctx.clearRect(0, 0, size.width, size.height);
+  const { flight, progress } = tween;
+  if (!flight || path.length === 0) return { drawn: 0, inFlight: 0 };
+
+  const radius = Math.max(5, Math.min(10, 8 * transform[2]));
+  const screen = path.map((p) => toScreen(p, transform));
+  const at = pointAlong(screen, progress);
+  const moving = progress < 1 && screen.length > 1;
+  // Travelling, a record shows the key it had; arrived, the key the node gave it (`bob → lamp` after a re-key).
+  const rekeyed = keyLabel(flight.resultKey) !== keyLabel(flight.key);
+  const color = keyColor(moving ? flight.key : flight.resultKey);
+  const text = moving || !rekeyed ? keyLabel(flight.key) : `${keyLabel(flight.key)} → ${keyLabel(flight.resultKey)}`;
+
+  // A trail behind a moving record, fading towards its tail.
+  if (moving) {
+    const tail = pointAlong(screen, Math.max(0, progress - 0.35));
+    const gradient = ctx.createLinearGradient(tail.x, tail.y, at.x, at.y);
+    gradient.addColorStop(0, "rgba(255,255,255,0)");
+    gradient.addColorStop(1, color);
+    ctx.strokeStyle = gradient;
+    ctx.lineWidth = radius * 0.9;
+    ctx.lineCap = "round";
+    ctx.beginPath();
+    ctx.moveTo(tail.x, tail.y);
+    const steps = 12;
+    for (let i = 1; i <= steps; i++) {
+      const p = pointAlong(screen, Math.max(0, progress - 0.35) + (Math.min(progress, 0.35) * i) / steps);
+      ctx.lineTo(p.x, p.y);
+    }
+    ctx.stroke();
+  }
+
+  const dropped = flight.outcome === "dropped";
+  const arrivedDrop = dropped && progress >= 0.75;
+  ctx.globalAlpha = arrivedDrop ? 1 - 0.45 * Math.min(1, (progress - 0.75) / 0.25) : 1;
+  ctx.beginPath();
+  ctx.arc(at.x, at.y, radius, 0, Math.PI * 2);
+  if (arrivedDrop) {
+    ctx.fillStyle = "#ffffff";
+    ctx.fill();
+    ctx.setLineDash([3, 3]);
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 2.5;
+    ctx.stroke();
+    ctx.setLineDash([]);
+  } else {
+    ctx.fillStyle = color;
+    ctx.fill();
+    ctx.strokeStyle = "#ffffff";
+    ctx.lineWidth = 2;
+    ctx.stroke();
+  }
+  ctx.globalAlpha = 1;
+
+  switch (flight.outcome) {
+    case "appended":
+      ring(ctx, at, radius + 4 + 8 * progress, color, 0.9 - 0.5 * progress);
+      break;
+    case "fetched":
+      ring(ctx, at, radius + 4 + 8 * progress, INK, 0.7 - 0.4 * progress);
+      break;
+    case "held":
+      ctx.fillStyle = INK;
+      ctx.fillRect(at.x + radius + 4, at.y - 6, 3, 12);
+      ctx.fillRect(at.x + radius + 10, at.y - 6, 3, 12);
+      break;
+    case "dropped":
+      if (arrivedDrop) cross(ctx, at, radius * 0.9);
+      break;
+    case "moved":
+      break;
+    default: {
+      const unknown: never = flight.outcome;
+      return unknown;
+    }
+  }
+  label(ctx, text, at, radius);
+  return { drawn: 1, inFlight: moving ? 1 : 0 };
+}

@@ -1,0 +1,141 @@
+/**
+ * Lays a simulation's topology out left to right with dagre: input topics, the operators, and the topics the sinks
+ * write; each topic's producers sit just above it (outside dagre's ranks, so they cost no width). The layout
+ * depends only on the graph, so it is computed once per simulation and the canvas never moves while stepping.
+ */
+import dagre from "@dagrejs/dagre";
+import { type Edge, MarkerType, type Node } from "@xyflow/react";
+import type { OperatorKind, Simulation } from "../../engine";
+import { OPERATOR_SIZE, PRODUCER_GAP, PRODUCER_SIZE, TOPIC_WIDTH, topicHeight } from "./nodeMetrics";
+
+export interface OperatorNodeData extends Record<string, unknown> {
+  nodeId: string;
+  op: OperatorKind;
+}
+export interface TopicNodeData extends Record<string, unknown> {
+  topic: string;
+  partitions: number;
+  role: "input" | "output" | "intermediate";
+}
+export interface ProducerNodeData extends Record<string, unknown> {
+  producerId: string;
+  topic: string;
+}
+
+export type LabNode =
+  | Node<OperatorNodeData, "operator">
+  | Node<TopicNodeData, "topic">
+  | Node<ProducerNodeData, "producer">;
+
+/** A node's box in flow coordinates (top-left corner and size). */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface TopologyLayout {
+  nodes: LabNode[];
+  edges: Edge[];
+  /** Boxes by React Flow node id: `node:<id>`, `topic:<name>`, `producer:<id>`. */
+  boxes: Map<string, Box>;
+}
+
+export const flowId = {
+  node: (id: string) => `node:${id}`,
+  topic: (name: string) => `topic:${name}`,
+  producer: (id: string) => `producer:${id}`,
+};
+
+type EdgeKind = "read" | "write" | "stream";
+
+function edge(source: string, target: string, kind: EdgeKind, label?: string): Edge {
+  return {
+    id: `${source}->${target}${label ? `.${label}` : ""}`,
+    source,
+    target,
+    ...(target.startsWith("topic:") ? { targetHandle: kind === "write" && source.startsWith("producer:") ? "top" : "left" } : {}),
+    className: `lab-edge lab-edge-${kind}`,
+    markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+    focusable: false,
+    ...(label ? { label, labelBgPadding: [4, 2] as [number, number], labelBgBorderRadius: 4 } : {}),
+  };
+}
+
+export function layoutTopology(simulation: Simulation): TopologyLayout {
+  const { graph, model } = simulation;
+  const nodes: LabNode[] = [];
+  const edges: Edge[] = [];
+  const size = new Map<string, { width: number; height: number }>();
+  const producersOf = new Map<string, string[]>();
+
+  for (const producer of model.producers) {
+    const id = flowId.producer(producer.id);
+    nodes.push({ id, type: "producer", position: { x: 0, y: 0 }, data: { producerId: producer.id, topic: producer.topic } });
+    size.set(id, PRODUCER_SIZE);
+    edges.push(edge(id, flowId.topic(producer.topic), "write"));
+    producersOf.set(producer.topic, [...(producersOf.get(producer.topic) ?? []), id]);
+  }
+  for (const topic of graph.topics) {
+    const id = flowId.topic(topic.name);
+    nodes.push({
+      id,
+      type: "topic",
+      position: { x: 0, y: 0 },
+      data: { topic: topic.name, partitions: topic.partitions, role: topic.role },
+    });
+    size.set(id, { width: TOPIC_WIDTH, height: topicHeight(topic.partitions) });
+    for (const reader of topic.readBy) edges.push(edge(id, flowId.node(reader), "read"));
+  }
+  for (const node of graph.nodes) {
+    const id = flowId.node(node.id);
+    nodes.push({ id, type: "operator", position: { x: 0, y: 0 }, data: { nodeId: node.id, op: node.op } });
+    size.set(id, OPERATOR_SIZE);
+  }
+  for (const e of graph.edges) {
+    edges.push(edge(flowId.node(e.from), flowId.node(e.to), "stream", e.branch ?? undefined));
+  }
+  for (const node of model.app.topology) {
+    if (node.op === "sink") edges.push(edge(flowId.node(node.id), flowId.topic(node.topic), "write"));
+  }
+
+  // A topic with producers is laid out with room above it for them.
+  const band = (topicId: string) => (producersOf.has(topicId.slice("topic:".length)) ? PRODUCER_SIZE.height + PRODUCER_GAP : 0);
+  const g = new dagre.graphlib.Graph();
+  g.setGraph({ rankdir: "LR", nodesep: 28, ranksep: 30, marginx: 8, marginy: 8 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const node of nodes) {
+    if (node.type === "producer") continue;
+    const { width, height } = size.get(node.id)!;
+    g.setNode(node.id, { width, height: height + (node.type === "topic" ? band(node.id) : 0) });
+  }
+  for (const e of edges) if (!e.source.startsWith("producer:")) g.setEdge(e.source, e.target);
+  dagre.layout(g);
+
+  const boxes = new Map<string, Box>();
+  const place = (node: LabNode, x: number, y: number) => {
+    const { width, height } = size.get(node.id)!;
+    node.position = { x, y };
+    node.width = width;
+    node.height = height;
+    boxes.set(node.id, { x, y, width, height });
+  };
+  for (const node of nodes) {
+    if (node.type === "producer") continue;
+    const laid = g.node(node.id) as { x: number; y: number; width: number; height: number };
+    const top = laid.y - laid.height / 2;
+    place(node, laid.x - laid.width / 2, node.type === "topic" ? top + band(node.id) : top);
+  }
+  for (const [topic, producerIds] of producersOf) {
+    const box = boxes.get(flowId.topic(topic));
+    if (!box) continue;
+    const row = producerIds.length * PRODUCER_SIZE.width + (producerIds.length - 1) * PRODUCER_GAP;
+    producerIds.forEach((id, i) => {
+      const node = nodes.find((n) => n.id === id)!;
+      const x = box.x + (box.width - row) / 2 + i * (PRODUCER_SIZE.width + PRODUCER_GAP);
+      place(node, x, box.y - PRODUCER_GAP - PRODUCER_SIZE.height);
+    });
+  }
+  return { nodes, edges, boxes };
+}

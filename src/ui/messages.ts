@@ -1,0 +1,80 @@
+/**
+ * Every user-facing string of the UI, by id, so a translation is one more object of the same shape. `{name}`
+ * marks a parameter. (Narration comes from the engine and is not in this catalogue.)
+ */
+export const en = {
+  appName: "Topolab",
+  appTagline: "Kafka topics and Kafka Streams topologies, step by step",
+  lessonLabel: "Lesson",
+  lessonFromLink: "Scenario from a link",
+  copyLink: "Copy link",
+  linkCopied: "Link copied",
+  copyLinkFallback: "Copy this link:",
+
+  stepBack: "Step back",
+  stepForward: "Step forward",
+  play: "Play",
+  pause: "Pause",
+  goToStart: "Go to start",
+  goToEnd: "Go to end",
+  scrubber: "Step",
+  speedLabel: "Speed",
+  speedOption: "{n} steps/s",
+  stepIndicator: "Step {cursor} / {total}",
+  playbackControls: "Playback",
+
+  narrationStart: "Start: {title} — press Step forward (→)",
+  narrationEnd: "End of the trace: {total} steps.",
+  wallClock: "t = {time} ms",
+  narrationLabel: "What just happened",
+
+  canvasLabel: "Topology",
+  counterIn: "in",
+  counterOut: "out",
+  counterDropped: "dropped",
+  countersTitle: "{in} in, {out} out, {dropped} dropped",
+  topicRoleInput: "input topic",
+  topicRoleOutput: "output topic",
+  topicRoleIntermediate: "topic",
+  partitionTitle: "{partition}: {count} records",
+  olderRecords: "+{count}",
+  recordTitle: "offset {offset}, key {key}",
+  producerTitle: "producer",
+  producerBuffered: "{count} buffered",
+
+  sidePanelLabel: "Cluster",
+  tasksTitle: "Tasks",
+  taskHeading: "{task} on {instance}",
+  noTasks: "No tasks yet.",
+  columnPartition: "Partition",
+  columnPosition: "Position",
+  columnCommitted: "Committed",
+  columnBuffered: "Buffered",
+  producersTitle: "Producer buffers",
+  bufferEmpty: "empty",
+  bufferCount: "{count} waiting",
+  scenarioAbout: "About this scenario",
+
+  problemLink: "This share link cannot be opened",
+  problemScenario: "This scenario is not valid",
+  problemSimulation: "This scenario could not run",
+  problemWhole: "(the whole scenario)",
+  openDefaultLesson: "Open the first lesson",
+} as const;
+
+export type MessageId = keyof typeof en;
+export type Messages = Record<MessageId, string>;
+
+let catalogue: Messages = en;
+
+/** Switches the catalogue (e.g. to a translation); the default is English. */
+export function setMessages(messages: Messages): void {
+  catalogue = messages;
+}
+
+/** The message `id`, with `{name}` parameters filled in. */
+export function t(id: MessageId, params: Record<string, string | number> = {}): string {
+  return catalogue[id].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
