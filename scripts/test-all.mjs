@@ -3,6 +3,7 @@
 // Lint, type-check and build count as one test each; unit and end-to-end tests are counted from their JSON reports.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { ensureChromium } from "./ensure-chromium.mjs";
 
 const reports = ".reports";
 rmSync(reports, { recursive: true, force: true });
@@ -29,20 +30,32 @@ function step(label, command, args) {
 function countVitest(file) {
   if (!existsSync(file)) return null;
   const report = JSON.parse(readFileSync(file, "utf8"));
-  return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0) };
+  return {
+    passed: report.numPassedTests ?? 0,
+    failed: (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0),
+  };
 }
 
 function countPlaywright(file) {
   if (!existsSync(file)) return null;
   const report = JSON.parse(readFileSync(file, "utf8"));
   const stats = report.stats ?? {};
-  return { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: (stats.unexpected ?? 0) };
+  return { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0 };
 }
+
+const browser = ensureChromium();
+if (!browser.ok) console.log(`\n! ${browser.message}`);
 
 step("lint", "npx", ["biome", "check", "."]);
 step("typecheck", "npx", ["tsc", "-b"]);
 
-const unitOk = run("unit tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/vitest.json`]);
+const unitOk = run("unit tests", "npx", [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${reports}/vitest.json`,
+]);
 const unit = countVitest(`${reports}/vitest.json`);
 if (unit) {
   passed += unit.passed;
@@ -55,7 +68,9 @@ if (unit) {
 
 step("build", "npx", ["vite", "build"]);
 
-const e2eOk = run("end-to-end tests", "npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright.json` });
+const e2eOk = run("end-to-end tests", "npx", ["playwright", "test"], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright.json`,
+});
 const e2e = countPlaywright(`${reports}/playwright.json`);
 if (e2e) {
   passed += e2e.passed;

@@ -16,7 +16,8 @@ function firstStep<K extends TraceStep["kind"]>(
 ): Extract<TraceStep, { kind: K }> {
   for (let i = 0; i < simulation.stepCount; i++) {
     const step = simulation.step(i);
-    if (step.kind === kind && where(step as Extract<TraceStep, { kind: K }>)) return step as Extract<TraceStep, { kind: K }>;
+    if (step.kind === kind && where(step as Extract<TraceStep, { kind: K }>))
+      return step as Extract<TraceStep, { kind: K }>;
   }
   throw new Error(`no ${kind} step`);
 }

@@ -69,7 +69,13 @@ export function flightOf(simulation: Simulation, places: RecordPlaces, step: Tra
     path,
     outcome,
   });
-  const hop = (record: RecordId, node: string, fromNode: string | null, outcome: FlightOutcome, result = record) => {
+  const hop = (
+    record: RecordId,
+    node: string,
+    fromNode: string | null,
+    outcome: FlightOutcome,
+    result = record,
+  ) => {
     const from: Anchor | null =
       fromNode === null ? partitionOf(simulation, places, record) : { kind: "node", id: fromNode };
     const to: Anchor = { kind: "node", id: node };

@@ -15,7 +15,9 @@ import {
 import { type Lesson, lessons } from "../scenario/lessons";
 
 /** A share link's fragment, decoded: the scenario it holds (still to validate) and its step. */
-export type DecodedLink = { ok: true; scenario: unknown; cursor: number } | { ok: false; errors: ScenarioError[] };
+export type DecodedLink =
+  | { ok: true; scenario: unknown; cursor: number }
+  | { ok: false; errors: ScenarioError[] };
 
 export interface LabServices {
   /** In gallery order; the first is the default. */

@@ -173,7 +173,11 @@ describe("lab store: play and pause", () => {
     store.getState().goTo(simulation.stepCount - 2);
     store.getState().playRequested();
     store.getState().playbackTicked();
-    expect(store.getState()).toMatchObject({ cursor: simulation.stepCount - 1, playing: true, motion: "forward" });
+    expect(store.getState()).toMatchObject({
+      cursor: simulation.stepCount - 1,
+      playing: true,
+      motion: "forward",
+    });
     store.getState().playbackTicked();
     expect(store.getState()).toMatchObject({ cursor: simulation.stepCount, playing: false });
   });

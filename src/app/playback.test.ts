@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { labServices } from "./labServices";
 import { createLabStore } from "./labStore";
-import { createPlayback, type Tween, TWEEN_MS } from "./playback";
+import { createPlayback, TWEEN_MS, type Tween } from "./playback";
 import { fakeScheduler } from "./testing/fakeScheduler";
 
 function setup() {

@@ -61,12 +61,13 @@ export function createPlayback(store: LabStoreApi, scheduler: Scheduler): Playba
 
   const startTween = () => {
     stopFrame();
-    const { flight, motion, moveCount, stepsPerSecond } = store.getState();
+    const { flight, motion, moveCount, stepsPerSecond, playing } = store.getState();
     if (flight === null || motion !== "forward" || scheduler.prefersReducedMotion()) {
       publish({ flight, progress: 1, moveCount });
       return;
     }
-    const durationMs = Math.min(TWEEN_MS, (0.85 * 1000) / stepsPerSecond);
+    // Playing fast, a record must arrive before the next step starts.
+    const durationMs = playing ? Math.min(TWEEN_MS, (0.85 * 1000) / stepsPerSecond) : TWEEN_MS;
     const startMs = scheduler.now();
     publish({ flight, progress: 0, moveCount });
     const onFrame = () => {
@@ -81,7 +82,8 @@ export function createPlayback(store: LabStoreApi, scheduler: Scheduler): Playba
     if (state.moveCount !== previous.moveCount) startTween();
     if (state.playing !== previous.playing || state.stepsPerSecond !== previous.stepsPerSecond) {
       // A tick in flight has already rescheduled itself; a change of speed or play state starts a new period.
-      if (!state.playing || timer === null || state.stepsPerSecond !== previous.stepsPerSecond) scheduleTick();
+      if (!state.playing || timer === null || state.stepsPerSecond !== previous.stepsPerSecond)
+        scheduleTick();
     }
   });
   scheduleTick();

@@ -58,7 +58,9 @@ describe("url sync: reading", () => {
   it("opens the link in the location at its step", () => {
     const lesson = labServices.load(labServices.lessons[1]!.scenario);
     if (!lesson.ok) throw new Error("lesson does not load");
-    const { store, location } = setup(`https://topolab.example/#${labServices.encodeLink(lesson.scenario, 9)}`);
+    const { store, location } = setup(
+      `https://topolab.example/#${labServices.encodeLink(lesson.scenario, 9)}`,
+    );
     openFromLocation(store, location);
     expect(store.getState().cursor).toBe(9);
     expect(store.getState().open?.lessonId).toBe(labServices.lessons[1]!.id);

@@ -13,5 +13,5 @@ export interface Command {
   /** Options and notes for `topolab help <command>`, one per line; empty when there are none. */
   details: readonly string[];
   /** Runs the command; throws `CliError` for a user error. Returns the exit code. */
-  run(args: readonly string[], io: CliIo): number;
+  run(args: readonly string[], io: CliIo): number | Promise<number>;
 }

@@ -11,7 +11,7 @@ const io = nodeIo();
 try {
   const { runCli } = await import("./runCli");
   // An exit code, not process.exit(): standard output may still be flushing into a pipe.
-  process.exitCode = runCli(process.argv.slice(2), io);
+  process.exitCode = await runCli(process.argv.slice(2), io);
 } catch (error) {
   io.stderr(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = ExitCode.internal;

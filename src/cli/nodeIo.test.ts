@@ -33,12 +33,12 @@ function realFiles() {
 describe("nodeIo.readFile", () => {
   const { io } = realFiles();
 
-  it("shouldReadUtf8TextAndDropAByteOrderMark", () => {
+  it("shouldReadUtf8TextAndDropAByteOrderMark", async () => {
     const path = file("bom.json", new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('{"a":"é"}')]));
     expect(io.readFile(path, 100)).toEqual({ kind: "text", text: '{"a":"é"}' });
   });
 
-  it("shouldTellMissingFilesDirectoriesAndLargeFilesApart", () => {
+  it("shouldTellMissingFilesDirectoriesAndLargeFilesApart", async () => {
     mkdirSync(join(dir, "sub"), { recursive: true });
     expect(io.readFile(join(dir, "nope.json"), 100)).toEqual({ kind: "missing" });
     expect(io.readFile(join(dir, "nope", "x.json"), 100)).toEqual({ kind: "missing" });
@@ -46,7 +46,7 @@ describe("nodeIo.readFile", () => {
     expect(io.readFile(file("big.json", "x".repeat(101)), 100)).toEqual({ kind: "tooLarge", bytes: 101 });
   });
 
-  it("shouldRefuseBytesThatAreNotUtf8", () => {
+  it("shouldRefuseBytesThatAreNotUtf8", async () => {
     expect(io.readFile(file("latin1.json", new Uint8Array([0x22, 0xe9, 0x22])), 100)).toEqual({
       kind: "unreadable",
       reason: "not UTF-8 text",
@@ -55,36 +55,36 @@ describe("nodeIo.readFile", () => {
 });
 
 describe("commands on temporary files", () => {
-  it("shouldValidateAndRunARealFile", () => {
+  it("shouldValidateAndRunARealFile", async () => {
     const path = file("tiny.json", TINY_TEXT);
     const { io, captured } = realFiles();
-    expect(runCli(["validate", path], io)).toBe(0);
-    expect(runCli(["run", path, "--json"], io)).toBe(0);
+    expect(await runCli(["validate", path], io)).toBe(0);
+    expect(await runCli(["run", path, "--json"], io)).toBe(0);
     expect(captured.out).toMatch(/^valid: Tiny doubling pipeline\n\{\n {2}"outputVersion": 1,/);
   });
 
-  it("shouldReportEveryErrorOfAnInvalidFile", () => {
+  it("shouldReportEveryErrorOfAnInvalidFile", async () => {
     const { io, captured } = realFiles();
-    expect(runCli(["validate", file("invalid.json", INVALID_TEXT)], io)).toBe(1);
+    expect(await runCli(["validate", file("invalid.json", INVALID_TEXT)], io)).toBe(1);
     expect(captured.err.trimEnd().split("\n").length).toBeGreaterThanOrEqual(3);
   });
 
-  it("shouldReportASyntaxErrorWithLineAndColumn", () => {
+  it("shouldReportASyntaxErrorWithLineAndColumn", async () => {
     const { io, captured } = realFiles();
-    expect(runCli(["trace", file("broken.json", SYNTAX_ERROR_TEXT)], io)).toBe(1);
+    expect(await runCli(["trace", file("broken.json", SYNTAX_ERROR_TEXT)], io)).toBe(1);
     expect(captured.err).toMatch(/^JSON syntax error at 4:1: /);
   });
 
-  it("shouldNameAMissingFile", () => {
+  it("shouldNameAMissingFile", async () => {
     const { io, captured } = realFiles();
     const path = join(dir, "missing.json");
-    expect(runCli(["run", path], io)).toBe(1);
+    expect(await runCli(["run", path], io)).toBe(1);
     expect(captured.err).toBe(`cannot read ${JSON.stringify(path)}: no such file\n`);
   });
 
-  it("shouldSayADirectoryIsNotAFile", () => {
+  it("shouldSayADirectoryIsNotAFile", async () => {
     const { io, captured } = realFiles();
-    expect(runCli(["run", dir], io)).toBe(1);
+    expect(await runCli(["run", dir], io)).toBe(1);
     expect(captured.err).toBe(`cannot read ${JSON.stringify(dir)}: not a file\n`);
   });
 });

@@ -1,11 +1,12 @@
 /**
  * The real {@link CliIo}: the process's standard streams and the file system.
  *
- * When the reader of standard output goes away (`topolab trace x | head`), writing fails with EPIPE; that is not
- * an error of ours, so the process stops quietly instead of printing a stack trace.
+ * Standard output honours backpressure: when the reader is slower (a pipe into `less`), `stdout` returns a promise
+ * that resolves once the stream has drained. When the reader goes away (`topolab trace x | head`), writing fails
+ * with EPIPE; that is not an error of ours, so the command stops quietly instead of printing a stack trace.
  */
 import { readFileSync, statSync } from "node:fs";
-import type { CliIo, FileRead } from "./io";
+import { type CliIo, type FileRead, OutputClosedError } from "./io";
 
 /** The path that means "standard input". */
 export const STDIN_PATH = "-";
@@ -43,31 +44,53 @@ function readPath(path: string, maxBytes: number): FileRead {
   }
 }
 
-let stdoutClosed = false;
+/** Set once standard output has failed: EPIPE (the reader went away) or another write error. */
+let stdoutFailure: Error | null = null;
 let listening = false;
 
-/**
- * Once per process: a reader that went away ends the process quietly, with the exit code already set; any other
- * write error ends it with exit code 70.
- */
-function stopQuietlyOnEpipe(): void {
+/** Once per process: a write error is recorded, never left to surface as an unhandled "error" event. */
+function watchStdoutErrors(): void {
   if (listening) return;
   listening = true;
   process.stdout.on("error", (error) => {
-    stdoutClosed = true;
-    if (errorCode(error) !== "EPIPE") {
-      process.stderr.write(`internal error: cannot write the output: ${error.message}\n`);
-      process.exitCode = 70;
-    }
-    process.exit();
+    stdoutFailure ??= error;
+  });
+}
+
+function closedError(): OutputClosedError {
+  const failure = stdoutFailure ?? process.stdout.errored;
+  if (failure === null || failure === undefined || errorCode(failure) === "EPIPE") {
+    return new OutputClosedError("standard output was closed", { quiet: true });
+  }
+  return new OutputClosedError(`cannot write the output: ${failure.message}`, { quiet: false });
+}
+
+/** Resolves once standard output has drained; rejects with {@link OutputClosedError} if it fails or closes first. */
+function drained(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const settle = (closed: boolean) => () => {
+      process.stdout.off("drain", onDrain).off("error", onClosed).off("close", onClosed);
+      if (closed) reject(closedError());
+      else resolve();
+    };
+    const onDrain = settle(false);
+    const onClosed = settle(true);
+    process.stdout.once("drain", onDrain).once("error", onClosed).once("close", onClosed);
   });
 }
 
 export function nodeIo(): CliIo {
-  stopQuietlyOnEpipe();
+  watchStdoutErrors();
   return {
     stdout(text) {
-      if (!stdoutClosed && text !== "") process.stdout.write(text);
+      if (text === "") return;
+      // A failed write marks the stream errored at once; the "error" event only comes later.
+      if (stdoutFailure !== null || process.stdout.errored || process.stdout.destroyed) throw closedError();
+      if (process.stdout.write(text)) return;
+      const waiting = drained();
+      // A caller that does not wait must not turn a closed pipe into an unhandled rejection.
+      waiting.catch(() => {});
+      return waiting;
     },
     stderr(text) {
       if (text !== "") process.stderr.write(text);

@@ -13,7 +13,7 @@ import { runCommand } from "./commands/run";
 import { traceCommand } from "./commands/trace";
 import { urlCommand } from "./commands/url";
 import { validateCommand } from "./commands/validate";
-import type { CliIo } from "./io";
+import { type CliIo, OutputClosedError } from "./io";
 import { commandUsageText, usageText } from "./usage";
 
 /** In the order `help` lists them. */
@@ -38,18 +38,18 @@ function asksForHelp(args: readonly string[]): boolean {
   return false;
 }
 
-function help(topic: string | undefined, io: CliIo): number {
+async function help(topic: string | undefined, io: CliIo): Promise<number> {
   if (topic === undefined) {
-    io.stdout(usageText(COMMANDS));
+    await io.stdout(usageText(COMMANDS));
     return ExitCode.ok;
   }
   const command = COMMANDS.find((c) => c.name === topic);
   if (command === undefined) throw new UsageError(`unknown command ${JSON.stringify(topic)}`);
-  io.stdout(commandUsageText(command));
+  await io.stdout(commandUsageText(command));
   return ExitCode.ok;
 }
 
-function dispatch(argv: readonly string[], io: CliIo): number {
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || HELP_FLAGS.has(name)) return help(args[0], io);
   const command = COMMANDS.find((c) => c.name === name);
@@ -59,7 +59,7 @@ function dispatch(argv: readonly string[], io: CliIo): number {
   }
   if (asksForHelp(args)) return help(command.name, io);
   try {
-    return command.run(args, io);
+    return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
       throw new UsageError(`${error.message}\nusage: topolab ${command.synopsis}`);
@@ -68,11 +68,13 @@ function dispatch(argv: readonly string[], io: CliIo): number {
   }
 }
 
-/** Runs one command line and returns the process's exit code. Never throws. */
-export function runCli(argv: readonly string[], io: CliIo): number {
+/** Runs one command line and returns the process's exit code. Never rejects. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    return dispatch(argv, io);
+    return await dispatch(argv, io);
   } catch (error) {
+    // Nobody is reading any more; whatever the command would still have printed does not matter.
+    if (error instanceof OutputClosedError && error.quiet) return ExitCode.ok;
     if (error instanceof CliError || error instanceof SimulationError) {
       io.stderr(`${error.message}\n`);
       return error instanceof CliError ? error.exitCode : ExitCode.failed;

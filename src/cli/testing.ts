@@ -10,11 +10,11 @@ export interface CliResult {
   err: string;
 }
 
-export function cli(
+export async function cli(
   argv: readonly string[],
   files: Record<string, string> = {},
-): CliResult & { io: MemoryIo } {
+): Promise<CliResult & { io: MemoryIo }> {
   const io = memoryIo(files);
-  const code = runCli(argv, io);
+  const code = await runCli(argv, io);
   return { code, out: io.out, err: io.err, io };
 }

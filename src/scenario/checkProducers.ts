@@ -5,7 +5,7 @@
 import { HARD_LIMITS, MAX_WALL_CLOCK_MS, SCENARIO_DEFAULTS } from "./defaults";
 import { declaredList, findDuplicates } from "./duplicates";
 import type { ScenarioProducer } from "./producerSchema";
-import { formatPath, type ScenarioError } from "./scenarioError";
+import { appendErrors, formatPath, type ScenarioError } from "./scenarioError";
 import type { ScenarioParts } from "./scenarioParts";
 
 /** `unknown topic "x" (declared: a, b)`, or `null` when the topic exists or the topic list is incomplete. */
@@ -99,10 +99,13 @@ export function checkProducers(parts: ScenarioParts): ScenarioError[] {
     const unknownTopic = unknownTopicMessage(parts, producer.topic);
     if (unknownTopic !== null)
       errors.push({ path: formatPath(["producers", index, "topic"]), message: unknownTopic });
-    errors.push(...checkPartitions(parts, producer, index));
-    errors.push(...checkDisconnections(producer, index));
-    errors.push(...checkGeneratorEnd(producer, index));
+    appendErrors(
+      errors,
+      checkPartitions(parts, producer, index),
+      checkDisconnections(producer, index),
+      checkGeneratorEnd(producer, index),
+    );
   }
-  errors.push(...checkRecordCount(parts));
+  appendErrors(errors, checkRecordCount(parts));
   return errors;
 }

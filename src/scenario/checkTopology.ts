@@ -7,7 +7,7 @@
  */
 import { unknownTopicMessage } from "./checkProducers";
 import { findDuplicates } from "./duplicates";
-import { formatPath, type PathSegment, type ScenarioError } from "./scenarioError";
+import { appendErrors, formatPath, type PathSegment, type ScenarioError } from "./scenarioError";
 import type { Indexed, ScenarioParts } from "./scenarioParts";
 import { findCycles, type GraphNode, indexById, nodeReferences, parseNodeReference } from "./topologyGraph";
 import type { ScenarioBranchNode, ScenarioNode } from "./topologySchema";
@@ -134,30 +134,37 @@ export function checkTopology(parts: ScenarioParts): ScenarioError[] {
   }
 
   if (parts.nodesComplete && referencesResolve && sources.length > 0) {
-    errors.push(...checkReachable(parts, graph, onCycle));
+    appendErrors(errors, checkReachable(parts, graph, onCycle));
   }
-  errors.push(...checkSinkLoops(parts, graph));
+  appendErrors(errors, checkSinkLoops(parts, graph));
   return errors;
 }
 
 /** Nodes no source feeds (off a cycle: the cycle itself is already reported). */
 function checkReachable(parts: ScenarioParts, graph: readonly GraphNode[], onCycle: ReadonlySet<number>) {
-  const reached = new Set<string>();
-  let grew = true;
-  while (grew) {
-    grew = false;
-    graph.forEach((node, i) => {
-      if (reached.has(node.id)) return;
-      const fed = parts.nodes[i]!.value.op === "source" || node.inputs.some((input) => reached.has(input));
-      if (fed) {
-        reached.add(node.id);
-        grew = true;
+  // Breadth first from the sources along the edges (input → reader).
+  const indexOf = indexById(graph);
+  const readers: number[][] = graph.map(() => []);
+  graph.forEach((node, i) => {
+    for (const input of node.inputs) {
+      const j = indexOf.get(input);
+      if (j !== undefined) readers[j]!.push(i);
+    }
+  });
+  const reached = new Set<number>();
+  const queue = parts.nodes.flatMap((node, i) => (node.value.op === "source" ? [i] : []));
+  for (const i of queue) reached.add(i);
+  for (let head = 0; head < queue.length; head++) {
+    for (const reader of readers[queue[head]!]!) {
+      if (!reached.has(reader)) {
+        reached.add(reader);
+        queue.push(reader);
       }
-    });
+    }
   }
   const errors: ScenarioError[] = [];
   graph.forEach((node, i) => {
-    if (reached.has(node.id) || onCycle.has(i)) return;
+    if (reached.has(i) || onCycle.has(i)) return;
     errors.push({
       path: nodePath(parts.nodes[i]!, "from"),
       message: `node ${JSON.stringify(node.id)} is not reachable from any source`,

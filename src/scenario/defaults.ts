@@ -32,6 +32,11 @@ export const SCENARIO_DEFAULTS = {
   limits: { maxRecords: 100_000, maxSteps: 2_000_000 },
 } as const;
 
+/** Longest lists a scenario may hold. */
+export const MAX_TOPICS = 100;
+export const MAX_PRODUCERS = 100;
+export const MAX_TOPOLOGY_NODES = 1_000;
+
 /** Longest expression source accepted (the expression compiler's `MAX_SOURCE_LENGTH`; checked by a test). */
 export const MAX_EXPRESSION_LENGTH = 2_000;
 

@@ -24,6 +24,14 @@ describe("parseJsonText", () => {
     });
   });
 
+  it("finds the position itself when the engine's message has none", () => {
+    // V8 says only "Unexpected end of JSON input" here.
+    expect(parseJsonText('{\n  "a": ', "the text")).toEqual({
+      ok: false,
+      message: "JSON syntax error at 2:8: Unexpected end of JSON input",
+    });
+  });
+
   it("refuses text over 2 MB before parsing it", () => {
     const text = `"${"é".repeat(1_100_000)}"`;
     expect(parseJsonText(text, "the scenario text")).toEqual({

@@ -185,51 +185,61 @@ export interface ConvertedIssues {
  * records must not take seconds to report it.
  */
 export function issuesToErrors(issues: readonly Issue[], limit = Number.POSITIVE_INFINITY): ConvertedIssues {
-  const flat: { path: PropertyKey[]; issue: Issue }[] = [];
-  collect(issues, [], flat);
   const errors: ScenarioError[] = [];
   let omitted = 0;
   const bounds = new Map<string, { index: number; bound: number }>();
   const printedErrors = new Set<string>();
-  for (const { path, issue } of flat) {
+  for (const topIssue of issues) {
     if (errors.length >= limit) {
-      omitted += issue.code === "unrecognized_keys" ? issue.keys.length : 1;
+      omitted += topIssue.code === "unrecognized_keys" ? topIssue.keys.length : 1;
       continue;
     }
-    if (issue.code === "unrecognized_keys") {
-      const lines = issue.message.split("\n");
-      issue.keys.forEach((key, i) => {
-        errors.push({
-          path: formatPath([...path, key]),
-          message: lines[i] ?? `unrecognized field ${JSON.stringify(key)}`,
+    const flat: { path: PropertyKey[]; issue: Issue }[] = [];
+    collect([topIssue], [], flat);
+    for (const { path, issue } of flat) {
+      if (issue.code === "unrecognized_keys") {
+        const lines = issue.message.split("\n");
+        issue.keys.forEach((key, i) => {
+          errors.push({
+            path: formatPath([...path, key]),
+            message: lines[i] ?? `unrecognized field ${JSON.stringify(key)}`,
+          });
         });
-      });
-      continue;
-    }
-    const printed = formatPath(path);
-    const message = messageOf(issue, path);
-    if (issue.code === "too_big" || issue.code === "too_small") {
-      const bound = Number(issue.code === "too_big" ? issue.maximum : issue.minimum);
-      const key = `${issue.code}\u0000${printed}`;
-      const earlier = bounds.get(key);
-      if (earlier !== undefined) {
-        const tighter = issue.code === "too_big" ? bound < earlier.bound : bound > earlier.bound;
-        if (tighter) {
-          errors[earlier.index] = { path: printed, message };
-          bounds.set(key, { index: earlier.index, bound });
-        }
         continue;
       }
-      bounds.set(key, { index: errors.length, bound });
+      const printed = formatPath(path);
+      const message = messageOf(issue, path);
+      if (issue.code === "too_big" || issue.code === "too_small") {
+        const bound = Number(issue.code === "too_big" ? issue.maximum : issue.minimum);
+        const key = `${issue.code}\u0000${printed}`;
+        const earlier = bounds.get(key);
+        if (earlier !== undefined) {
+          const tighter = issue.code === "too_big" ? bound < earlier.bound : bound > earlier.bound;
+          if (tighter) {
+            errors[earlier.index] = { path: printed, message };
+            bounds.set(key, { index: earlier.index, bound });
+          }
+          continue;
+        }
+        bounds.set(key, { index: errors.length, bound });
+      }
+      const identity = `${printed}\u0000${message}`;
+      if (printedErrors.has(identity)) continue;
+      printedErrors.add(identity);
+      errors.push({ path: printed, message });
     }
-    const identity = `${printed}\u0000${message}`;
-    if (printedErrors.has(identity)) continue;
-    printedErrors.add(identity);
-    errors.push({ path: printed, message });
   }
   return { errors, omitted };
 }
 
+/**
+ * An error map writing readable messages for the first `limit` issues of one parse and a cheap placeholder
+ * after that (those issues are only counted, never shown).
+ */
+function limitedErrorMap(limit: number): (issue: RawIssue) => string | undefined {
+  let written = 0;
+  return (issue) => (written++ < limit ? readableMessage(issue) : "…");
+}
 export type ReadableParse<T> =
   | { ok: true; value: T }
   | { ok: false; errors: ScenarioError[]; omitted: number; issues: readonly Issue[] };
@@ -243,7 +253,8 @@ export function parseReadably<S extends z.ZodType>(
   input: unknown,
   limit = Number.POSITIVE_INFINITY,
 ): ReadableParse<z.output<S>> {
-  const result = schema.safeParse(input, { error: readableMessage, reportInput: true });
+  // Twice the limit: a few raw issues may merge into one error, or be dropped as a looser bound.
+  const result = schema.safeParse(input, { error: limitedErrorMap(2 * limit), reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   const issues = result.error.issues;
   return { ok: false, ...issuesToErrors(issues, limit), issues };

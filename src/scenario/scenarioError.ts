@@ -40,3 +40,11 @@ export function prefixErrors(prefix: string, errors: readonly ScenarioError[]): 
     message: error.message,
   }));
 }
+
+/**
+ * Appends `more` to `errors` one by one: `errors.push(...more)` passes every item as an argument and overflows the
+ * stack past about 100,000 items, which a hostile scenario can reach.
+ */
+export function appendErrors(errors: ScenarioError[], ...more: readonly (readonly ScenarioError[])[]): void {
+  for (const list of more) for (const error of list) errors.push(error);
+}

@@ -8,6 +8,7 @@
  * than reporting errors that are only echoes of the first one.
  */
 
+import { MAX_PRODUCERS, MAX_TOPICS, MAX_TOPOLOGY_NODES } from "./defaults";
 import { producerSchema, type ScenarioProducer } from "./producerSchema";
 import { parseReadably } from "./readableIssues";
 import { limitsSchema, type Scenario, type ScenarioLimits, type ScenarioTopic, topicSchema } from "./schema";
@@ -57,9 +58,15 @@ export function partsOfScenario(scenario: Scenario): ScenarioParts {
  * Parses each item of a list on its own. `broken` holds the indices the whole-scenario parse already found
  * problems in: those are skipped without parsing them again (they cannot pass).
  */
-function salvageList<T>(raw: unknown, broken: ReadonlySet<number>, parseItem: (item: unknown) => T | undefined) {
+function salvageList<T>(
+  raw: unknown,
+  maxLength: number,
+  broken: ReadonlySet<number>,
+  parseItem: (item: unknown) => T | undefined,
+) {
   const items: Indexed<T>[] = [];
-  if (!Array.isArray(raw)) return { items, complete: false };
+  // An over-long list is already an error; checking its items could only cost time (a hostile input's aim).
+  if (!Array.isArray(raw) || raw.length > maxLength) return { items, complete: false };
   let complete = true;
   raw.forEach((item, index) => {
     const value = broken.has(index) ? undefined : parseItem(item);
@@ -74,7 +81,10 @@ function parsedOrUndefined<T>(result: { ok: true; value: T } | { ok: false }): T
 }
 
 /** Indices of the items of the list at `listPath` that some issue points into. */
-function brokenIndices(issuePaths: readonly (readonly PropertyKey[])[], listPath: readonly string[]): Set<number> {
+function brokenIndices(
+  issuePaths: readonly (readonly PropertyKey[])[],
+  listPath: readonly string[],
+): Set<number> {
   const broken = new Set<number>();
   for (const path of issuePaths) {
     if (path.length > listPath.length && listPath.every((segment, i) => path[i] === segment)) {
@@ -96,14 +106,21 @@ function field(value: unknown, name: string): unknown {
  * whole-scenario parse found.
  */
 export function salvageParts(raw: unknown, issuePaths: readonly (readonly PropertyKey[])[]): ScenarioParts {
-  const topics = salvageList(field(raw, "topics"), brokenIndices(issuePaths, ["topics"]), (item) =>
-    parsedOrUndefined(parseReadably(topicSchema, item)),
+  const topics = salvageList(
+    field(raw, "topics"),
+    MAX_TOPICS,
+    brokenIndices(issuePaths, ["topics"]),
+    (item) => parsedOrUndefined(parseReadably(topicSchema, item)),
   );
-  const producers = salvageList(field(raw, "producers"), brokenIndices(issuePaths, ["producers"]), (item) =>
-    parsedOrUndefined(parseReadably(producerSchema, item)),
+  const producers = salvageList(
+    field(raw, "producers"),
+    MAX_PRODUCERS,
+    brokenIndices(issuePaths, ["producers"]),
+    (item) => parsedOrUndefined(parseReadably(producerSchema, item)),
   );
   const nodes = salvageList(
     field(field(raw, "app"), "topology"),
+    MAX_TOPOLOGY_NODES,
     brokenIndices(issuePaths, ["app", "topology"]),
     (item) => parsedOrUndefined(parseReadably(topologyNodeSchema, item)),
   );

@@ -8,7 +8,7 @@
  * defaults from `defaults.ts`.
  */
 import { z } from "zod";
-import { HARD_LIMITS, SCENARIO_DEFAULTS } from "./defaults";
+import { HARD_LIMITS, MAX_PRODUCERS, MAX_TOPICS, MAX_TOPOLOGY_NODES, SCENARIO_DEFAULTS } from "./defaults";
 import { producerSchema } from "./producerSchema";
 import { kafkaName, withDefault } from "./schemaPrimitives";
 import { topologyNodeSchema } from "./topologySchema";
@@ -63,7 +63,7 @@ export const appSchema = z
     topology: z
       .array(topologyNodeSchema)
       .min(1)
-      .max(1_000)
+      .max(MAX_TOPOLOGY_NODES)
       .describe("The operators, in any order: each reads its `from`; at least one source."),
   })
   .describe("The stream-processing application: a consumer group of instances running one topology.");
@@ -122,8 +122,8 @@ export const scenarioSchema = z
         .describe("Seed of every random choice (generators, jitter)."),
       SCENARIO_DEFAULTS.seed,
     ),
-    topics: z.array(topicSchema).min(1).max(100).describe("The topics on the broker."),
-    producers: z.array(producerSchema).max(100).describe("Producers writing records to topics."),
+    topics: z.array(topicSchema).min(1).max(MAX_TOPICS).describe("The topics on the broker."),
+    producers: z.array(producerSchema).max(MAX_PRODUCERS).describe("Producers writing records to topics."),
     app: appSchema,
     limits: limitsSchema.optional(),
   })

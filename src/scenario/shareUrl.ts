@@ -14,7 +14,7 @@ import { MAX_SCENARIO_TEXT_BYTES } from "./defaults";
 import { describeValue } from "./describeValue";
 import { parseJsonText } from "./jsonText";
 import { decompressFromEncodedURIComponentBounded } from "./lzDecompressBounded";
-import { prefixErrors, type ScenarioError } from "./scenarioError";
+import { appendErrors, prefixErrors, type ScenarioError } from "./scenarioError";
 import type { Scenario } from "./schema";
 import { validateScenario } from "./validate";
 
@@ -131,7 +131,7 @@ export function decodeShareFragment(fragmentOrUrl: string): ShareDecodeResult {
 
   const { errors, extra, cursor } = decodeParameters(parameters);
   const validated = validateScenario(json.value);
-  if (!validated.ok) errors.push(...prefixErrors("scenario", validated.errors));
+  if (!validated.ok) appendErrors(errors, prefixErrors("scenario", validated.errors));
   if (!validated.ok || errors.length > 0) return { ok: false, errors };
   return { ok: true, scenario: validated.scenario, cursor, extra };
 }

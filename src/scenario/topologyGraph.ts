@@ -155,7 +155,7 @@ export function findCycles(nodes: readonly GraphNode[]): number[][] {
   const cycles: number[][] = [];
   for (const component of components) {
     const members = new Set(component);
-    const first = Math.min(...component);
+    const first = component.reduce((a, b) => Math.min(a, b));
     const loops = component.length > 1 || inputsOf[first]!.includes(first);
     if (loops) cycles.push(cycleThrough(first, members, inputsOf));
   }

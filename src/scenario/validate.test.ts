@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ScenarioError } from "./scenarioError";
 import { validScenarioInput } from "./testing/scenarioFixtures";
-import { MAX_REPORTED_ERRORS, validateScenario } from "./validate";
+import { validateScenario } from "./validate";
 
 function errorsOf(input: unknown): ScenarioError[] {
   const result = validateScenario(input);
@@ -243,24 +243,6 @@ describe("validateScenario: structure", () => {
     ]);
   });
 
-  it("refuses data that is not JSON inside a value", () => {
-    const input = validScenarioInput();
-    input.producers[0]!.records = [{ at: 0, value: { a: [1, Number.NaN] } }];
-    expect(errorsOf(input)).toEqual([
-      { path: "producers[0].records[0].value.a[1]", message: "NaN is not a JSON number" },
-    ]);
-  });
-
-  it("refuses values nested deeper than 64 levels without overflowing the stack", () => {
-    let deep: unknown = 1;
-    for (let i = 0; i < 100_000; i++) deep = [deep];
-    const input = validScenarioInput();
-    input.producers[0]!.records = [{ at: 0, value: deep }];
-    const errors = errorsOf(input);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]!.message).toBe("data is nested more than 64 levels deep");
-  });
-
   it("reports every structural error at once, in document order", () => {
     const input = validScenarioInput();
     input.title = "";
@@ -298,40 +280,5 @@ describe("validateScenario: structure", () => {
       { path: "version", message: 'missing required field "version" (the current format is version 1)' },
       { path: "title", message: "must not be empty" },
     ]);
-  });
-
-  it("refuses input that is not an object", () => {
-    expect(errorsOf([1, 2])).toEqual([{ path: "", message: "expected a scenario object, got an array" }]);
-    expect(errorsOf(null)).toEqual([{ path: "", message: "expected a scenario object, got null" }]);
-  });
-
-  it("rejects __proto__ as an unrecognized field and pollutes nothing", () => {
-    const input = JSON.parse(
-      `{"__proto__": {"polluted": 1}, ${JSON.stringify(validScenarioInput()).slice(1, -1)}}`,
-    ) as unknown;
-    expect(errorsOf(input)).toEqual([{ path: "__proto__", message: 'unrecognized field "__proto__"' }]);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
-
-  it("rejects __proto__ as a field name inside record data", () => {
-    const input = validScenarioInput();
-    input.producers[0]!.records = [JSON.parse('{"at": 0, "value": {"__proto__": {"polluted": 1}}}')];
-    expect(errorsOf(input)).toEqual([
-      { path: "producers[0].records[0].value.__proto__", message: 'field name "__proto__" is not allowed' },
-    ]);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
-
-  it(`summarises errors past ${MAX_REPORTED_ERRORS}`, () => {
-    const input = validScenarioInput();
-    input.producers[0]!.records = Array.from({ length: 300 }, () => ({ at: -1 }));
-    const errors = errorsOf(input);
-    expect(errors).toHaveLength(MAX_REPORTED_ERRORS + 1);
-    expect(errors.at(-1)).toEqual({ path: "", message: "… and 100 more errors" });
-  });
-
-  it("prints quoted paths for field names that are not identifiers", () => {
-    const input = { ...validScenarioInput(), "my field": 1 };
-    expect(errorsOf(input)).toEqual([{ path: '["my field"]', message: 'unrecognized field "my field"' }]);
   });
 });

@@ -7,7 +7,7 @@ import { checkProducers } from "./checkProducers";
 import { checkTopology } from "./checkTopology";
 import { migrateScenario } from "./migrate";
 import { parseReadably } from "./readableIssues";
-import type { ScenarioError } from "./scenarioError";
+import { appendErrors, type ScenarioError } from "./scenarioError";
 import { partsOfScenario, salvageParts } from "./scenarioParts";
 import { type Scenario, scenarioSchema } from "./schema";
 import { CURRENT_SCENARIO_VERSION } from "./version";
@@ -38,20 +38,20 @@ export function validateScenario(input: unknown): ValidationResult {
     !Array.isArray(input) &&
     !Object.hasOwn(input, "version")
   ) {
-    errors.push(...migrated.errors);
+    appendErrors(errors, migrated.errors);
     migrated = migrateScenario({ ...input, version: CURRENT_SCENARIO_VERSION });
   }
   if (!migrated.ok) return { ok: false, errors: migrated.errors };
 
   const parsed = parseReadably(scenarioSchema, migrated.scenario, MAX_REPORTED_ERRORS);
-  if (!parsed.ok) errors.push(...parsed.errors);
+  if (!parsed.ok) appendErrors(errors, parsed.errors);
   const parts = parsed.ok
     ? partsOfScenario(parsed.value)
     : salvageParts(
         migrated.scenario,
         parsed.issues.map((issue) => issue.path),
       );
-  errors.push(...checkProducers(parts), ...checkTopology(parts), ...checkExpressions(parts));
+  appendErrors(errors, checkProducers(parts), checkTopology(parts), checkExpressions(parts));
 
   if (parsed.ok && errors.length === 0) return { ok: true, scenario: parsed.value };
   return { ok: false, errors: capErrors(errors, parsed.ok ? 0 : parsed.omitted) };

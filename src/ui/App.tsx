@@ -6,8 +6,8 @@ import { TopologyCanvas } from "./flow/TopologyCanvas";
 import { Header } from "./Header";
 import { useLabState } from "./LabContext";
 import { NarrationBar } from "./NarrationBar";
-import { SidePanel } from "./panels/SidePanel";
 import { ProblemPanel } from "./ProblemPanel";
+import { SidePanel } from "./panels/SidePanel";
 
 export function App() {
   useKeyboardShortcuts();

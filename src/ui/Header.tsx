@@ -23,7 +23,10 @@ export function Header() {
       </div>
       <label className="lesson-picker">
         <span>{t("lessonLabel")}</span>
-        <select value={lessonId ?? services.lessons[0]?.id ?? ""} onChange={(e) => actions.lessonChosen(e.currentTarget.value)}>
+        <select
+          value={lessonId ?? services.lessons[0]?.id ?? ""}
+          onChange={(e) => actions.lessonChosen(e.currentTarget.value)}
+        >
           {lessonId === FROM_LINK ? <option value={FROM_LINK}>{t("lessonFromLink")}</option> : null}
           {services.lessons.map((lesson) => (
             <option key={lesson.id} value={lesson.id}>

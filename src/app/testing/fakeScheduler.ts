@@ -38,7 +38,8 @@ export function fakeScheduler(): FakeScheduler {
       const end = now + ms;
       for (;;) {
         let next: [number, { at: number; run: () => void }] | null = null;
-        for (const entry of tasks) if (entry[1].at <= end && (next === null || entry[1].at < next[1].at)) next = entry;
+        for (const entry of tasks)
+          if (entry[1].at <= end && (next === null || entry[1].at < next[1].at)) next = entry;
         if (next === null) break;
         tasks.delete(next[0]);
         now = next[1].at;

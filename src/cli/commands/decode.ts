@@ -20,7 +20,7 @@ export const decodeCommand: Command = {
     "stdout: the scenario, pretty-printed JSON; stderr: `step: N`, then `<setting>: <value>` for each app setting.",
     '--json  print {"step", "settings", "scenario"} on stdout instead, nothing on stderr',
   ],
-  run(args, io) {
+  async run(args, io) {
     const { values, positionals } = parseOptions(args, { json: { type: "boolean" } });
     const [link] = expectPositionals("decode", positionals, ["<url-or-fragment>"]);
     const decoded = decodeShareFragment(link!);
@@ -31,11 +31,13 @@ export const decodeCommand: Command = {
     }
     if (values.json) {
       const result = { step: decoded.cursor, settings: decoded.extra, scenario: decoded.scenario };
-      io.stdout(`${compactJson(result)}\n`);
+      await io.stdout(`${compactJson(result)}\n`);
       return ExitCode.ok;
     }
-    io.stdout(`${compactJson(decoded.scenario)}\n`);
-    const settings = Object.entries(decoded.extra).map(([name, value]) => `${name}: ${value}\n`);
+    await io.stdout(`${compactJson(decoded.scenario)}\n`);
+    // A setting's value is any text; one that could break the line prints as a JSON string.
+    const printed = (value: string) => (/[\p{Cc}"]/u.test(value) ? JSON.stringify(value) : value);
+    const settings = Object.entries(decoded.extra).map(([name, value]) => `${name}: ${printed(value)}\n`);
     io.stderr(`step: ${decoded.cursor}\n${settings.join("")}`);
     return ExitCode.ok;
   },

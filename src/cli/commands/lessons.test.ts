@@ -3,8 +3,8 @@ import { lessons } from "../../scenario/lessons";
 import { cli } from "../testing";
 
 describe("lessons", () => {
-  it("shouldListEveryLessonAsIdTwoSpacesTitle", () => {
-    const { code, out } = cli(["lessons"]);
+  it("shouldListEveryLessonAsIdTwoSpacesTitle", async () => {
+    const { code, out } = await cli(["lessons"]);
     expect(code).toBe(0);
     const lines = out.trimEnd().split("\n");
     expect(lines).toHaveLength(lessons.length);
@@ -15,21 +15,21 @@ describe("lessons", () => {
     expect(out).toContain("transformations");
   });
 
-  it("shouldAlignTheTitles", () => {
-    const starts = cli(["lessons"])
-      .out.trimEnd()
+  it("shouldAlignTheTitles", async () => {
+    const starts = (await cli(["lessons"])).out
+      .trimEnd()
       .split("\n")
       .map((line, i) => line.indexOf(lessons[i]!.title));
     expect(new Set(starts).size).toBe(1);
   });
 
-  it("shouldPrintJsonWithIdAndTitle", () => {
-    expect(JSON.parse(cli(["lessons", "--json"]).out)).toEqual(
+  it("shouldPrintJsonWithIdAndTitle", async () => {
+    expect(JSON.parse((await cli(["lessons", "--json"])).out)).toEqual(
       lessons.map(({ id, title }) => ({ id, title })),
     );
   });
 
-  it("shouldTakeNoArguments", () => {
-    expect(cli(["lessons", "extra"]).code).toBe(2);
+  it("shouldTakeNoArguments", async () => {
+    expect((await cli(["lessons", "extra"])).code).toBe(2);
   });
 });

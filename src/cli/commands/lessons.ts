@@ -10,15 +10,15 @@ export const lessonsCommand: Command = {
   synopsis: "lessons [--json]",
   summary: "List the built-in lessons: `<id>  <title>`.",
   details: ['--json  print [{"id", "title"}] instead'],
-  run(args, io) {
+  async run(args, io) {
     const { values, positionals } = parseOptions(args, { json: { type: "boolean" } });
     expectPositionals("lessons", positionals, []);
     if (values.json) {
-      io.stdout(`${compactJson(lessons.map(({ id, title }) => ({ id, title })))}\n`);
+      await io.stdout(`${compactJson(lessons.map(({ id, title }) => ({ id, title })))}\n`);
       return ExitCode.ok;
     }
     const width = Math.max(0, ...lessons.map((l) => l.id.length));
-    io.stdout(lessons.map((l) => `${l.id.padEnd(width)}  ${l.title}\n`).join(""));
+    await io.stdout(lessons.map((l) => `${l.id.padEnd(width)}  ${l.title}\n`).join(""));
     return ExitCode.ok;
   },
 };

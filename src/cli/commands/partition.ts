@@ -22,7 +22,7 @@ export const partitionCommand: Command = {
     'Keys are strings exactly as given (the key 42 is the string "42"). Put keys that start with - after --.',
     "A key that is empty or has spaces, quotes or control characters prints as a JSON string.",
   ],
-  run(args, io) {
+  async run(args, io) {
     const { values, positionals } = parseOptions(args, {
       partitions: { type: "string", short: "p" },
       json: { type: "boolean" },
@@ -31,7 +31,7 @@ export const partitionCommand: Command = {
     const partitions = parseIntegerOption("--partitions", values.partitions, 1, MAX_PARTITIONS);
     if (positionals.length === 0) throw new UsageError("partition needs at least one <key>");
     const placed = positionals.map((key) => ({ key, partition: partitionForKey(key, partitions) }));
-    io.stdout(
+    await io.stdout(
       values.json
         ? `${compactJson(placed)}\n`
         : placed.map((p) => `${printedKey(p.key)} ${p.partition}\n`).join(""),

@@ -6,16 +6,16 @@ import { cli } from "../testing";
 
 const files = { "tiny.json": TINY_TEXT, "invalid.json": INVALID_TEXT, "limited.json": STEP_LIMITED_TEXT };
 
-function runJson(ref: string): RunReport {
-  const { code, out, err } = cli(["run", ref, "--json"], files);
+async function runJson(ref: string): Promise<RunReport> {
+  const { code, out, err } = await cli(["run", ref, "--json"], files);
   expect(err).toBe("");
   expect(code).toBe(0);
   return JSON.parse(out) as RunReport;
 }
 
 describe("run", () => {
-  it.each(lessons.map((l) => [l.id]))("shouldPrintEveryTopicAndSinkOfLesson %s", (id) => {
-    const { code, out, err } = cli(["run", id]);
+  it.each(lessons.map((l) => [l.id]))("shouldPrintEveryTopicAndSinkOfLesson %s", async (id) => {
+    const { code, out, err } = await cli(["run", id]);
     expect(err).toBe("");
     expect(code).toBe(0);
     const lesson = lessons.find((l) => l.id === id)!;
@@ -26,8 +26,8 @@ describe("run", () => {
     }
   });
 
-  it("shouldPrintPartitionsAsTablesWithOffsetsKeysValuesAndTimes", () => {
-    const { out } = cli(["run", "tiny.json"], files);
+  it("shouldPrintPartitionsAsTablesWithOffsetsKeysValuesAndTimes", async () => {
+    const { out } = await cli(["run", "tiny.json"], files);
     expect(out).toContain("Topic numbers (input, 2 partitions, 3 records)\n");
     expect(out).toMatch(/ {4}offset {2}key {4}value {2}timestamp {2}appended\n/);
     expect(out).toContain("Topic doubled (output, 1 partition, 2 records)\n");
@@ -35,8 +35,8 @@ describe("run", () => {
     expect(out).toMatch(/\n {2}small +3 +2 +1\n/); // the filter dropped the 6
   });
 
-  it("shouldPrintTheDocumentedJsonFields", () => {
-    const report = runJson("tiny.json");
+  it("shouldPrintTheDocumentedJsonFields", async () => {
+    const report = await runJson("tiny.json");
     expect(Object.keys(report)).toEqual([
       "outputVersion",
       "scenario",
@@ -96,9 +96,9 @@ describe("run", () => {
     });
   });
 
-  it("shouldReportSinkRecordsWhereTheyAreInTheOutputTopic", () => {
+  it("shouldReportSinkRecordsWhereTheyAreInTheOutputTopic", async () => {
     for (const lesson of lessons) {
-      const report = runJson(lesson.id);
+      const report = await runJson(lesson.id);
       for (const sink of report.sinks) {
         const topic = report.topics.find((t) => t.name === sink.topic)!;
         for (const written of sink.records) {
@@ -113,28 +113,28 @@ describe("run", () => {
     }
   });
 
-  it("shouldGiveTheSameOutputEveryTime", () => {
-    expect(cli(["run", "keyed-partitioning", "--json"]).out).toBe(
-      cli(["run", "keyed-partitioning", "--json"]).out,
+  it("shouldGiveTheSameOutputEveryTime", async () => {
+    expect((await cli(["run", "keyed-partitioning", "--json"])).out).toBe(
+      (await cli(["run", "keyed-partitioning", "--json"])).out,
     );
   });
 
-  it("shouldPrintEveryScenarioErrorAndExit1", () => {
-    const { code, out, err } = cli(["run", "invalid.json"], files);
+  it("shouldPrintEveryScenarioErrorAndExit1", async () => {
+    const { code, out, err } = await cli(["run", "invalid.json"], files);
     expect(code).toBe(1);
     expect(out).toBe("");
     expect(err.trimEnd().split("\n").length).toBeGreaterThanOrEqual(3);
     expect(err).toContain("seed: must be ≥ 0\n");
   });
 
-  it("shouldReportALimitAsOneLineAndExit1", () => {
-    const { code, err } = cli(["run", "limited.json"], files);
+  it("shouldReportALimitAsOneLineAndExit1", async () => {
+    const { code, err } = await cli(["run", "limited.json"], files);
     expect(code).toBe(1);
     expect(err).toMatch(/^the run passed 5 steps \(limits\.maxSteps\)[^\n]*\n$/);
   });
 
-  it("shouldRefuseAMissingArgument", () => {
-    expect(cli(["run"])).toMatchObject({
+  it("shouldRefuseAMissingArgument", async () => {
+    expect(await cli(["run"])).toMatchObject({
       code: 2,
       err: "run needs <file|lesson-id>\nusage: topolab run <file|lesson-id> [--json]\n",
     });

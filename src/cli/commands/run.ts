@@ -13,12 +13,12 @@ export const runCommand: Command = {
   synopsis: "run <file|lesson-id> [--json]",
   summary: "Run a scenario to the end; print its partitions, sink output, tasks and node counters.",
   details: ["--json  print one JSON object instead (fields in docs/cli.md)"],
-  run(args, io) {
+  async run(args, io) {
     const { values, positionals } = parseOptions(args, { json: { type: "boolean" } });
     const [ref] = expectPositionals("run", positionals, ["<file|lesson-id>"]);
     const { model } = requireScenario(ref!, io);
     const report = runReport(simulate(model));
-    io.stdout(values.json ? `${compactJson(report)}\n` : runText(report));
+    await io.stdout(values.json ? `${compactJson(report)}\n` : runText(report));
     return ExitCode.ok;
   },
 };

@@ -14,9 +14,9 @@ function tinySimulation() {
 }
 
 describe("trace", () => {
-  it("shouldPrintEveryStepAsStepTimeKindNarration", () => {
+  it("shouldPrintEveryStepAsStepTimeKindNarration", async () => {
     const sim = tinySimulation();
-    const { code, out } = cli(["trace", "tiny.json"], files);
+    const { code, out } = await cli(["trace", "tiny.json"], files);
     expect(code).toBe(0);
     const lines = out.trimEnd().split("\n");
     expect(lines).toHaveLength(sim.stepCount);
@@ -30,14 +30,14 @@ describe("trace", () => {
     expect(out).toMatch(/^\d+ 0ms recordProduced producer counter sent k=alice v=1 ts=0 to numbers-\d: /m);
   });
 
-  it.each(lessons.map((l) => [l.id]))("shouldNarrateEveryStepOfLesson %s", (id) => {
-    const { code, out } = cli(["trace", id]);
+  it.each(lessons.map((l) => [l.id]))("shouldNarrateEveryStepOfLesson %s", async (id) => {
+    const { code, out } = await cli(["trace", id]);
     expect(code).toBe(0);
     for (const line of out.trimEnd().split("\n")) expect(line).toMatch(/^\d+ \d+ms [a-zA-Z]+ \S/);
   });
 
-  it("shouldPrintOnlyStepsFromUpTo", () => {
-    const { out } = cli(["trace", "tiny.json", "--from", "2", "--to", "5"], files);
+  it("shouldPrintOnlyStepsFromUpTo", async () => {
+    const { out } = await cli(["trace", "tiny.json", "--from", "2", "--to", "5"], files);
     expect(
       out
         .trimEnd()
@@ -46,18 +46,21 @@ describe("trace", () => {
     ).toEqual(["2", "3", "4"]);
   });
 
-  it("shouldPrintNothingForAnEmptyRange", () => {
+  it("shouldPrintNothingForAnEmptyRange", async () => {
     const steps = tinySimulation().stepCount;
-    expect(cli(["trace", "tiny.json", "--from", "3", "--to", "3"], files)).toMatchObject({
+    expect(await cli(["trace", "tiny.json", "--from", "3", "--to", "3"], files)).toMatchObject({
       code: 0,
       out: "",
     });
-    expect(cli(["trace", "tiny.json", "--from", String(steps)], files)).toMatchObject({ code: 0, out: "" });
+    expect(await cli(["trace", "tiny.json", "--from", String(steps)], files)).toMatchObject({
+      code: 0,
+      out: "",
+    });
   });
 
-  it("shouldPrintJsonLinesOfTheDecodedStepPlusWhy", () => {
+  it("shouldPrintJsonLinesOfTheDecodedStepPlusWhy", async () => {
     const sim = tinySimulation();
-    const { out } = cli(["trace", "tiny.json", "--json", "--to", "4"], files);
+    const { out } = await cli(["trace", "tiny.json", "--json", "--to", "4"], files);
     const lines = out
       .trimEnd()
       .split("\n")
@@ -78,16 +81,16 @@ describe("trace", () => {
     [["--from", "4", "--to", "3"], "--to must be an integer from 4 to"],
     [["--to", "100000"], "--to must be an integer from 0 to"],
     [["--to"], "option --to needs a value"],
-  ])("shouldRefuseBounds %j with exit 2", (options, message) => {
-    const { code, out, err } = cli(["trace", "tiny.json", ...options], files);
+  ])("shouldRefuseBounds %j with exit 2", async (options, message) => {
+    const { code, out, err } = await cli(["trace", "tiny.json", ...options], files);
     expect(code).toBe(2);
     expect(out).toBe("");
     expect(err).toContain(message);
   });
 
-  it("shouldAcceptToEqualToTheStepCount", () => {
+  it("shouldAcceptToEqualToTheStepCount", async () => {
     const steps = tinySimulation().stepCount;
-    const { code, out } = cli(
+    const { code, out } = await cli(
       ["trace", "tiny.json", "--from", String(steps - 1), "--to", String(steps)],
       files,
     );

@@ -7,10 +7,14 @@ import { expectPositionals, parseIntegerOption, parseOptions } from "../parseOpt
 /** Lines are handed to stdout in batches: one write per line is slow, one write for a long trace is huge. */
 const LINES_PER_WRITE = 1000;
 
-/** The narration repeats the step's time as `@400ms `; the line already shows it. */
-function withoutTimePrefix(narration: string, timeMs: number): string {
+/**
+ * The narration as the text line shows it: without the `@400ms ` it starts with (the line already shows the time),
+ * and on one line whatever a user function's error message held.
+ */
+function narrationText(narration: string, timeMs: number): string {
   const prefix = `@${timeMs}ms `;
-  return narration.startsWith(prefix) ? narration.slice(prefix.length) : narration;
+  const text = narration.startsWith(prefix) ? narration.slice(prefix.length) : narration;
+  return text.replace(/\s*[\r\n]+\s*/g, " ");
 }
 
 /** `trace`: the steps of the run, each with its "why", from cursor `--from` up to (not including) `--to`. */
@@ -24,7 +28,7 @@ export const traceCommand: Command = {
     '--json    one JSON object per line: the decoded step plus its narration as "why"',
     "Text lines read `<step> <timeMs>ms <kind> <narration>`.",
   ],
-  run(args, io) {
+  async run(args, io) {
     const { values, positionals } = parseOptions(args, {
       from: { type: "string" },
       to: { type: "string" },
@@ -43,14 +47,14 @@ export const traceCommand: Command = {
       batch.push(
         values.json
           ? JSON.stringify({ ...step, why })
-          : `${step.step} ${step.timeMs}ms ${step.kind} ${withoutTimePrefix(why, step.timeMs)}`,
+          : `${step.step} ${step.timeMs}ms ${step.kind} ${narrationText(why, step.timeMs)}`,
       );
       if (batch.length === LINES_PER_WRITE) {
-        io.stdout(`${batch.join("\n")}\n`);
+        await io.stdout(`${batch.join("\n")}\n`);
         batch = [];
       }
     }
-    if (batch.length > 0) io.stdout(`${batch.join("\n")}\n`);
+    if (batch.length > 0) await io.stdout(`${batch.join("\n")}\n`);
     return ExitCode.ok;
   },
 };

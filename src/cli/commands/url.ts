@@ -14,7 +14,7 @@ export const urlCommand: Command = {
     "--step N    the step (cursor) to open at, 0 ≤ N ≤ steps of the run (default 0)",
     "--base URL  print a whole link: URL followed by the fragment (URL must not contain #)",
   ],
-  run(args, io) {
+  async run(args, io) {
     const { values, positionals } = parseOptions(args, {
       step: { type: "string" },
       base: { type: "string" },
@@ -27,7 +27,7 @@ export const urlCommand: Command = {
       // Only a run knows how many steps there are; a link past the end would open on nothing.
       step = parseIntegerOption("--step", values.step, 0, simulate(model).stepCount);
     }
-    io.stdout(`${values.base ?? ""}${encodeShareFragment(scenario, step)}\n`);
+    await io.stdout(`${values.base ?? ""}${encodeShareFragment(scenario, step)}\n`);
     return ExitCode.ok;
   },
 };

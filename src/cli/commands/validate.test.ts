@@ -10,23 +10,23 @@ const files = {
 };
 
 describe("validate", () => {
-  it("shouldPrintValidAndTheTitle", () => {
-    expect(cli(["validate", "tiny.json"], files)).toMatchObject({
+  it("shouldPrintValidAndTheTitle", async () => {
+    expect(await cli(["validate", "tiny.json"], files)).toMatchObject({
       code: 0,
       out: "valid: Tiny doubling pipeline\n",
       err: "",
     });
   });
 
-  it("shouldAcceptALessonId", () => {
-    expect(cli(["validate", "transformations"])).toMatchObject({
+  it("shouldAcceptALessonId", async () => {
+    expect(await cli(["validate", "transformations"])).toMatchObject({
       code: 0,
       out: expect.stringMatching(/^valid: /),
     });
   });
 
-  it("shouldPrintOneLinePerErrorAsPathColonReason", () => {
-    const { code, out, err } = cli(["validate", "invalid.json"], files);
+  it("shouldPrintOneLinePerErrorAsPathColonReason", async () => {
+    const { code, out, err } = await cli(["validate", "invalid.json"], files);
     expect(code).toBe(1);
     expect(out).toBe("");
     const lines = err.trimEnd().split("\n");
@@ -36,32 +36,32 @@ describe("validate", () => {
     for (const line of lines) expect(line).toMatch(/^[\w[\].]+: \S/);
   });
 
-  it("shouldLocateASyntaxErrorByLineAndColumn", () => {
-    const { code, err } = cli(["validate", "broken.json"], files);
+  it("shouldLocateASyntaxErrorByLineAndColumn", async () => {
+    const { code, err } = await cli(["validate", "broken.json"], files);
     expect(code).toBe(1);
     expect(err).toMatch(/^JSON syntax error at 4:1: [^\n]+\n$/);
   });
 
-  it("shouldPrintAnErrorAboutTheWholeScenarioWithoutAPath", () => {
-    const { code, err } = cli(["validate", "array.json"], files);
+  it("shouldPrintAnErrorAboutTheWholeScenarioWithoutAPath", async () => {
+    const { code, err } = await cli(["validate", "array.json"], files);
     expect(code).toBe(1);
     expect(err).toBe("expected a scenario object, got an array\n");
   });
 
-  it("shouldSayWhenTheFileIsMissing", () => {
-    expect(cli(["validate", "x.json"])).toMatchObject({
+  it("shouldSayWhenTheFileIsMissing", async () => {
+    expect(await cli(["validate", "x.json"])).toMatchObject({
       code: 1,
       out: "",
       err: 'cannot read "x.json": no such file\n',
     });
   });
 
-  it("shouldPrintJsonForValidAndInvalidScenarios", () => {
-    expect(JSON.parse(cli(["validate", "tiny.json", "--json"], files).out)).toEqual({
+  it("shouldPrintJsonForValidAndInvalidScenarios", async () => {
+    expect(JSON.parse((await cli(["validate", "tiny.json", "--json"], files)).out)).toEqual({
       valid: true,
       title: "Tiny doubling pipeline",
     });
-    const invalid = cli(["validate", "invalid.json", "--json"], files);
+    const invalid = await cli(["validate", "invalid.json", "--json"], files);
     expect(invalid.code).toBe(1);
     expect(invalid.err).toBe("");
     const result = JSON.parse(invalid.out);

@@ -13,7 +13,7 @@ export const validateCommand: Command = {
     '--json  print {"valid": true, "title"} or {"valid": false, "errors": [{"path", "message"}]} on stdout',
     "The file `-` is standard input.",
   ],
-  run(args, io) {
+  async run(args, io) {
     const { values, positionals } = parseOptions(args, { json: { type: "boolean" } });
     const [ref] = expectPositionals("validate", positionals, ["<file|lesson-id>"]);
     const loaded = loadInput(ref!, io);
@@ -21,9 +21,9 @@ export const validateCommand: Command = {
       const result = loaded.ok
         ? { valid: true, title: loaded.scenario.title }
         : { valid: false, errors: loaded.errors };
-      io.stdout(`${compactJson(result)}\n`);
+      await io.stdout(`${compactJson(result)}\n`);
     } else if (loaded.ok) {
-      io.stdout(`valid: ${loaded.scenario.title}\n`);
+      await io.stdout(`valid: ${loaded.scenario.title}\n`);
     } else {
       io.stderr(formatScenarioErrors(loaded.errors));
     }

@@ -70,10 +70,10 @@ function compileMethodCall(
   shortable: boolean,
 ): Compiled {
   const property = callee.property as Node;
-  if (callee.computed === true)
+  if (callee.computed === true) {
     fail("only named functions can be called, e.g. upper(x) or x.upper()", property);
+  }
   const name = String(property.name);
-  if (FORBIDDEN_NAMES.has(name)) fail(forbiddenMessage(name), property);
   const spec = lookupFunction(name);
   const object = callee.object as Node;
   if (
@@ -85,7 +85,9 @@ function compileMethodCall(
     // `Math.floor(x)`: point at the namespace, which does not exist here.
     fail(`unknown name ${JSON.stringify(String(object.name))}: call ${name}(…) directly`, object);
   }
+  // The receiver first, so that the leftmost problem is the one reported.
   const receiver = compileReceiver(object, scope, depth + 2, shortable);
+  if (FORBIDDEN_NAMES.has(name)) fail(forbiddenMessage(name), property);
   if (spec === undefined || name === "if") {
     fail(`unknown method ${JSON.stringify(name)}${hintFor(name)} (allowed: ${methodNames()})`, property);
   }
@@ -112,5 +114,7 @@ export function compileCall(node: Node, scope: Scope, depth: number, shortable: 
   const callee = node.callee as Node;
   if (callee.type === "Identifier") return compileFunctionCall(node, callee, scope, depth);
   if (callee.type === "MemberExpression") return compileMethodCall(node, callee, scope, depth, shortable);
+  // A problem inside the callee comes first: `key.constructor.constructor("…")()` names "constructor".
+  compileNode(callee, scope, depth + 1);
   return fail("only whitelisted functions can be called, e.g. upper(x) or x.upper()", callee);
 }

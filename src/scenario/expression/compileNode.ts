@@ -151,6 +151,17 @@ function compileObject(node: Node, scope: Scope, depth: number): Compiled {
     }
     values.push(compileNode(value, scope, depth + 1));
   }
+  if (keys.every((key) => typeof key === "string")) {
+    // Static keys: clone a template (one hidden class, no transitions), then fill in the values.
+    const names = keys as string[];
+    const template: { [field: string]: Json } = {};
+    for (const name of names) template[name] = null;
+    return (c) => {
+      const out = { ...template };
+      for (let i = 0; i < names.length; i++) out[names[i] as string] = (values[i] as Compiled)(c);
+      return out;
+    };
+  }
   return (c) => {
     const out: { [field: string]: Json } = {};
     for (let i = 0; i < keys.length; i++) {

@@ -26,11 +26,11 @@ function expectString(label: string, name: string, value: Json): string {
 }
 
 function numeric(name: string, f: (x: number) => number): FunctionSpec {
-  return { min: 1, max: 1, call: (label, x) => finite(f(expectNumber(label, name, x as Json))) };
+  return { min: 1, max: 1, call: (label, x) => finite(f(expectNumber(label, name, x))) };
 }
 
 function textual(name: string, f: (s: string) => string): FunctionSpec {
-  return { min: 1, max: 1, call: (label, s) => f(expectString(label, name, s as Json)) };
+  return { min: 1, max: 1, call: (label, s) => f(expectString(label, name, s)) };
 }
 
 function extremum(name: string, pick: (a: number, b: number) => number): FunctionSpec {
@@ -38,8 +38,8 @@ function extremum(name: string, pick: (a: number, b: number) => number): Functio
     min: 1,
     max: Number.POSITIVE_INFINITY,
     call: (label, ...args) => {
-      let result = expectNumber(label, name, args[0] as Json);
-      for (let i = 1; i < args.length; i++) result = pick(result, expectNumber(label, name, args[i] as Json));
+      let result = expectNumber(label, name, args[0] ?? null);
+      for (let i = 1; i < args.length; i++) result = pick(result, expectNumber(label, name, args[i] ?? null));
       return result;
     },
   };
@@ -71,8 +71,7 @@ const table: Record<string, FunctionSpec> = {
   pow: {
     min: 2,
     max: 2,
-    call: (label, a, b) =>
-      finite(expectNumber(label, "pow", a as Json) ** expectNumber(label, "pow", b as Json)),
+    call: (label, a, b) => finite(expectNumber(label, "pow", a) ** expectNumber(label, "pow", b)),
   },
   len: {
     min: 1,
@@ -98,8 +97,8 @@ const table: Record<string, FunctionSpec> = {
     min: 2,
     max: 3,
     call: (label, s, start, end) => {
-      const text = expectString(label, "substring", s as Json);
-      const from = expectNumber(label, "substring", start as Json);
+      const text = expectString(label, "substring", s);
+      const from = expectNumber(label, "substring", start);
       return end === undefined
         ? text.substring(from)
         : text.substring(from, expectNumber(label, "substring", end));
@@ -109,21 +108,19 @@ const table: Record<string, FunctionSpec> = {
     min: 2,
     max: 2,
     call: (label, s, p) =>
-      expectString(label, "startsWith", s as Json).startsWith(expectString(label, "startsWith", p as Json)),
+      expectString(label, "startsWith", s).startsWith(expectString(label, "startsWith", p)),
   },
   endsWith: {
     min: 2,
     max: 2,
-    call: (label, s, p) =>
-      expectString(label, "endsWith", s as Json).endsWith(expectString(label, "endsWith", p as Json)),
+    call: (label, s, p) => expectString(label, "endsWith", s).endsWith(expectString(label, "endsWith", p)),
   },
   contains: {
     min: 2,
     max: 2,
     call: (label, container, x) => {
-      if (typeof container === "string")
-        return container.includes(expectString(label, "contains", x as Json));
-      if (Array.isArray(container)) return container.some((item) => jsonEquals(item, x as Json));
+      if (typeof container === "string") return container.includes(expectString(label, "contains", x));
+      if (Array.isArray(container)) return container.some((item) => jsonEquals(item, x));
       throw runtimeError(label, `contains expects a string or an array, got ${typeName(container)}`);
     },
   },
@@ -131,11 +128,11 @@ const table: Record<string, FunctionSpec> = {
     min: 2,
     max: 2,
     call: (label, s, separator) =>
-      expectString(label, "split", s as Json).split(expectString(label, "split", separator as Json)),
+      expectString(label, "split", s).split(expectString(label, "split", separator)),
   },
-  str: { min: 1, max: 1, call: (_label, x) => toText(x as Json) },
-  num: { min: 1, max: 1, call: (_label, x) => toNumber(x as Json) },
-  hash: { min: 1, max: 1, call: (_label, x) => fnv1a(toText(x as Json)) },
+  str: { min: 1, max: 1, call: (_label, x) => toText(x) },
+  num: { min: 1, max: 1, call: (_label, x) => toNumber(x) },
+  hash: { min: 1, max: 1, call: (_label, x) => fnv1a(toText(x)) },
   // Compiled as a conditional (see compileCall); listed here for arity checks and the "allowed" list.
   if: { min: 3, max: 3, call: () => null },
 };

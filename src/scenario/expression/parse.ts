@@ -127,6 +127,13 @@ function isJsepError(error: unknown): error is Error & { index: number; descript
   );
 }
 
+/** jsep's message in our style: lower case first, and a plain "unexpected end" when the input ran out. */
+function parseMessage(source: string, error: { index: number; description: string }): string {
+  if (error.index >= source.length && /^Unexpected\b/.test(error.description))
+    return "unexpected end of expression";
+  return error.description.charAt(0).toLowerCase() + error.description.slice(1);
+}
+
 /** Parses `source`; throws a `CompileError` (jsep's message and index) when it is not a valid expression. */
 export function parse(source: string): Node {
   if (source.length > MAX_SOURCE_LENGTH) {
@@ -138,7 +145,7 @@ export function parse(source: string): Node {
   try {
     return new PositionedParser(source).parse();
   } catch (error) {
-    if (isJsepError(error)) throw new CompileError(error.description, error.index);
+    if (isJsepError(error)) throw new CompileError(parseMessage(source, error), error.index);
     if (error instanceof RangeError) throw new CompileError("expression is too deeply nested", 0);
     throw error;
   }
@@ -156,7 +163,9 @@ export function startOf(node: Node): number {
           ? (node.body as Node[])[0]
           : node.type === "SequenceExpression"
             ? (node.expressions as Node[])[0]
-            : undefined;
+            : node.type === "Property"
+              ? node.key
+              : undefined;
   return first ? startOf(first as Node) : 0;
 }
 

@@ -36,10 +36,22 @@ export function PlaybackControls() {
   return (
     <div className="controls" role="toolbar" aria-label={t("playbackControls")}>
       <div className="controls-buttons">
-        <button type="button" aria-label={t("goToStart")} title={`${t("goToStart")} (Home)`} disabled={atStart} onClick={() => actions.goTo(0)}>
+        <button
+          type="button"
+          aria-label={t("goToStart")}
+          title={`${t("goToStart")} (Home)`}
+          disabled={atStart}
+          onClick={() => actions.goTo(0)}
+        >
           <Icon d={ICON.start} />
         </button>
-        <button type="button" aria-label={t("stepBack")} title={`${t("stepBack")} (←)`} disabled={atStart} onClick={() => actions.stepRequested(-1)}>
+        <button
+          type="button"
+          aria-label={t("stepBack")}
+          title={`${t("stepBack")} (←)`}
+          disabled={atStart}
+          onClick={() => actions.stepRequested(-1)}
+        >
           <Icon d={ICON.back} />
         </button>
         <button
@@ -52,10 +64,22 @@ export function PlaybackControls() {
         >
           <Icon d={playing ? ICON.pause : ICON.play} />
         </button>
-        <button type="button" aria-label={t("stepForward")} title={`${t("stepForward")} (→)`} disabled={atEnd} onClick={() => actions.stepRequested(1)}>
+        <button
+          type="button"
+          aria-label={t("stepForward")}
+          title={`${t("stepForward")} (→)`}
+          disabled={atEnd}
+          onClick={() => actions.stepRequested(1)}
+        >
           <Icon d={ICON.forward} />
         </button>
-        <button type="button" aria-label={t("goToEnd")} title={`${t("goToEnd")} (End)`} disabled={atEnd} onClick={() => actions.goTo(total)}>
+        <button
+          type="button"
+          aria-label={t("goToEnd")}
+          title={`${t("goToEnd")} (End)`}
+          disabled={atEnd}
+          onClick={() => actions.goTo(total)}
+        >
           <Icon d={ICON.end} />
         </button>
       </div>

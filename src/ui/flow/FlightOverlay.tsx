@@ -63,5 +63,5 @@ export function FlightOverlay({ boxes }: { boxes: Map<string, Box> }) {
     };
   }, [boxes, playback, flow]);
 
-  return <canvas ref={canvasRef} className="flight-overlay" data-testid="flight-overlay" aria-hidden="true" />;
+  return <canvas ref={canvasRef} className="flight-overlay" data-testid="flight-overlay" />;
 }

@@ -3,8 +3,8 @@
  * records in, forwarded out, dropped.
  */
 import { Handle, type NodeProps, Position } from "@xyflow/react";
-import { t } from "../messages";
 import { useLabState } from "../LabContext";
+import { t } from "../messages";
 import type { LabNode, OperatorNodeData } from "./layoutTopology";
 import { OPERATOR_SIZE } from "./nodeMetrics";
 import { OpIcon } from "./opIcons";

@@ -18,12 +18,20 @@ const ROLE_MESSAGE = {
   intermediate: "topicRoleIntermediate",
 } as const;
 
-function RecordChip({ simulation, entry }: { simulation: Simulation; entry: LogEntry }) {
+function RecordChip({
+  simulation,
+  entry,
+  isNew,
+}: {
+  simulation: Simulation;
+  entry: LogEntry;
+  isNew: boolean;
+}) {
   const { key } = simulation.record(entry.record);
   const label = keyLabel(key);
   return (
     <span
-      className="record-chip"
+      className={isNew ? "record-chip is-new" : "record-chip"}
       data-testid="record"
       data-offset={entry.offset}
       style={{ borderColor: keyColor(key) }}
@@ -37,11 +45,19 @@ function RecordChip({ simulation, entry }: { simulation: Simulation; entry: LogE
   );
 }
 
-function PartitionLane(props: { simulation: Simulation; topic: string; partition: number; end: number }) {
-  const { simulation, topic, partition, end } = props;
+interface LaneProps {
+  simulation: Simulation;
+  topic: string;
+  partition: number;
+  /** Log-end offset at this frame: records at offsets below it exist. */
+  end: number;
+  /** The offset the current step appended to this lane, if any. */
+  appended: number | null;
+}
+
+function PartitionLane({ simulation, topic, partition, end, appended }: LaneProps) {
   const log = simulation.logs[topic]?.[partition] ?? [];
   const shown = log.slice(Math.max(0, end - LANE_RECORDS), end);
-  const hidden = end - shown.length;
   const name = `${topic}-${partition}`;
   return (
     <div
@@ -52,21 +68,35 @@ function PartitionLane(props: { simulation: Simulation; topic: string; partition
       title={t("partitionTitle", { partition: name, count: end })}
     >
       <span className="lane-name">{name}</span>
+      <span className="lane-count">{end}</span>
+      {/* Newest first, laid out right to left: records that do not fit wrap onto a hidden line, whole. */}
       <span className="lane-records">
-        {hidden > 0 ? <span className="lane-more">{t("olderRecords", { count: hidden })}</span> : null}
-        {shown.map((entry) => (
-          <RecordChip key={entry.offset} simulation={simulation} entry={entry} />
-        ))}
+        {shown
+          .map((entry) => (
+            <RecordChip
+              key={entry.offset}
+              simulation={simulation}
+              entry={entry}
+              isNew={entry.offset === appended}
+            />
+          ))
+          .reverse()}
       </span>
     </div>
   );
+}
+
+function partitionIndexes(count: number): number[] {
+  return Array.from({ length: count }, (_, p) => p);
 }
 
 export function TopicNode({ data }: Props) {
   const { topic, partitions, role } = data as TopicNodeData;
   const simulation = useLabState((s) => s.open?.simulation ?? null);
   const logEnd = useLabState((s) => s.frame?.logEnd[topic]);
+  const step = useLabState((s) => s.step);
   if (!simulation) return null;
+  const appendedHere = step?.kind === "recordAppended" && step.topic === topic ? step : null;
   return (
     <div
       className={`topic-node topic-${role}`}
@@ -82,9 +112,15 @@ export function TopicNode({ data }: Props) {
         <span className="topic-name">{topic}</span>
         <span className="topic-role">{t(ROLE_MESSAGE[role])}</span>
       </div>
-      {Array.from({ length: partitions }, (_, p) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a partition's index is its identity
-        <PartitionLane key={p} simulation={simulation} topic={topic} partition={p} end={logEnd?.[p] ?? 0} />
+      {partitionIndexes(partitions).map((p) => (
+        <PartitionLane
+          key={p}
+          simulation={simulation}
+          topic={topic}
+          partition={p}
+          end={logEnd?.[p] ?? 0}
+          appended={appendedHere?.partition === p ? appendedHere.offset : null}
+        />
       ))}
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>

@@ -18,7 +18,8 @@ import { TopicNode } from "./TopicNode";
 /** Module-level, so React Flow sees the same object on every render. */
 const nodeTypes = { operator: OperatorNode, topic: TopicNode, producer: ProducerNode };
 
-const FIT_VIEW_OPTIONS = { padding: 0.08, maxZoom: 1.1 };
+const FIT_VIEW_OPTIONS = { padding: 0.06, maxZoom: 1.1 };
+const MINIMAP_STYLE = { width: 150, height: 96 };
 
 function miniMapColor(node: Node): string {
   switch (node.type) {
@@ -54,7 +55,7 @@ function Flow({ simulation }: { simulation: Simulation }) {
       aria-label={t("canvasLabel")}
     >
       <Background gap={20} size={1} color="#dbe2ea" />
-      <MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={0} />
+      <MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={0} style={MINIMAP_STYLE} />
       <Controls showInteractive={false} />
       <FlightOverlay boxes={layout.boxes} />
     </ReactFlow>

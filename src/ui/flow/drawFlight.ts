@@ -1,8 +1,8 @@
 /**
  * Paints one flight on the overlay canvas: a dot in the key's colour with the key as a label, moving along its
- * path with a fading trail. What happened is shown by shape as well as colour: a ring for a record landing in a
- * log, an outward ring for a fetch, pause bars for a record held by a disconnected producer, and a cross over a
- * hollow, fading dot for a dropped record.
+ * path with a fading trail. What happened is shown by shape as well as colour: a ripple on the lane for a record
+ * appended to a log (in the key's colour) or polled from it (in ink), pause bars for a record held by a
+ * disconnected producer, and a cross over a hollow, fading dot for a dropped record.
  */
 import type { Tween } from "../../app/playback";
 import { keyColor, keyLabel } from "../keyColor";
@@ -77,7 +77,8 @@ export function drawFlight(
   // Travelling, a record shows the key it had; arrived, the key the node gave it (`bob → lamp` after a re-key).
   const rekeyed = keyLabel(flight.resultKey) !== keyLabel(flight.key);
   const color = keyColor(moving ? flight.key : flight.resultKey);
-  const text = moving || !rekeyed ? keyLabel(flight.key) : `${keyLabel(flight.key)} → ${keyLabel(flight.resultKey)}`;
+  const text =
+    moving || !rekeyed ? keyLabel(flight.key) : `${keyLabel(flight.key)} → ${keyLabel(flight.resultKey)}`;
 
   // A trail behind a moving record, fading towards its tail.
   if (moving) {
@@ -96,6 +97,14 @@ export function drawFlight(
       ctx.lineTo(p.x, p.y);
     }
     ctx.stroke();
+  }
+
+  // A record landing in a log, or polled from one: a ripple on the lane (the lane's record chip shows the key).
+  if (flight.outcome === "appended" || flight.outcome === "fetched") {
+    const ink = flight.outcome === "appended" ? color : INK;
+    ring(ctx, at, radius + 2 + 10 * progress, ink, 0.95 - 0.45 * progress);
+    ring(ctx, at, radius * 0.6, ink, 0.9);
+    return { drawn: 1, inFlight: 0 };
   }
 
   const dropped = flight.outcome === "dropped";
@@ -121,12 +130,6 @@ export function drawFlight(
   ctx.globalAlpha = 1;
 
   switch (flight.outcome) {
-    case "appended":
-      ring(ctx, at, radius + 4 + 8 * progress, color, 0.9 - 0.5 * progress);
-      break;
-    case "fetched":
-      ring(ctx, at, radius + 4 + 8 * progress, INK, 0.7 - 0.4 * progress);
-      break;
     case "held":
       ctx.fillStyle = INK;
       ctx.fillRect(at.x + radius + 4, at.y - 6, 3, 12);

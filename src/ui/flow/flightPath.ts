@@ -22,8 +22,8 @@ interface Ports {
   outSide: Side;
 }
 
-/** How far into a node a dropped record stops, in flow units. */
-const DROP_INSET = 22;
+/** How far before a node's left edge a record that arrives there stops, in flow units ("at its door"). */
+const DOOR = 11;
 const SAMPLES_PER_CURVE = 20;
 
 function boxOf(anchor: Anchor, boxes: Map<string, Box>): Box | undefined {
@@ -110,8 +110,11 @@ export function flightPolyline(flight: Flight, boxes: Map<string, Box>): Point[]
     cubic(points[points.length - 1]!, from.outSide, at.in, inSide, points);
     const last = i === resolved.length - 1;
     if (!last) points.push(at.out);
-    else if (flight.outcome === "dropped" && flight.path[i]!.kind === "node") {
-      points.push({ x: at.in.x + DROP_INSET, y: at.in.y });
+    else if (flight.path[i]!.kind === "node") {
+      const door = { x: at.in.x - DOOR, y: at.in.y };
+      // End on the curve just before the node rather than on its border.
+      while (points.length > 1 && points[points.length - 1]!.x > door.x) points.pop();
+      points.push(door);
     }
   }
   return points;

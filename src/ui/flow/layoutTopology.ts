@@ -55,7 +55,9 @@ function edge(source: string, target: string, kind: EdgeKind, label?: string): E
     id: `${source}->${target}${label ? `.${label}` : ""}`,
     source,
     target,
-    ...(target.startsWith("topic:") ? { targetHandle: kind === "write" && source.startsWith("producer:") ? "top" : "left" } : {}),
+    ...(target.startsWith("topic:")
+      ? { targetHandle: kind === "write" && source.startsWith("producer:") ? "top" : "left" }
+      : {}),
     className: `lab-edge lab-edge-${kind}`,
     markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
     focusable: false,
@@ -72,7 +74,12 @@ export function layoutTopology(simulation: Simulation): TopologyLayout {
 
   for (const producer of model.producers) {
     const id = flowId.producer(producer.id);
-    nodes.push({ id, type: "producer", position: { x: 0, y: 0 }, data: { producerId: producer.id, topic: producer.topic } });
+    nodes.push({
+      id,
+      type: "producer",
+      position: { x: 0, y: 0 },
+      data: { producerId: producer.id, topic: producer.topic },
+    });
     size.set(id, PRODUCER_SIZE);
     edges.push(edge(id, flowId.topic(producer.topic), "write"));
     producersOf.set(producer.topic, [...(producersOf.get(producer.topic) ?? []), id]);
@@ -101,7 +108,8 @@ export function layoutTopology(simulation: Simulation): TopologyLayout {
   }
 
   // A topic with producers is laid out with room above it for them.
-  const band = (topicId: string) => (producersOf.has(topicId.slice("topic:".length)) ? PRODUCER_SIZE.height + PRODUCER_GAP : 0);
+  const band = (topicId: string) =>
+    producersOf.has(topicId.slice("topic:".length)) ? PRODUCER_SIZE.height + PRODUCER_GAP : 0;
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: "LR", nodesep: 28, ranksep: 30, marginx: 8, marginy: 8 });
   g.setDefaultEdgeLabel(() => ({}));

@@ -19,7 +19,9 @@ function KeyDots({ simulation, records }: { simulation: Simulation; records: rea
           </span>
         );
       })}
-      {records.length > 8 ? <span className="key-more">{t("olderRecords", { count: records.length - 8 })}</span> : null}
+      {records.length > 8 ? (
+        <span className="key-more">{t("olderRecords", { count: records.length - 8 })}</span>
+      ) : null}
     </span>
   );
 }
