@@ -204,3 +204,14 @@ test("the lesson picker switches lessons", async ({ page }) => {
   await expect(page.getByTestId("node-by-page")).toBeVisible();
   await expect(page.getByTestId("partition-clicks-2")).toBeVisible();
 });
+
+test("Copy link copies the share link of the current step", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await openLab(page);
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+  await page.getByRole("button", { name: "Copy link" }).click();
+  await expect(page.getByText("Link copied")).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/#v1\/.+\/s=3$/);
+  expect(copied).toBe(page.url());
+});

@@ -70,6 +70,13 @@ describe("decode", () => {
     expect(result).toEqual({ step: 2, settings: { view: "physical" }, scenario: TINY_SCENARIO });
   });
 
+  it("shouldPrintEachSettingOnItsOwnLine", async () => {
+    const fragment = encodeShareFragment(TINY_SCENARIO as never, 1, { lang: "ja", note: "two\nlines" });
+    const { code, err } = await cli(["decode", fragment]);
+    expect(code).toBe(0);
+    expect(err).toBe('step: 1\nlang: ja\nnote: "two\\nlines"\n');
+  });
+
   it("shouldPrintScenarioErrorsUnderScenarioAndExit1", async () => {
     const fragment = encodeShareFragment({ ...TINY_SCENARIO, topics: [] } as never, 0);
     const { code, out, err } = await cli(["decode", fragment]);
