@@ -215,3 +215,22 @@ test("Copy link copies the share link of the current step", async ({ page, conte
   expect(copied).toMatch(/#v1\/.+\/s=3$/);
   expect(copied).toBe(page.url());
 });
+
+test("with reduced motion, records are placed without moving", async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await openLab(page);
+  const inFlight = await page.evaluate(async () => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="flight-overlay"]')!;
+    const seen = new Set<string | undefined>();
+    for (let i = 0; i < 8; i++) {
+      document.querySelector<HTMLButtonElement>('button[aria-label="Step forward"]')!.click();
+      for (let f = 0; f < 6; f++) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        seen.add(canvas.dataset.inFlight);
+      }
+    }
+    return [...seen];
+  });
+  expect(inFlight).toEqual(["0"]);
+  await expect(page.getByTestId("flight-overlay")).toHaveAttribute("data-drawn", "1");
+});

@@ -81,6 +81,20 @@ describe("lab store: opening", () => {
     });
   });
 
+  it("explains an unexpected engine failure instead of throwing", () => {
+    const broken: LabServices = {
+      ...labServices,
+      simulate: () => {
+        throw new TypeError("cannot read properties of undefined");
+      },
+    };
+    const store = createLabStore(broken);
+    store.getState().defaultLessonRequested();
+    expect(store.getState().problem?.errors[0]?.message).toBe(
+      "internal error: cannot read properties of undefined",
+    );
+  });
+
   it("clears a problem when a lesson opens", () => {
     const store = createLabStore(labServices);
     store.getState().linkOpened("#v1/garbage!!");

@@ -78,17 +78,23 @@ export function createLabStore(services: LabServices): LabStoreApi {
 
     /** Loads and runs an untrusted scenario; shows it at `cursor`, or shows what went wrong. */
     const open = (input: unknown, cursor: number, problemKind: Problem["kind"], lessonId: string | null) => {
-      const loaded = services.load(input);
-      if (!loaded.ok) {
-        showProblem({ kind: problemKind, errors: loaded.errors });
-        return;
-      }
+      let loaded: ReturnType<LabServices["load"]>;
       let simulation: OpenScenario["simulation"];
       try {
+        loaded = services.load(input);
+        if (!loaded.ok) {
+          showProblem({ kind: problemKind, errors: loaded.errors });
+          return;
+        }
         simulation = services.simulate(loaded.model);
       } catch (error) {
-        if (!(error instanceof SimulationError)) throw error;
-        showProblem({ kind: "simulation", errors: [{ path: "", message: error.message }] });
+        // A SimulationError is the scenario's fault (a limit reached); anything else is a bug below the app, but
+        // the user still gets an explanation instead of a blank page.
+        const message =
+          error instanceof SimulationError
+            ? error.message
+            : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+        showProblem({ kind: "simulation", errors: [{ path: "", message }] });
         return;
       }
       const opened: OpenScenario = {

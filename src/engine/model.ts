@@ -114,6 +114,11 @@ export interface InputRef {
 interface NodeBase {
   id: string;
   inputs: InputRef[];
+  /**
+   * The user's expression texts by field path (`predicate`, `key`, `branches.0.predicate`, …), for narration and
+   * display only; the engine runs the compiled functions.
+   */
+  expressions?: Readonly<Record<string, string>>;
 }
 
 export interface SourceNode extends NodeBase {

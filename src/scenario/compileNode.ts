@@ -10,6 +10,7 @@ import type {
   RecordKey,
   TopologyNode,
 } from "../engine/model";
+import { nodeExpressions } from "./nodeExpressions";
 import type { ScenarioProducer } from "./producerSchema";
 import { nodeReferences, parseNodeReference } from "./topologyGraph";
 import type { ScenarioNode } from "./topologySchema";
@@ -32,7 +33,16 @@ function recordFunction(source: string) {
   return compileRecordFunction(source, "record");
 }
 
+/** Compiles a node and keeps its expression texts (by field path) for narration. */
 export function compileNode(node: ScenarioNode): TopologyNode {
+  const compiled = compileNodeLogic(node);
+  const sites = nodeExpressions(node);
+  if (sites.length > 0)
+    compiled.expressions = Object.fromEntries(sites.map((s) => [s.path.join("."), s.source]));
+  return compiled;
+}
+
+function compileNodeLogic(node: ScenarioNode): TopologyNode {
   const id = node.id;
   const inputs: InputRef[] = nodeReferences(node).map(parseNodeReference);
   switch (node.op) {

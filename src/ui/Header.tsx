@@ -3,12 +3,14 @@ import { CopyLinkButton } from "./CopyLinkButton";
 import { useLab, useLabActions, useLabState } from "./LabContext";
 import { t } from "./messages";
 
-const FROM_LINK = "";
+/** Picker values that are not lessons: a scenario from a link, and nothing open (after a broken link). */
+const FROM_LINK = "-link";
+const NOTHING = "";
 
 export function Header() {
   const { services } = useLab();
   const actions = useLabActions();
-  const lessonId = useLabState((s) => (s.open ? (s.open.lessonId ?? FROM_LINK) : null));
+  const picked = useLabState((s) => (s.open ? (s.open.lessonId ?? FROM_LINK) : NOTHING));
   const title = useLabState((s) => s.open?.scenario.title ?? null);
   return (
     <header className="header">
@@ -23,11 +25,9 @@ export function Header() {
       </div>
       <label className="lesson-picker">
         <span>{t("lessonLabel")}</span>
-        <select
-          value={lessonId ?? services.lessons[0]?.id ?? ""}
-          onChange={(e) => actions.lessonChosen(e.currentTarget.value)}
-        >
-          {lessonId === FROM_LINK ? <option value={FROM_LINK}>{t("lessonFromLink")}</option> : null}
+        <select value={picked} onChange={(e) => actions.lessonChosen(e.currentTarget.value)}>
+          {picked === NOTHING ? <option value={NOTHING}>{t("lessonChoose")}</option> : null}
+          {picked === FROM_LINK ? <option value={FROM_LINK}>{t("lessonFromLink")}</option> : null}
           {services.lessons.map((lesson) => (
             <option key={lesson.id} value={lesson.id}>
               {lesson.title}

@@ -4,9 +4,9 @@
  */
 export const en = {
   appName: "Topolab",
-  appTagline: "Kafka topics and Kafka Streams topologies, step by step",
   lessonLabel: "Lesson",
   lessonFromLink: "Scenario from a link",
+  lessonChoose: "Choose a lesson…",
   copyLink: "Copy link",
   linkCopied: "Link copied",
   copyLinkFallback: "Copy this link:",
@@ -24,7 +24,6 @@ export const en = {
   playbackControls: "Playback",
 
   narrationStart: "Start: {title} — press Step forward (→)",
-  narrationEnd: "End of the trace: {total} steps.",
   wallClock: "t = {time} ms",
   narrationLabel: "What just happened",
 

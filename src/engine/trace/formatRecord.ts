@@ -22,7 +22,7 @@ export function formatRecord(key: RecordKey, value: Json, timestamp: number): st
   return `k=${formatKey(key)} v=${formatJson(value)} ts=${formatTime(timestamp)}`;
 }
 
-/** Milliseconds as `1500 ms`, or `1.5 s` style when round enough to read better. */
+/** A time in milliseconds, printed as the plain integer the scenario uses. */
 export function formatTime(ms: number): string {
   return `${ms}`;
 }

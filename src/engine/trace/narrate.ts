@@ -2,7 +2,7 @@
  * The one-line "why" of a trace step: what happened, and the rule that made it happen, named after the real
  * system's class where there is one.
  */
-import type { SimulationModel } from "../model";
+import type { SimulationModel, TopologyNode } from "../model";
 import { formatJson, formatKey, formatRecord } from "./formatRecord";
 import type { PartitionRule, TraceStep } from "./traceEvent";
 
@@ -20,6 +20,12 @@ export interface NarrationSource {
   wasBuffered(record: number): boolean;
   /** For a record processed at a source node: how the task's scheduler chose it, or null if it had no choice. */
   schedulingNote(step: number): string | null;
+}
+
+/** The user's expression as written, quoted, or a fallback phrase when it is not known. */
+function expressionText(node: TopologyNode, field: string, fallback: string): string {
+  const text = node.expressions?.[field];
+  return text === undefined ? fallback : `\`${text}\``;
 }
 
 function recordText(src: NarrationSource, id: number): string {
@@ -52,72 +58,75 @@ function placementWhy(
 }
 
 export function narrate(src: NarrationSource, s: TraceStep): string {
-  const at = `@${s.timeMs}ms`;
   switch (s.kind) {
     case "recordProduced": {
       const key = src.record(s.record).key;
-      return `${at} producer ${s.producer} sent ${recordText(src, s.record)} to ${s.topic}-${s.partition}: ${placementWhy(src, s.rule, key, s.topic, s.partition)}.`;
+      return `producer ${s.producer} sent ${recordText(src, s.record)} to ${s.topic}-${s.partition}: ${placementWhy(src, s.rule, key, s.topic, s.partition)}.`;
     }
     case "recordBuffered":
-      return `${at} producer ${s.producer} is disconnected until ${s.untilMs} ms: the record stays in its buffer and is sent on reconnect, late.`;
+      return `producer ${s.producer} is disconnected until ${s.untilMs} ms: the record stays in its buffer and is sent on reconnect, late.`;
     case "recordAppended": {
       const late = src.wasBuffered(s.record) ? " after the producer reconnected" : "";
-      return `${at} broker appended ${recordText(src, s.record)} to ${s.topic}-${s.partition} at offset ${s.offset}${late} (log-append time ${s.timeMs} ms).`;
+      return `broker appended ${recordText(src, s.record)} to ${s.topic}-${s.partition} at offset ${s.offset}${late} (log-append time ${s.timeMs} ms).`;
     }
     case "recordFetched":
-      return `${at} ${s.instance} polled ${s.topic}-${s.partition} offset ${s.offset} for task ${s.task}, which owns partition ${s.partition} of its source topics.`;
+      return `${s.instance} polled ${s.topic}-${s.partition} offset ${s.offset} for task ${s.task}, which owns partition ${s.partition} of its source topics.`;
     case "recordProcessed": {
       const node = src.model.app.topology.find((n) => n.id === s.node)!;
       const out = src.record(s.record);
       const input = src.record(s.input);
       switch (node.op) {
         case "source":
-          return `${at} source ${s.node} took ${recordText(src, s.record)}${src.schedulingNote(s.step) ?? ""}.`;
+          return `source ${s.node} took ${recordText(src, s.record)}${src.schedulingNote(s.step) ?? ""}.`;
         case "map":
-          return `${at} map ${s.node}: (${formatKey(input.key)}, ${formatJson(input.value as never)}) → (${formatKey(out.key)}, ${formatJson(out.value as never)}).`;
+          return `map ${s.node}: (${formatKey(input.key)}, ${formatJson(input.value as never)}) → (${formatKey(out.key)}, ${formatJson(out.value as never)}).`;
         case "mapValues":
-          return `${at} mapValues ${s.node}: value ${formatJson(input.value as never)} → ${formatJson(out.value as never)}; the key stays ${formatKey(out.key)}, so no repartition is needed.`;
+          return `mapValues ${s.node}: value ${formatJson(input.value as never)} → ${formatJson(out.value as never)}; the key stays ${formatKey(out.key)}, so no repartition is needed.`;
         case "selectKey":
-          return `${at} selectKey ${s.node}: key ${formatKey(input.key)} → ${formatKey(out.key)}; the record is still in its old partition until it is written to a topic again.`;
+          return `selectKey ${s.node}: key ${formatKey(input.key)} → ${formatKey(out.key)}; the record is still in its old partition until it is written to a topic again.`;
         case "flatMap":
         case "flatMapValues":
-          return `${at} ${node.op} ${s.node} emitted ${recordText(src, s.record)} from ${recordText(src, s.input)}.`;
+          return `${node.op} ${s.node} emitted ${recordText(src, s.record)} from ${recordText(src, s.input)}.`;
         case "filter":
-          return `${at} filter ${s.node}: the predicate holds for ${recordText(src, s.record)}, so it passes.`;
+          return `filter ${s.node}: ${expressionText(node, "predicate", "the predicate")} holds for ${recordText(src, s.record)}, so it passes.`;
         case "merge":
-          return `${at} merge ${s.node} passed on ${recordText(src, s.record)} from ${s.fromNode} (merge keeps each input's order, not a global one).`;
+          return `merge ${s.node} passed on ${recordText(src, s.record)} from ${s.fromNode} (merge keeps each input's order, not a global one).`;
         case "peek":
-          return `${at} peek ${s.node} saw ${recordText(src, s.record)}.`;
+          return `peek ${s.node} saw ${recordText(src, s.record)}.`;
         default:
-          return `${at} ${node.op} ${s.node} processed ${recordText(src, s.record)}.`;
+          return `${node.op} ${s.node} processed ${recordText(src, s.record)}.`;
       }
     }
     case "recordFiltered": {
       const node = src.model.app.topology.find((n) => n.id === s.node)!;
       if (node.op === "filter") {
-        return `${at} filter ${s.node}: the predicate is false for ${recordText(src, s.record)}, so the record is dropped.`;
+        return `filter ${s.node}: ${expressionText(node, "predicate", "the predicate")} is false for ${recordText(src, s.record)}, so the record is dropped.`;
       }
-      return `${at} ${node.op} ${s.node} returned no records for ${recordText(src, s.record)}.`;
+      return `${node.op} ${s.node} returned no records for ${recordText(src, s.record)}.`;
     }
     case "recordBranched": {
       const node = src.model.app.topology.find((n) => n.id === s.node);
       if (node?.op === "branch" && !node.branches.some((b) => b.name === s.branch)) {
-        return `${at} branch ${s.node}: no predicate holds for ${recordText(src, s.record)}, so it goes to the default branch "${s.branch}".`;
+        return `branch ${s.node}: no predicate holds for ${recordText(src, s.record)}, so it goes to the default branch "${s.branch}".`;
       }
-      return `${at} branch ${s.node}: ${recordText(src, s.record)} goes to "${s.branch}", the first branch whose predicate holds (KStream#split: first match wins).`;
+      const index = node?.op === "branch" ? node.branches.findIndex((b) => b.name === s.branch) : -1;
+      const predicate = node
+        ? expressionText(node, `branches.${index}.predicate`, "its predicate")
+        : "its predicate";
+      return `branch ${s.node}: ${recordText(src, s.record)} goes to "${s.branch}": ${predicate} is the first predicate that holds (KStream#split: first match wins).`;
     }
     case "recordUnmatched":
-      return `${at} branch ${s.node}: no predicate holds for ${recordText(src, s.record)} and there is no default branch, so it is dropped.`;
+      return `branch ${s.node}: no predicate holds for ${recordText(src, s.record)} and there is no default branch, so it is dropped.`;
     case "recordWritten": {
       const key = src.record(s.record).key;
-      return `${at} sink ${s.node} wrote ${recordText(src, s.record)} to ${s.topic}-${s.partition}: ${placementWhy(src, s.rule, key, s.topic, s.partition)}.`;
+      return `sink ${s.node} wrote ${recordText(src, s.record)} to ${s.topic}-${s.partition}: ${placementWhy(src, s.rule, key, s.topic, s.partition)}.`;
     }
     case "userFunctionFailed":
-      return `${at} ${s.node} failed on ${recordText(src, s.record)}: ${s.message}; the record is skipped (LogAndContinueExceptionHandler).`;
+      return `${s.node} failed on ${recordText(src, s.record)}: ${s.message}; the record is skipped (LogAndContinueExceptionHandler).`;
     case "offsetCommitted":
-      return `${at} ${s.instance} committed ${s.topic}-${s.partition} at offset ${s.offset}: after a restart, processing resumes there.`;
+      return `${s.instance} committed ${s.topic}-${s.partition} at offset ${s.offset}: after a restart, processing resumes there.`;
     case "partitionsAssigned":
-      return `${at} generation ${s.generation}: ${s.instance} was assigned ${s.partitions.length === 0 ? "nothing (more instances than tasks)" : s.partitions.join(", ")}.`;
+      return `generation ${s.generation}: ${s.instance} was assigned ${s.partitions.length === 0 ? "nothing (more instances than tasks)" : s.partitions.join(", ")}.`;
     default: {
       const unknown: never = s;
       return String(unknown);

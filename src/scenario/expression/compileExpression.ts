@@ -66,8 +66,11 @@ export function compileExpression(
     };
     return { ok: true, fn, source };
   } catch (error) {
-    if (error instanceof CompileError)
-      return { ok: false, error: { message: error.message, position: error.position } };
+    if (error instanceof CompileError) {
+      // jsep can report an index one past the end (e.g. an unterminated escape); keep positions inside the source.
+      const position = Math.max(0, Math.min(error.position, source.length));
+      return { ok: false, error: { message: error.message, position } };
+    }
     if (error instanceof RangeError) {
       return { ok: false, error: { message: "expression is too deeply nested", position: 0 } };
     }

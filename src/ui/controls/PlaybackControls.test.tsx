@@ -27,7 +27,12 @@ let container: HTMLElement;
 
 beforeEach(async () => {
   window.history.replaceState(null, "", "/");
-  lab = createLab({ location: window.location, history: window.history, events: window, scheduler: fakeScheduler() });
+  lab = createLab({
+    location: window.location,
+    history: window.history,
+    events: window,
+    scheduler: fakeScheduler(),
+  });
   container = document.createElement("div");
   document.body.append(container);
   root = createRoot(container);

@@ -58,7 +58,10 @@ describe("flight paths", () => {
   });
 
   it("stays in one place for a record appended to a lane", () => {
-    const points = flightPolyline(flight([{ kind: "partition", topic: "orders", partition: 0, end: "tail" }], "appended"), boxes);
+    const points = flightPolyline(
+      flight([{ kind: "partition", topic: "orders", partition: 0, end: "tail" }], "appended"),
+      boxes,
+    );
     expect(points).toHaveLength(1);
   });
 

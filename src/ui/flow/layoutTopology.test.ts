@@ -13,7 +13,9 @@ describe("topology layout", () => {
   it("places every producer, topic and operator", () => {
     const simulation = lesson("branch-merge");
     const { boxes, nodes } = layoutTopology(simulation);
-    expect(nodes).toHaveLength(simulation.model.producers.length + simulation.graph.topics.length + simulation.graph.nodes.length);
+    expect(nodes).toHaveLength(
+      simulation.model.producers.length + simulation.graph.topics.length + simulation.graph.nodes.length,
+    );
     for (const node of simulation.graph.nodes) expect(boxes.has(flowId.node(node.id))).toBe(true);
     for (const topic of simulation.graph.topics) expect(boxes.has(flowId.topic(topic.name))).toBe(true);
   });
