@@ -99,23 +99,41 @@ function keyStream(): () => string {
   return () => KEYS[Math.floor(random.nextFloat() * KEYS.length)] ?? KEYS[KEYS.length - 1]!;
 }
 
+/** A growable column of numbers, as a careful hand-written loop would keep timestamps. */
+class NumberColumn {
+  data = new Float64Array(64);
+  length = 0;
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = x;
+  }
+}
+
 function plainLoop(): Output {
   const nextKey = keyStream();
   const inKeys: string[][] = Array.from({ length: PARTITIONS }, () => []);
   const inValues: number[][] = Array.from({ length: PARTITIONS }, () => []);
+  const inTimes = Array.from({ length: PARTITIONS }, () => new NumberColumn());
   const outKeys: string[][] = Array.from({ length: PARTITIONS }, () => []);
   const outValues: number[][] = Array.from({ length: PARTITIONS }, () => []);
+  const outTimes = Array.from({ length: PARTITIONS }, () => new NumberColumn());
   for (let i = 0; i < N; i++) {
     const key = nextKey();
     const p = partitionForKey(key, PARTITIONS);
     inKeys[p]!.push(key);
     inValues[p]!.push(i);
+    inTimes[p]!.push(i);
     const value = mapValue(i);
     if (!keep(value)) continue;
     const k2 = newKey(value);
     const q = partitionForKey(k2, PARTITIONS);
     outKeys[q]!.push(k2);
     outValues[q]!.push(value);
+    outTimes[q]!.push(i);
   }
   return { values: outValues };
 }
@@ -124,24 +142,28 @@ function rxjsPipeline(): Output {
   const nextKey = keyStream();
   const inKeys: string[][] = Array.from({ length: PARTITIONS }, () => []);
   const inValues: number[][] = Array.from({ length: PARTITIONS }, () => []);
+  const inTimes: number[][] = Array.from({ length: PARTITIONS }, () => []);
   const outKeys: string[][] = Array.from({ length: PARTITIONS }, () => []);
   const outValues: number[][] = Array.from({ length: PARTITIONS }, () => []);
+  const outTimes: number[][] = Array.from({ length: PARTITIONS }, () => []);
   range(0, N)
     .pipe(
-      map((i) => ({ key: nextKey(), value: i as number })),
+      map((i) => ({ key: nextKey(), value: i as number, timestamp: i as number })),
       tap((r) => {
         const p = partitionForKey(r.key, PARTITIONS);
         inKeys[p]!.push(r.key);
         inValues[p]!.push(r.value);
+        inTimes[p]!.push(r.timestamp);
       }),
-      map((r) => ({ key: mapKey(r.key) as string, value: mapValue(r.value) })),
+      map((r) => ({ key: mapKey(r.key) as string, value: mapValue(r.value), timestamp: r.timestamp })),
       filter((r) => keep(r.value)),
-      map((r) => ({ key: newKey(r.value), value: r.value })),
+      map((r) => ({ key: newKey(r.value), value: r.value, timestamp: r.timestamp })),
     )
     .subscribe((r) => {
       const q = partitionForKey(r.key, PARTITIONS);
       outKeys[q]!.push(r.key);
       outValues[q]!.push(r.value);
+      outTimes[q]!.push(r.timestamp);
     });
   return { values: outValues };
 }

@@ -25,15 +25,24 @@ function toScreen(p: Point, [tx, ty, zoom]: Transform): Point {
   return { x: p.x * zoom + tx, y: p.y * zoom + ty };
 }
 
-function label(ctx: CanvasRenderingContext2D, text: string, at: Point, radius: number) {
+/** The key in a small white pill above the record, readable over nodes and edges. */
+function label(ctx: CanvasRenderingContext2D, text: string, at: Point, radius: number, color: string) {
   ctx.font = "600 12px system-ui, -apple-system, 'Segoe UI', sans-serif";
+  const width = ctx.measureText(text).width + 10;
+  const height = 18;
+  const x = at.x - width / 2;
+  const y = at.y - radius - 5 - height;
+  ctx.beginPath();
+  ctx.roundRect(x, y, width, height, 9);
+  ctx.fillStyle = "rgba(255,255,255,0.96)";
+  ctx.fill();
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 1.5;
+  ctx.stroke();
   ctx.textAlign = "center";
-  ctx.textBaseline = "bottom";
-  ctx.lineWidth = 4;
-  ctx.strokeStyle = "rgba(255,255,255,0.95)";
-  ctx.strokeText(text, at.x, at.y - radius - 4);
+  ctx.textBaseline = "middle";
   ctx.fillStyle = INK;
-  ctx.fillText(text, at.x, at.y - radius - 4);
+  ctx.fillText(text, at.x, y + height / 2 + 0.5);
 }
 
 function cross(ctx: CanvasRenderingContext2D, at: Point, size: number) {
@@ -145,6 +154,6 @@ export function drawFlight(
       return unknown;
     }
   }
-  label(ctx, text, at, radius);
+  label(ctx, text, at, radius, color);
   return { drawn: 1, inFlight: moving ? 1 : 0 };
 }
