@@ -2,6 +2,7 @@
  * The fast path: the same run as {@link simulate} with nothing recorded, for large runs and the benchmark. Its
  * operators are separate code (`fastOperators.ts`), not the recording operators with recording switched off.
  */
+import { RecordLog } from "./broker/partitionLog";
 import type { SimulationModel } from "./model";
 import { SeededRandom } from "./random/seededRandom";
 import { createPlacement } from "./runtime/createPlacement";
@@ -24,12 +25,13 @@ export function runFast(model: SimulationModel): FastRun {
     placement: (spec, partitions, label, batchSizeBytes) =>
       createPlacement(spec, partitions, root.fork(label), batchSizeBytes),
     random: (label) => root.fork(label),
+    createLog: () => new RecordLog(),
     checkLimits: () => {},
   });
   const logs: Record<string, PartitionContents[]> = {};
   for (const topic of graph.topics) {
     const first = graph.firstTopicPartition[topic.name]!;
-    logs[topic.name] = run.logs.slice(first, first + topic.partitions);
+    logs[topic.name] = (run.logs as RecordLog[]).slice(first, first + topic.partitions);
   }
   return { logs, recordsProduced: run.recordsProduced };
 }

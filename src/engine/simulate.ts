@@ -2,6 +2,7 @@
  * The recording path: runs a model and records every step into a columnar trace, then serves decoded steps,
  * narration and frames for any cursor.
  */
+import { VersionLog } from "./broker/partitionLog";
 import type { Hop } from "./frame/frame";
 import { FrameIndex, toFrame } from "./frame/frameIndex";
 import type { Json, RecordKey, SimulationModel } from "./model";
@@ -36,9 +37,24 @@ export function compileTopology(
   return processors;
 }
 
+/**
+ * A rough size of the trace, to size its columns once: every record is produced, appended, fetched and visits
+ * each node; transforming nodes and sinks add a record version each. Capped by the step limit.
+ */
+function expectedTraceSize(model: SimulationModel): [steps: number, versions: number] {
+  const records = model.producers.reduce((n, p) => n + p.records.length + (p.generate?.count ?? 0), 0);
+  const nodes = model.app.topology;
+  const sinks = nodes.filter((n) => n.op === "sink").length;
+  const transforming = nodes.filter(
+    (n) => n.op === "map" || n.op === "mapValues" || n.op === "selectKey",
+  ).length;
+  const steps = Math.min(model.limits.maxSteps + 1, records * (3 + nodes.length + sinks) + 64);
+  return [steps, records * (1 + transforming + sinks) + 64];
+}
+
 export function simulate(model: SimulationModel): Simulation {
   const graph = buildTopologyGraph(model);
-  const trace = new TraceLog();
+  const trace = new TraceLog(...expectedTraceSize(model));
   const root = new SeededRandom(model.seed);
   const maxSteps = model.limits.maxSteps;
   const run = runCluster(model, graph, {
@@ -50,6 +66,7 @@ export function simulate(model: SimulationModel): Simulation {
     placement: (spec, partitions, label, batchSizeBytes) =>
       createPlacement(spec, partitions, root.fork(label), batchSizeBytes),
     random: (label) => root.fork(label),
+    createLog: () => new VersionLog(trace),
     checkLimits: () => {
       if (trace.length > maxSteps) {
         throw new SimulationError(
@@ -59,15 +76,11 @@ export function simulate(model: SimulationModel): Simulation {
     },
   });
 
-  const tpOfRecord = new Int32Array(trace.versions).fill(-1);
-  run.logs.forEach((log, tp) => {
-    for (const id of log.ids) if (id >= 0) tpOfRecord[id] = tp;
-  });
   const multiOutput = new Uint8Array(graph.nodes.length);
   graph.nodes.forEach((n) => {
     multiOutput[n.index] = n.op === "flatMap" || n.op === "flatMapValues" ? 1 : 0;
   });
-  const frames = new FrameIndex(trace, graph, { tpOfRecord, multiOutput }, model.producers.length);
+  const frames = new FrameIndex(trace, graph, { multiOutput }, model.producers.length);
 
   const taskOfTp: string[] = [];
   const instanceOfTp: number[] = [];
@@ -87,18 +100,23 @@ export function simulate(model: SimulationModel): Simulation {
     instanceOfTp: (tp) => instanceOfTp[tp] ?? -1,
   };
 
-  const logs: Record<string, LogEntry[][]> = {};
-  for (const topic of graph.topics) {
-    const first = graph.firstTopicPartition[topic.name]!;
-    logs[topic.name] = Array.from({ length: topic.partitions }, (_, p) => {
-      const log = run.logs[first + p]!;
-      return Array.from(log.ids, (record, offset) => ({
-        record,
-        offset,
-        appendTimeMs: log.appendTimes[offset]!,
-      }));
-    });
-  }
+  // The per-record view of the logs is built on first use: most callers (the canvas, seeking) never need it.
+  let logs: Record<string, LogEntry[][]> | null = null;
+  const buildLogs = () => {
+    const built: Record<string, LogEntry[][]> = {};
+    for (const topic of graph.topics) {
+      const first = graph.firstTopicPartition[topic.name]!;
+      built[topic.name] = Array.from({ length: topic.partitions }, (_, p) => {
+        const log = run.logs[first + p]!;
+        return Array.from({ length: log.endOffset }, (_, offset) => ({
+          record: log.idAt(offset),
+          offset,
+          appendTimeMs: log.appendTimeAt(offset),
+        }));
+      });
+    }
+    return built;
+  };
 
   let buffered: Set<number> | null = null;
   const record = (id: number): RecordVersion => {
@@ -137,8 +155,8 @@ export function simulate(model: SimulationModel): Simulation {
 
   const schedulingNote = (i: number): string | null => {
     const s = step(i);
-    if (s.kind !== "recordProcessed" || s.fromNode !== null) return null;
-    const tp = tpOfRecord[s.record]!;
+    if (s.kind !== "recordProcessed" || !s.fromPartition) return null;
+    const tp = graph.firstTopicPartition[s.fromPartition.topic]! + s.fromPartition.partition;
     const task = graph.tasks.find((t) => t.topicPartitions.includes(tp));
     if (!task || task.topicPartitions.length < 2) return null;
     const state = frames.stateAt(i);
@@ -153,7 +171,10 @@ export function simulate(model: SimulationModel): Simulation {
     model,
     graph,
     stepCount: trace.length,
-    logs,
+    get logs() {
+      logs ??= buildLogs();
+      return logs;
+    },
     step,
     record,
     narrate: (i) =>

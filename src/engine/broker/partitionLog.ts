@@ -1,30 +1,40 @@
 /**
  * One partition of a topic: an append-only log. A record's offset is its index; offsets never change and records
- * are never removed (retention is not modelled for input topics). Stored as parallel columns — keys and values as
- * arrays, times and ids as typed arrays — not one object per record, so a million-record run stays small and
- * cheap to collect.
+ * are never removed (retention is not modelled for input topics).
+ *
+ * Two layouts, one contract: the fast path keeps the records' own columns ({@link RecordLog}); the recording path
+ * keeps only record-version ids and append times ({@link VersionLog}), since the trace's version table already
+ * holds every key, value and timestamp. Either way: parallel columns, not one object per record.
  */
 import type { Json, RecordKey, WallClockMs } from "../model";
+import type { TraceLog } from "../trace/traceLog";
+
+export interface PartitionLog {
+  readonly endOffset: number;
+  /** Appends a record and returns its offset. `id` is its record-version id, or -1 on the fast path. */
+  append(key: RecordKey, value: Json, timestamp: number, appendTimeMs: WallClockMs, id: number): number;
+  keyAt(offset: number): RecordKey;
+  valueAt(offset: number): Json;
+  timestampAt(offset: number): number;
+  appendTimeAt(offset: number): WallClockMs;
+  idAt(offset: number): number;
+}
 
 const INITIAL_CAPACITY = 64;
 
-function grown<T extends Float64Array | Uint32Array | Int32Array>(array: T, length: number, capacity: number): T {
-  const next = new (array.constructor as new (n: number) => T)(capacity);
+function grown<T extends Float64Array | Uint32Array | Int32Array>(array: T, length: number): T {
+  const next = new (array.constructor as new (n: number) => T)(array.length * 2);
   next.set(array.subarray(0, length));
   return next;
 }
 
-const NO_IDS = new Int32Array(0);
-
-export class PartitionLog {
+/** The fast path's log: keys and values as arrays, times as typed arrays. */
+export class RecordLog implements PartitionLog {
   readonly keys: RecordKey[] = [];
   readonly values: Json[] = [];
   private timestampColumn = new Float64Array(INITIAL_CAPACITY);
   /** Wall-clock times fit 32 bits: the scenario caps send times at 2^31 - 1 ms and delays at an hour. */
   private appendTimeColumn = new Uint32Array(INITIAL_CAPACITY);
-  /** Record-version ids; allocated only once a record with an id (the recording path) is appended. */
-  private idColumn = NO_IDS;
-  private capacity = INITIAL_CAPACITY;
   private length = 0;
 
   get endOffset(): number {
@@ -36,46 +46,79 @@ export class PartitionLog {
     return this.timestampColumn.subarray(0, this.length);
   }
 
-  /** Log-append times, indexed by offset (a view: valid until the next append). */
-  get appendTimes(): Uint32Array {
-    return this.appendTimeColumn.subarray(0, this.length);
-  }
-
-  /** Record ids, indexed by offset (a view: valid until the next append); -1 on the fast path. */
-  get ids(): Int32Array {
-    if (this.idColumn === NO_IDS) return new Int32Array(this.length).fill(-1);
-    return this.idColumn.subarray(0, this.length);
-  }
-
-  timestampAt(offset: number): number {
-    return this.timestampColumn[offset]!;
-  }
-
-  idAt(offset: number): number {
-    return this.idColumn === NO_IDS ? -1 : this.idColumn[offset]!;
-  }
-
-  /** Appends a record and returns its offset. */
-  append(key: RecordKey, value: Json, timestamp: number, appendTimeMs: WallClockMs, id: number): number {
+  append(key: RecordKey, value: Json, timestamp: number, appendTimeMs: WallClockMs): number {
     const offset = this.length;
-    if (offset === this.capacity) {
-      const capacity = this.capacity * 2;
-      this.timestampColumn = grown(this.timestampColumn, offset, capacity);
-      this.appendTimeColumn = grown(this.appendTimeColumn, offset, capacity);
-      if (this.idColumn !== NO_IDS) this.idColumn = grown(this.idColumn, offset, capacity);
-      this.capacity = capacity;
+    if (offset === this.timestampColumn.length) {
+      this.timestampColumn = grown(this.timestampColumn, offset);
+      this.appendTimeColumn = grown(this.appendTimeColumn, offset);
     }
     this.keys.push(key);
     this.values.push(value);
     this.timestampColumn[offset] = timestamp;
     this.appendTimeColumn[offset] = appendTimeMs;
-    if (id >= 0) {
-      if (this.idColumn === NO_IDS) this.idColumn = new Int32Array(this.capacity).fill(-1, 0, offset);
-      this.idColumn[offset] = id;
-    } else if (this.idColumn !== NO_IDS) {
-      this.idColumn[offset] = -1;
-    }
     this.length = offset + 1;
     return offset;
+  }
+
+  keyAt(offset: number): RecordKey {
+    return this.keys[offset]!;
+  }
+  valueAt(offset: number): Json {
+    return this.values[offset]!;
+  }
+  timestampAt(offset: number): number {
+    return this.timestampColumn[offset]!;
+  }
+  appendTimeAt(offset: number): WallClockMs {
+    return this.appendTimeColumn[offset]!;
+  }
+  idAt(): number {
+    return -1;
+  }
+}
+
+/** The recording path's log: record-version ids and append times; the rest is read from the trace. */
+export class VersionLog implements PartitionLog {
+  private idColumn = new Int32Array(INITIAL_CAPACITY);
+  private appendTimeColumn = new Uint32Array(INITIAL_CAPACITY);
+  private length = 0;
+
+  constructor(private readonly trace: TraceLog) {}
+
+  get endOffset(): number {
+    return this.length;
+  }
+
+  /** Record-version ids, indexed by offset (a view: valid until the next append). */
+  get ids(): Int32Array {
+    return this.idColumn.subarray(0, this.length);
+  }
+
+  append(_key: RecordKey, _value: Json, _timestamp: number, appendTimeMs: WallClockMs, id: number): number {
+    const offset = this.length;
+    if (offset === this.idColumn.length) {
+      this.idColumn = grown(this.idColumn, offset);
+      this.appendTimeColumn = grown(this.appendTimeColumn, offset);
+    }
+    this.idColumn[offset] = id;
+    this.appendTimeColumn[offset] = appendTimeMs;
+    this.length = offset + 1;
+    return offset;
+  }
+
+  keyAt(offset: number): RecordKey {
+    return this.trace.keys[this.idColumn[offset]!] as RecordKey;
+  }
+  valueAt(offset: number): Json {
+    return this.trace.values[this.idColumn[offset]!] as Json;
+  }
+  timestampAt(offset: number): number {
+    return this.trace.timestamps[this.idColumn[offset]!]!;
+  }
+  appendTimeAt(offset: number): WallClockMs {
+    return this.appendTimeColumn[offset]!;
+  }
+  idAt(offset: number): number {
+    return this.idColumn[offset]!;
   }
 }

@@ -1,6 +1,9 @@
 /**
  * Frames on demand: a snapshot of the {@link FrameState} every `SNAPSHOT_EVERY` steps, and replay from the nearest
- * snapshot below the requested cursor. Seeking costs at most `SNAPSHOT_EVERY` step applications.
+ * snapshot below the requested cursor. Seeking costs at most `SNAPSHOT_EVERY` step applications once the
+ * snapshots up to the cursor exist. Snapshots are taken lazily, by one pass that moves forward as far as the
+ * furthest cursor asked for: stepping from the start never replays, and the first jump to the end pays for the
+ * whole pass once.
  */
 import type { TopologyGraph } from "../topology/topologyGraph";
 import type { TraceLog } from "../trace/traceLog";
@@ -11,12 +14,15 @@ import {
   type FrameState,
   initialFrameState,
   type ReplayTables,
+  settleTime,
 } from "./frameState";
 
 export const SNAPSHOT_EVERY = 2048;
 
 export class FrameIndex {
   private readonly snapshots: FrameState[] = [];
+  /** The pass that takes snapshots: its state is at the last snapshot taken. */
+  private readonly frontier: FrameState;
 
   constructor(
     private readonly trace: TraceLog,
@@ -24,19 +30,31 @@ export class FrameIndex {
     private readonly tables: ReplayTables,
     producers: number,
   ) {
-    const state = initialFrameState(graph, producers);
-    this.snapshots.push(copyFrameState(state));
-    while (state.cursor < trace.length) {
-      applyStep(state, trace, tables);
-      if (state.cursor % SNAPSHOT_EVERY === 0) this.snapshots.push(copyFrameState(state));
+    this.frontier = initialFrameState(graph, producers);
+    this.snapshots.push(copyFrameState(this.frontier));
+  }
+
+  /** Moves the snapshot pass forward until snapshot `index` exists (or the trace ends). */
+  private snapshotUpTo(index: number): void {
+    const state = this.frontier;
+    const trace = this.trace;
+    while (this.snapshots.length <= index && state.cursor < trace.length) {
+      applyStep(state, trace, this.tables);
+      if (state.cursor % SNAPSHOT_EVERY === 0) {
+        settleTime(state, trace);
+        this.snapshots.push(copyFrameState(state));
+      }
     }
   }
 
   /** The raw state after `cursor` steps. */
   stateAt(cursor: number): FrameState {
-    const snapshot = this.snapshots[Math.floor(cursor / SNAPSHOT_EVERY)]!;
+    const index = Math.floor(cursor / SNAPSHOT_EVERY);
+    this.snapshotUpTo(index);
+    const snapshot = this.snapshots[Math.min(index, this.snapshots.length - 1)]!;
     const state = copyFrameState(snapshot);
     while (state.cursor < cursor) applyStep(state, this.trace, this.tables);
+    settleTime(state, this.trace);
     return state;
   }
 

@@ -51,16 +51,18 @@ export function copyFrameState(s: FrameState): FrameState {
   };
 }
 
-/** What replay needs besides the trace: the partition of every logged record, and which nodes emit many records per input. */
+/** What replay needs besides the trace: which nodes emit many records per input. */
 export interface ReplayTables {
-  tpOfRecord: Int32Array;
   /** 1 for flatMap / flatMapValues nodes, whose several outputs count as one input. */
   multiOutput: Uint8Array;
 }
 
-/** Applies trace step `state.cursor` to the state and advances the cursor. */
+/**
+ * Applies trace step `state.cursor` to the state and advances the cursor. `timeMs` is left to the caller
+ * ({@link settleTime}): looking it up on every step of a long replay would cost more than the step itself.
+ */
 export function applyStep(state: FrameState, trace: TraceLog, tables: ReplayTables): void {
-  const { tpOfRecord, multiOutput } = tables;
+  const { multiOutput } = tables;
   const step = state.cursor;
   const a = trace.a[step]!;
   const b = trace.b[step]!;
@@ -91,10 +93,7 @@ export function applyStep(state: FrameState, trace: TraceLog, tables: ReplayTabl
       if (multiOutput[b] === 0 || state.lastInput[b] !== input) counters[b * 3]!++;
       state.lastInput[b] = input;
       counters[b * 3 + 1]!++;
-      if ((c & 0xffff) === 0) {
-        const tp = tpOfRecord[a]!;
-        if (tp >= 0) state.consumed[tp] = state.consumed[tp]! + 1;
-      }
+      if (c < 0) state.consumed[-1 - c]!++;
       break;
     }
     case StepKind.recordBranched:
@@ -120,5 +119,9 @@ export function applyStep(state: FrameState, trace: TraceLog, tables: ReplayTabl
     }
   }
   state.cursor = step + 1;
-  state.timeMs = trace.timeOf(step);
+}
+
+/** Sets the state's wall-clock time to that of its last applied step. */
+export function settleTime(state: FrameState, trace: TraceLog): void {
+  state.timeMs = state.cursor === 0 ? 0 : trace.timeOf(state.cursor - 1);
 }

@@ -109,12 +109,19 @@ export class ProducerCursor {
     return out;
   }
 
+  /** Draws a key by weight: the first key whose cumulative weight exceeds `u * totalWeight` (binary search). */
   private pickKey(): RecordKey {
     const keys = this.spec.generate!.keys;
     if (keys.length === 1) return keys[0]!.key;
     const u = this.random.nextFloat() * this.totalWeight;
     const weights = this.cumulativeWeights;
-    for (let k = 0; k < weights.length; k++) if (u < weights[k]!) return keys[k]!.key;
-    return keys[keys.length - 1]!.key;
+    let lo = 0;
+    let hi = weights.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (u < weights[mid]!) hi = mid;
+      else lo = mid + 1;
+    }
+    return keys[lo]!.key;
   }
 }

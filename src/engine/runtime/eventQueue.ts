@@ -54,6 +54,11 @@ export class Agenda {
     heap[i] = item;
   }
 
+  /** The next item, without removing it. */
+  peek(): Readonly<AgendaItem> | undefined {
+    return this.heap[0];
+  }
+
   /** Hands a popped item back for reuse; the caller must not read it afterwards. */
   release(item: AgendaItem): void {
     this.spare.push(item);

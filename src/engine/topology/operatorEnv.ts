@@ -4,7 +4,10 @@
  */
 import type { Json, RecordContext, RecordKey } from "../model";
 
-/** A compiled operator: receives a record from node `from` (-1: from a partition) and processes it. */
+/**
+ * A compiled operator: receives a record from node `from` and processes it. A record fetched from a partition
+ * arrives at its source node with `from = -2 - topicPartition`.
+ */
 export type Processor = (key: RecordKey, value: Json, timestamp: number, id: number, from: number) => void;
 
 /** Chooses a partition; returns `partition * 4 + rule` (rule: 0 explicit, 1 murmur2, 2 sticky, 3 custom). */

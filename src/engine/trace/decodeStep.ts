@@ -5,7 +5,8 @@
  * - recordProduced: record, producer, `partition * 4 + rule`
  * - recordBuffered: record, producer, wall-clock time the producer reconnects
  * - recordAppended / recordFetched: record, topic-partition, offset
- * - recordProcessed / recordFiltered / recordUnmatched: record, node, `fromNode + 1` (0: from a partition)
+ * - recordProcessed: record, node, `fromNode + 1`, or `-1 - topicPartition` for a record a source took from a partition
+ * - recordFiltered / recordUnmatched: record, node, `fromNode + 1`
  * - recordBranched: record, node, `(fromNode + 1) | branchIndex << 16` (the default branch is `branches.length`)
  * - recordWritten: record, node, `(fromNode + 1) | partition << 16 | rule << 24`
  * - userFunctionFailed: record, node, extra `{ fromNode, message }`
@@ -97,6 +98,20 @@ export function decodeStep(d: DecodeContext, step: number): TraceStep {
     }
     case StepKind.recordProcessed: {
       const input = trace.creators[a] === b ? trace.parents[a]! : a;
+      if (c < 0) {
+        const tp = graph.topicPartitions[-1 - c]!;
+        const fromPartition = { topic: tp.topic, partition: tp.partition };
+        return {
+          step,
+          timeMs,
+          kind: "recordProcessed",
+          node: nodeId(b),
+          fromNode: null,
+          fromPartition,
+          input,
+          record: a,
+        };
+      }
       return { step, timeMs, kind: "recordProcessed", node: nodeId(b), fromNode: from(c), input, record: a };
     }
     case StepKind.recordFiltered:

@@ -33,8 +33,18 @@ export type TraceEvent =
       partition: PartitionIndex;
       offset: Offset;
     }
-  /** A node took a record from `fromNode` (null: from the task's source partitions) and produced `record`. */
-  | { kind: "recordProcessed"; node: string; fromNode: string | null; input: RecordId; record: RecordId }
+  /**
+   * A node took a record from `fromNode` and passed on `record`. A source node takes it from a partition:
+   * `fromNode` is null and `fromPartition` says which.
+   */
+  | {
+      kind: "recordProcessed";
+      node: string;
+      fromNode: string | null;
+      fromPartition?: { topic: string; partition: PartitionIndex };
+      input: RecordId;
+      record: RecordId;
+    }
   | { kind: "recordFiltered"; node: string; fromNode: string | null; record: RecordId }
   | { kind: "recordBranched"; node: string; fromNode: string | null; record: RecordId; branch: string }
   | { kind: "recordUnmatched"; node: string; fromNode: string | null; record: RecordId }

@@ -24,17 +24,17 @@ export type StepKind = (typeof StepKind)[keyof typeof StepKind];
 
 const INITIAL_STEPS = 1024;
 
-function grow<T extends Int32Array | Uint8Array | Float64Array>(array: T, size: number): T {
+function grow<T extends Int32Array | Int16Array | Uint8Array | Float64Array>(array: T, size: number): T {
   const next = new (array.constructor as new (n: number) => T)(size);
   next.set(array);
   return next;
 }
 
 export class TraceLog {
-  kinds = new Uint8Array(INITIAL_STEPS);
-  a = new Int32Array(INITIAL_STEPS);
-  b = new Int32Array(INITIAL_STEPS);
-  c = new Int32Array(INITIAL_STEPS);
+  kinds: Uint8Array;
+  a: Int32Array;
+  b: Int32Array;
+  c: Int32Array;
   length = 0;
 
   /** Step index at which each run of equal wall-clock time starts, and that time. */
@@ -44,16 +44,34 @@ export class TraceLog {
   private currentTime = Number.NaN;
 
   /** Record versions. */
-  keys: RecordKey[] = [];
-  values: Json[] = [];
-  timestamps = new Float64Array(INITIAL_STEPS);
-  parents = new Int32Array(INITIAL_STEPS);
+  keys: RecordKey[];
+  values: Json[];
+  timestamps: Float64Array;
+  parents: Int32Array;
   /** Node index that created the version, or `-1 - producerIndex` for a produced record. */
-  creators = new Int32Array(INITIAL_STEPS);
+  creators: Int16Array;
   versions = 0;
 
   /** Payloads of rare steps (assignments, failure messages), referenced by index from an operand. */
   extras: unknown[] = [];
+
+  /**
+   * Columns are sized up front from the expected number of steps and record versions (estimates are fine: they
+   * grow by doubling), so a long run does not copy its trace over and over.
+   */
+  constructor(expectedSteps = INITIAL_STEPS, expectedVersions = INITIAL_STEPS) {
+    const steps = Math.max(INITIAL_STEPS, Math.ceil(expectedSteps));
+    const versions = Math.max(INITIAL_STEPS, Math.ceil(expectedVersions));
+    this.kinds = new Uint8Array(steps);
+    this.a = new Int32Array(steps);
+    this.b = new Int32Array(steps);
+    this.c = new Int32Array(steps);
+    this.keys = new Array(versions);
+    this.values = new Array(versions);
+    this.timestamps = new Float64Array(versions);
+    this.parents = new Int32Array(versions);
+    this.creators = new Int16Array(versions);
+  }
 
   /** Sets the wall-clock time of the steps that follow. */
   at(timeMs: WallClockMs): void {
@@ -92,8 +110,8 @@ export class TraceLog {
       this.parents = grow(this.parents, size);
       this.creators = grow(this.creators, size);
     }
-    this.keys.push(key);
-    this.values.push(value);
+    this.keys[id] = key;
+    this.values[id] = value;
     this.timestamps[id] = timestamp;
     this.parents[id] = parent;
     this.creators[id] = creator;
