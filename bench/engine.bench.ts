@@ -15,7 +15,6 @@
 import { filter, map, range, tap } from "rxjs";
 import {
   DEFAULT_LIMITS,
-  type Json,
   partitionForKey,
   type RecordKey,
   runFast,
