@@ -193,6 +193,7 @@ export function simulate(model: SimulationModel): Simulation {
             return buffered.has(id);
           },
           schedulingNote,
+          noteOf: (step) => trace.notes.get(step),
         },
         step(i),
       ),

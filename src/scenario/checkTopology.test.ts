@@ -223,3 +223,28 @@ describe("validateScenario: topology", () => {
     ]);
   });
 });
+
+describe("references on structurally broken input", () => {
+  it("still reports a reference that no node entry carries, even when another node is broken", () => {
+    const result = validateScenario({
+      version: 1,
+      title: "t",
+      topics: [{ name: "in", partitions: 1 }],
+      producers: [{ id: "p", topic: "in", records: [{ at: 0 }] }],
+      app: {
+        id: "a",
+        topology: [
+          { id: "src", op: "source", topics: ["in"] },
+          { id: "f", op: "filter", from: "src", predicat: "true" },
+          { id: "m", op: "mapValues", from: "cnt", value: "value" },
+          { id: "g", op: "mapValues", from: "f", value: "value" },
+        ],
+      },
+    });
+    expect(result.ok).toBe(false);
+    const messages = result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.message}`);
+    expect(messages).toContain('app.topology[2].from: unknown node "cnt"');
+    // "f" exists but is broken: its references are not judged.
+    expect(messages.some((m) => m.startsWith("app.topology[3].from"))).toBe(false);
+  });
+});

@@ -75,10 +75,13 @@ function referenceProblem(
   ref: Reference,
   byId: ReadonlyMap<string, ScenarioNode>,
   complete: boolean,
+  idsWritten: ReadonlySet<string>,
 ): string | null {
   const { node: id, branch } = parseNodeReference(ref.text);
   const target = byId.get(id);
-  if (target === undefined) return complete ? `unknown node ${JSON.stringify(id)}` : null;
+  // On incomplete input the target may be a broken node; only an id no entry carries is surely unknown.
+  if (target === undefined)
+    return complete || !idsWritten.has(id) ? `unknown node ${JSON.stringify(id)}` : null;
   if (target.op === "sink") {
     return `node ${JSON.stringify(id)} is a sink: it writes to a topic and has no output to read (read the topic with a source)`;
   }
@@ -104,7 +107,7 @@ export function checkTopology(parts: ScenarioParts): ScenarioError[] {
   const references = parts.nodes.flatMap(referencesOf);
   let referencesResolve = true;
   for (const ref of references) {
-    const problem = referenceProblem(ref, byId, parts.nodesComplete);
+    const problem = referenceProblem(ref, byId, parts.nodesComplete, parts.nodeIdsWritten);
     if (problem !== null) {
       referencesResolve = false;
       errors.push({ path: formatPath(ref.path), message: problem });

@@ -30,6 +30,8 @@ export interface ScenarioParts {
   nodes: Indexed<ScenarioNode>[];
   /** False when some node entry (or the topology list itself) is invalid. */
   nodesComplete: boolean;
+  /** The `id` strings of every node entry, broken ones included: a reference to none of them is unknown for sure. */
+  nodeIdsWritten: ReadonlySet<string>;
   /** `undefined` when the scenario has no `limits` or they are invalid; see `limitsKnown`. */
   limits: ScenarioLimits | undefined;
   /** False when `limits` is present but invalid. */
@@ -49,6 +51,7 @@ export function partsOfScenario(scenario: Scenario): ScenarioParts {
     producersComplete: true,
     nodes: indexed(scenario.app.topology),
     nodesComplete: true,
+    nodeIdsWritten: new Set(scenario.app.topology.map((n) => n.id)),
     limits: scenario.limits,
     limitsKnown: true,
   };
@@ -101,6 +104,16 @@ function field(value: unknown, name: string): unknown {
     : undefined;
 }
 
+function writtenIds(list: unknown): Set<string> {
+  const ids = new Set<string>();
+  if (!Array.isArray(list)) return ids;
+  for (const item of list.slice(0, MAX_TOPOLOGY_NODES)) {
+    const id = field(item, "id");
+    if (typeof id === "string") ids.add(id);
+  }
+  return ids;
+}
+
 /**
  * The valid parts of a structurally invalid scenario (any input at all), given the paths of the problems the
  * whole-scenario parse found.
@@ -134,6 +147,7 @@ export function salvageParts(raw: unknown, issuePaths: readonly (readonly Proper
     producersComplete: producers.complete,
     nodes: nodes.items,
     nodesComplete: nodes.complete,
+    nodeIdsWritten: writtenIds(field(field(raw, "app"), "topology")),
     limits,
     limitsKnown: rawLimits === undefined || limits !== undefined,
   };

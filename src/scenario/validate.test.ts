@@ -178,6 +178,8 @@ describe("validateScenario: structure", () => {
         message:
           'unknown op "count" (expected one of: source, map, mapValues, filter, flatMap, flatMapValues, branch, merge, selectKey, peek, sink)',
       },
+      // The node this one replaced was "pages": the next node's reference to it now points to nothing.
+      { path: "app.topology[2].from", message: 'unknown node "pages"' },
     ]);
   });
 

@@ -223,3 +223,56 @@ describe("stateless operators", () => {
     expect(sim.narrate(failed)).toContain('cannot read field "x" of null');
   });
 });
+
+describe("peek", () => {
+  it("passes records on unchanged and narrates its label", () => {
+    const { out, sim } = outputOf(
+      [
+        {
+          id: "p",
+          op: "peek",
+          inputs: fromNode("src"),
+          label: (r) => `seen ${r.key}`,
+          expressions: { label: "x" },
+        },
+        sink("s", "p", "out"),
+      ],
+      [1, 2],
+    );
+    expect(out.map((r) => r.value)).toEqual([1, 2]);
+    const peeked = Array.from({ length: sim.stepCount }, (_, i) => i).filter((i) => {
+      const s = sim.step(i);
+      return s.kind === "recordProcessed" && s.node === "p";
+    });
+    expect(peeked.map((i) => sim.narrate(i))).toEqual([
+      'peek p saw k=k0 v=1 ts=0: `x` = "seen k0"; it passes on unchanged.',
+      'peek p saw k=k1 v=2 ts=10: `x` = "seen k1"; it passes on unchanged.',
+    ]);
+  });
+});
+
+describe("null keys", () => {
+  it("stick to one partition until a batch is full (sticky partitioner)", () => {
+    const m = model(
+      [
+        { name: "in", partitions: 4 },
+        { name: "out", partitions: 1 },
+      ],
+      [
+        producer(
+          "p",
+          "in",
+          Array.from({ length: 5 }, (_, i) => record(i, null, i)),
+        ),
+      ],
+      [source("src", ["in"]), sink("s", "src", "out")],
+    );
+    const sim = simulate(m);
+    const produced = Array.from({ length: sim.stepCount }, (_, i) => sim.step(i)).flatMap((s) =>
+      s.kind === "recordProduced" ? [[s.partition, s.rule]] : [],
+    );
+    expect(produced).toHaveLength(5);
+    expect(new Set(produced.map((p) => p[0])).size).toBe(1);
+    expect(produced.every((p) => p[1] === "sticky")).toBe(true);
+  });
+});

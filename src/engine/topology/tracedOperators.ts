@@ -4,6 +4,7 @@
  * version whose parent is the input, so lineage can be followed back to the produced record.
  */
 import type { Json, RecordKey, TopologyNode } from "../model";
+import { formatJson } from "../trace/formatRecord";
 import { StepKind, type TraceLog } from "../trace/traceLog";
 import {
   failureMessage,
@@ -45,9 +46,26 @@ export function compileTracedOperator(
   };
 
   switch (node.op) {
-    case "source":
-    case "merge":
     case "peek": {
+      const next = forwardAll(children(null), self);
+      const label = node.label;
+      return (k, v, t, id, from) => {
+        processed(id, from);
+        if (label !== null) {
+          setContext(k, v, t);
+          let text: string;
+          try {
+            text = formatJson(label(ctx));
+          } catch (error) {
+            text = `(label failed: ${failureMessage(error)})`;
+          }
+          trace.notes.set(trace.length - 1, text);
+        }
+        next(k, v, t, id, self);
+      };
+    }
+    case "source":
+    case "merge": {
       const next = forwardAll(children(null), self);
       return (k, v, t, id, from) => {
         processed(id, from);

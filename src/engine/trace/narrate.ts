@@ -16,6 +16,8 @@ export interface NarrationSource {
   /** Explains a keyed placement: `toPositive(murmur2("alice")) % 3 = 1`. */
   explainMurmur2(key: unknown, partitions: number): string;
   partitionsOf(topic: string): number;
+  /** The note a step carries (a peek's label), if any. */
+  noteOf(step: number): string | undefined;
   /** Whether the record was held in its producer's buffer while disconnected. */
   wasBuffered(record: number): boolean;
   /** For a record processed at a source node: how the task's scheduler chose it, or null if it had no choice. */
@@ -91,8 +93,11 @@ export function narrate(src: NarrationSource, s: TraceStep): string {
           return `filter ${s.node}: ${expressionText(node, "predicate", "the predicate")} holds for ${recordText(src, s.record)}, so it passes.`;
         case "merge":
           return `merge ${s.node} passed on ${recordText(src, s.record)} from ${s.fromNode} (merge keeps each input's order, not a global one).`;
-        case "peek":
-          return `peek ${s.node} saw ${recordText(src, s.record)}.`;
+        case "peek": {
+          const note = src.noteOf(s.step);
+          const label = note === undefined ? "" : `: ${expressionText(node, "label", "label")} = ${note}`;
+          return `peek ${s.node} saw ${recordText(src, s.record)}${label}; it passes on unchanged.`;
+        }
         default:
           return `${node.op} ${s.node} processed ${recordText(src, s.record)}.`;
       }

@@ -35,5 +35,9 @@ export function traceDigest(trace: TraceLog): string {
     mix(trace.creators[i]!);
   }
   mixText(JSON.stringify(trace.extras));
+  for (const [step, note] of trace.notes) {
+    mix(step);
+    mixText(note);
+  }
   return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
 }

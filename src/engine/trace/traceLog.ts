@@ -54,6 +54,8 @@ export class TraceLog {
 
   /** Payloads of rare steps (assignments, failure messages), referenced by index from an operand. */
   extras: unknown[] = [];
+  /** Text a step carries for its narration only (a peek's label), by step index. */
+  notes = new Map<number, string>();
 
   /**
    * Columns are sized up front from the expected number of steps and record versions (estimates are fine: they
