@@ -4,8 +4,8 @@
  */
 import { RecordLog } from "./broker/partitionLog";
 import type { SimulationModel } from "./model";
+import { createPlacement } from "./partitioning/placement";
 import { SeededRandom } from "./random/seededRandom";
-import { createPlacement } from "./runtime/createPlacement";
 import { runCluster } from "./runtime/runCluster";
 import { silentRecorder } from "./runtime/runRecorder";
 import { compileTopology } from "./simulate";

@@ -17,9 +17,10 @@ import type {
   SimulationModel,
   WallClockMs,
 } from "../model";
+import type { Placement } from "../partitioning/placement";
 import { ProducerCursor } from "../producer/producerCursor";
 import type { SeededRandom } from "../random/seededRandom";
-import type { OperatorEnv, Placement, Processor } from "../topology/operatorEnv";
+import type { OperatorEnv, Processor } from "../topology/operatorEnv";
 import type { TopologyGraph } from "../topology/topologyGraph";
 import { Agenda, AgendaKind } from "./eventQueue";
 import type { RunRecorder } from "./runRecorder";

@@ -3,8 +3,11 @@
  * nothing. Semantics are those of `tracedOperators.ts`; keep the two in step (the determinism tests compare the
  * outputs of both paths on every built-in scenario).
  */
-import type { TopologyNode } from "../model";
+import type { Json, RecordContext, RecordKey, TopologyNode } from "../model";
 import { flatMapRecords, flatMapValues, type OperatorEnv, type Processor } from "./operatorEnv";
+
+const keepKey = (record: RecordContext): RecordKey => record.key;
+const keepValue = (record: RecordContext): Json => record.value;
 
 function fanOut(children: Processor[], self: number): Processor {
   if (children.length === 1) {
@@ -32,8 +35,13 @@ export function compileFastOperator(
     case "merge":
     case "peek":
       return fanOut(children(null), self);
-    case "map": {
+    case "map":
+    case "mapValues":
+    case "selectKey": {
+      // One closure for the three: the part an operator keeps is read back unchanged.
       const next = fanOut(children(null), self);
+      const keyOf = node.op === "mapValues" ? keepKey : node.key;
+      const valueOf = node.op === "selectKey" ? keepValue : node.value;
       return (k, v, t, id) => {
         ctx.key = k;
         ctx.value = v;
@@ -41,42 +49,12 @@ export function compileFastOperator(
         let key: typeof k;
         let value: typeof v;
         try {
-          key = node.key(ctx);
-          value = node.value(ctx);
+          key = keyOf(ctx);
+          value = valueOf(ctx);
         } catch {
           return;
         }
         next(key, value, t, id, self);
-      };
-    }
-    case "mapValues": {
-      const next = fanOut(children(null), self);
-      return (k, v, t, id) => {
-        ctx.key = k;
-        ctx.value = v;
-        ctx.timestamp = t;
-        let value: typeof v;
-        try {
-          value = node.value(ctx);
-        } catch {
-          return;
-        }
-        next(k, value, t, id, self);
-      };
-    }
-    case "selectKey": {
-      const next = fanOut(children(null), self);
-      return (k, v, t, id) => {
-        ctx.key = k;
-        ctx.value = v;
-        ctx.timestamp = t;
-        let key: typeof k;
-        try {
-          key = node.key(ctx);
-        } catch {
-          return;
-        }
-        next(key, v, t, id, self);
       };
     }
     case "filter": {
@@ -94,34 +72,23 @@ export function compileFastOperator(
         if (keep) next(k, v, t, id, self);
       };
     }
-    case "flatMap": {
-      const next = fanOut(children(null), self);
-      return (k, v, t, id) => {
-        ctx.key = k;
-        ctx.value = v;
-        ctx.timestamp = t;
-        let out: ReturnType<typeof flatMapRecords>;
-        try {
-          out = flatMapRecords(node.records(ctx));
-        } catch {
-          return;
-        }
-        for (const r of out) next(r.key, r.value ?? null, t, id, self);
-      };
-    }
+    case "flatMap":
     case "flatMapValues": {
       const next = fanOut(children(null), self);
       return (k, v, t, id) => {
         ctx.key = k;
         ctx.value = v;
         ctx.timestamp = t;
-        let out: ReturnType<typeof flatMapValues>;
+        let out: { key: RecordKey; value: Json }[];
         try {
-          out = flatMapValues(node.values(ctx));
+          out =
+            node.op === "flatMap"
+              ? flatMapRecords(node.records(ctx))
+              : flatMapValues(node.values(ctx)).map((value) => ({ key: k, value }));
         } catch {
           return;
         }
-        for (const value of out) next(k, value, t, id, self);
+        for (const r of out) next(r.key, r.value ?? null, t, id, self);
       };
     }
     case "branch": {

@@ -3,17 +3,13 @@
  * record to the broker.
  */
 import type { Json, RecordContext, RecordKey } from "../model";
+import type { Placement } from "../partitioning/placement";
 
 /**
  * A compiled operator: receives a record from node `from` and processes it. A record fetched from a partition
  * arrives at its source node with `from = -2 - topicPartition`.
  */
 export type Processor = (key: RecordKey, value: Json, timestamp: number, id: number, from: number) => void;
-
-/** Chooses a partition; returns `partition * 4 + rule` (rule: 0 explicit, 1 murmur2, 2 sticky, 3 custom). */
-export type Placement = (key: RecordKey, value: Json, explicitPartition: number | undefined) => number;
-
-export const PlacementRule = ["explicit", "murmur2", "sticky", "custom"] as const;
 
 export interface OperatorEnv {
   /** Set by the run loop to the source record being processed (its partition, offset, topic). */

@@ -14,7 +14,7 @@
  * - partitionsAssigned: instance, generation, extra (partition names)
  */
 import type { SimulationModel } from "../model";
-import { PlacementRule } from "../topology/operatorEnv";
+import { PlacementRule } from "../partitioning/placement";
 import type { TopologyGraph } from "../topology/topologyGraph";
 import type { TraceStep } from "./traceEvent";
 import { StepKind, type TraceLog } from "./traceLog";
