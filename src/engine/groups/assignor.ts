@@ -46,6 +46,10 @@ export interface GroupMember {
 export interface AssignmentInput {
   /** Partition count of every topic in the cluster metadata; topics nobody subscribes to are ignored. */
   partitionsPerTopic: Readonly<Record<string, number>>;
+  /**
+   * In the order of the coordinator's JoinGroup response. Only the sticky assignors can notice it, as Kafka's do:
+   * they iterate a Java `HashMap` filled in that order, whose order mostly follows the member ids' hash codes.
+   */
   members: readonly GroupMember[];
 }
 
