@@ -1,9 +1,9 @@
 /**
- * What the lab needs from the layers below it — the lessons, the scenario loader, the share-link codec and the
- * engine — gathered in one object so the store can be tested with a substitute (a failing engine, a codec that
- * reports errors) and the real wiring lives in one place.
+ * What the lab needs from the layers below it — the lessons, the scenario loader, the share-link codec, the
+ * engine and the simulation worker — gathered in one object so the store can be tested with a substitute (a
+ * failing engine, a codec that reports errors, a fake worker) and the real wiring lives in one place.
  */
-import { type Simulation, type SimulationModel, simulate } from "../engine";
+import { openSimulation, simulate } from "../engine";
 import {
   decodeShareFragment,
   encodeShareFragment,
@@ -13,17 +13,17 @@ import {
   type ScenarioError,
 } from "../scenario";
 import { type Lesson, lessons } from "../scenario/lessons";
+import { browserWorkerFactory, type RunnerServices } from "./simulationRunner";
 
 /** A share link's fragment, decoded: the scenario it holds (still to validate) and its step. */
 export type DecodedLink =
   | { ok: true; scenario: unknown; cursor: number }
   | { ok: false; errors: ScenarioError[] };
 
-export interface LabServices {
+export interface LabServices extends RunnerServices {
   /** In gallery order; the first is the default. */
   lessons: readonly Lesson[];
   load(input: unknown): LoadResult;
-  simulate(model: SimulationModel): Simulation;
   /** `fragment` is `location.hash` with or without its leading `#`. */
   decodeLink(fragment: string): DecodedLink;
   /** The fragment (without `#`) of a link to `scenario` at `cursor`. */
@@ -34,6 +34,8 @@ export const labServices: LabServices = {
   lessons,
   load: loadScenario,
   simulate,
+  openRecorded: openSimulation,
+  createWorker: browserWorkerFactory(),
   decodeLink: (fragment) => decodeShareFragment(fragment),
   encodeLink: (scenario, cursor) => encodeShareFragment(scenario, cursor).slice(1),
 };

@@ -21,6 +21,13 @@ export interface OpenScenario {
   places: RecordPlaces;
 }
 
+/** A scenario being simulated on a worker: what the lab shows until it opens (or fails). */
+export interface Loading {
+  title: string;
+  /** Fraction of its records sent so far, 0..1. */
+  progress: number;
+}
+
 /**
  * How the cursor reached its value: one step forward (animated), or any other move (shown in place: a step back,
  * a jump, a scrub, a newly opened scenario).
@@ -31,6 +38,8 @@ export interface LabState {
   open: OpenScenario | null;
   /** Set when `open` is null: what went wrong. */
   problem: Problem | null;
+  /** Set when `open` is null: the scenario still being simulated (off the main thread). */
+  loading: Loading | null;
   /** Steps applied, 0..stepCount. */
   cursor: number;
   /** The state after `cursor` steps. */

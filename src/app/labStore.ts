@@ -1,9 +1,14 @@
 /**
  * The lab's store: a zustand *vanilla* store (no React here; `src/ui` binds it). Actions are events — the user
  * chose a lesson, asked for a step, pressed play — and the store works out the new cursor and what it shows.
+ *
+ * Opening a scenario is synchronous when it is small. A large one is simulated on a worker: the store shows
+ * `loading` (its title and progress) with nothing open, and opens it when the run ends — unless something else
+ * was opened meanwhile, which cancels that run.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { SimulationError } from "../engine";
+import { type Simulation, SimulationError } from "../engine";
+import type { Scenario } from "../scenario";
 import { flightOf, recordPlaces } from "./flight";
 import type { LabServices } from "./labServices";
 import {
@@ -14,12 +19,14 @@ import {
   type OpenScenario,
   type Problem,
 } from "./labState";
+import { createSimulationRunner, RunCancelledError, RunFailedError, type RunStart } from "./simulationRunner";
 
 export type LabStoreApi = StoreApi<LabStore>;
 
 const EMPTY: Omit<LabState, "stepsPerSecond"> = {
   open: null,
   problem: null,
+  loading: null,
   cursor: 0,
   frame: null,
   step: null,
@@ -48,7 +55,23 @@ function view(open: OpenScenario, cursor: number) {
   };
 }
 
+/**
+ * What a failed run shows. A SimulationError is the scenario's fault (a limit reached); anything else is a bug
+ * below the app, but the user still gets an explanation instead of a blank page.
+ */
+function problemOf(error: unknown): Problem {
+  if (error instanceof RunFailedError && error.failure.kind === "scenario") {
+    return { kind: "scenario", errors: error.failure.errors };
+  }
+  const message =
+    error instanceof SimulationError
+      ? error.message
+      : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+  return { kind: "simulation", errors: [{ path: "", message }] };
+}
+
 export function createLabStore(services: LabServices): LabStoreApi {
+  const runner = createSimulationRunner(services);
   return createStore<LabStore>()((set, get) => {
     const moveTo = (cursor: number, motion: Motion, playing: boolean) => {
       const { open, moveCount } = get();
@@ -76,31 +99,19 @@ export function createLabStore(services: LabServices): LabStoreApi {
       return lessonLinks.get(link) ?? null;
     };
 
-    /** Loads and runs an untrusted scenario; shows it at `cursor`, or shows what went wrong. */
-    const open = (input: unknown, cursor: number, problemKind: Problem["kind"], lessonId: string | null) => {
-      let loaded: ReturnType<LabServices["load"]>;
-      let simulation: OpenScenario["simulation"];
-      try {
-        loaded = services.load(input);
-        if (!loaded.ok) {
-          showProblem({ kind: problemKind, errors: loaded.errors });
-          return;
-        }
-        simulation = services.simulate(loaded.model);
-      } catch (error) {
-        // A SimulationError is the scenario's fault (a limit reached); anything else is a bug below the app, but
-        // the user still gets an explanation instead of a blank page.
-        const message =
-          error instanceof SimulationError
-            ? error.message
-            : `internal error: ${error instanceof Error ? error.message : String(error)}`;
-        showProblem({ kind: "simulation", errors: [{ path: "", message }] });
-        return;
-      }
+    /** Grows whenever what is asked for changes, so the end of a superseded worker run is ignored. */
+    let request = 0;
+    /** Forgets the run still going, if any: something else is being opened. */
+    const supersede = (): number => {
+      runner.cancel();
+      return ++request;
+    };
+
+    const show = (scenario: Scenario, simulation: Simulation, cursor: number, lessonId: string | null) => {
       const opened: OpenScenario = {
-        scenario: loaded.scenario,
+        scenario,
         simulation,
-        lessonId: lessonId ?? lessonOf(services.encodeLink(loaded.scenario, 0)),
+        lessonId: lessonId ?? lessonOf(services.encodeLink(scenario, 0)),
         places: recordPlaces(simulation),
       };
       set({
@@ -109,6 +120,40 @@ export function createLabStore(services: LabServices): LabStoreApi {
         ...view(opened, clamp(cursor, simulation.stepCount)),
         moveCount: get().moveCount + 1,
       });
+    };
+
+    /** Loads and runs an untrusted scenario; shows it at `cursor`, or shows what went wrong. */
+    const open = (input: unknown, cursor: number, problemKind: Problem["kind"], lessonId: string | null) => {
+      const current = supersede();
+      let loaded: ReturnType<LabServices["load"]>;
+      let started: RunStart;
+      try {
+        loaded = services.load(input);
+        if (!loaded.ok) {
+          showProblem({ kind: problemKind, errors: loaded.errors });
+          return;
+        }
+        const { title } = loaded.scenario;
+        started = runner.run(loaded, (progress) => {
+          if (request === current) set({ loading: { title, progress } });
+        });
+      } catch (error) {
+        showProblem(problemOf(error));
+        return;
+      }
+      if (started.kind === "done") {
+        show(loaded.scenario, started.simulation, cursor, lessonId);
+        return;
+      }
+      const { scenario } = loaded;
+      set({ ...EMPTY, loading: { title: scenario.title, progress: 0 }, moveCount: get().moveCount + 1 });
+      started.simulation
+        .then((simulation) => {
+          if (request === current) show(scenario, simulation, cursor, lessonId);
+        })
+        .catch((error: unknown) => {
+          if (request === current && !(error instanceof RunCancelledError)) showProblem(problemOf(error));
+        });
     };
 
     return {
@@ -125,8 +170,11 @@ export function createLabStore(services: LabServices): LabStoreApi {
       },
       linkOpened(fragment) {
         const decoded = services.decodeLink(fragment);
-        if (!decoded.ok) showProblem({ kind: "link", errors: decoded.errors });
-        else open(decoded.scenario, decoded.cursor, "link", null);
+        if (decoded.ok) open(decoded.scenario, decoded.cursor, "link", null);
+        else {
+          supersede();
+          showProblem({ kind: "link", errors: decoded.errors });
+        }
       },
       scenarioOpened(input, cursor = 0) {
         open(input, cursor, "scenario", null);

@@ -6,6 +6,7 @@
 import { SimulationError } from "../engine";
 import { CliError, ExitCode, UsageError } from "./cliError";
 import type { Command } from "./command";
+import { assignCommand } from "./commands/assign";
 import { decodeCommand } from "./commands/decode";
 import { lessonsCommand } from "./commands/lessons";
 import { partitionCommand } from "./commands/partition";
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   traceCommand,
   validateCommand,
   partitionCommand,
+  assignCommand,
   lessonsCommand,
   urlCommand,
   decodeCommand,

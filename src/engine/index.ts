@@ -2,11 +2,14 @@
  * The engine's public surface. Everything outside `src/engine` imports from here.
  */
 export type { Frame, Hop, NodeCounters, TaskFrame, TaskPartitionFrame } from "./frame/frame";
+export * from "./groups";
 export * from "./model";
+export { openSimulation } from "./openSimulation";
 export { partitionForJsonKey, partitionForKey } from "./partitioning/keyedPartitioner";
+export { totalRecords } from "./producer/totalRecords";
 export { runFast } from "./runFast";
 export { SimulationError } from "./runtime/simulationError";
-export { simulate } from "./simulate";
+export { PROGRESS_EVERY_STEPS, type RecordOptions, recordRun, simulate } from "./simulate";
 export type { FastRun, LogEntry, PartitionContents, RecordVersion, Simulation } from "./simulation";
 export type {
   GraphEdge,
@@ -18,4 +21,5 @@ export type {
 } from "./topology/topologyGraph";
 export { buildTopologyGraph } from "./topology/topologyGraph";
 export { formatJson, formatKey, formatRecord } from "./trace/formatRecord";
+export { type RecordedLog, type RecordedRun, type RecordedTrace, recordedBuffers } from "./trace/recordedRun";
 export type { PartitionRule, RecordId, TraceEvent, TraceEventKind, TraceStep } from "./trace/traceEvent";

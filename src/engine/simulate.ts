@@ -1,23 +1,21 @@
 /**
- * The recording path: runs a model and records every step into a columnar trace, then serves decoded steps,
- * narration and frames for any cursor.
+ * The recording path: runs a model and records every step into a columnar trace ({@link recordRun}), then serves
+ * decoded steps, narration and frames for any cursor ({@link openSimulation}). The two halves meet in a
+ * {@link RecordedRun}, plain data, so the run can happen on another thread than the one that reads it.
  */
 import { VersionLog } from "./broker/partitionLog";
-import type { Hop } from "./frame/frame";
-import { FrameIndex, toFrame } from "./frame/frameIndex";
-import type { Json, RecordKey, SimulationModel } from "./model";
-import { createPlacement, explainKeyedPlacement } from "./partitioning/placement";
+import type { SimulationModel } from "./model";
+import { openSimulation } from "./openSimulation";
+import { createPlacement } from "./partitioning/placement";
+import { totalRecords } from "./producer/totalRecords";
 import { SeededRandom } from "./random/seededRandom";
 import { runCluster } from "./runtime/runCluster";
 import { SimulationError } from "./runtime/simulationError";
-import type { LogEntry, RecordVersion, Simulation } from "./simulation";
+import type { Simulation } from "./simulation";
 import type { Processor } from "./topology/operatorEnv";
 import { buildTopologyGraph } from "./topology/topologyGraph";
 import { compileTracedOperator } from "./topology/tracedOperators";
-import { type DecodeContext, decodeStep } from "./trace/decodeStep";
-import { narrate } from "./trace/narrate";
-import { traceDigest } from "./trace/traceDigest";
-import type { TraceStep } from "./trace/traceEvent";
+import type { RecordedRun } from "./trace/recordedRun";
 import { TraceLog } from "./trace/traceLog";
 import { traceRecorder } from "./trace/traceRecorder";
 
@@ -42,7 +40,7 @@ export function compileTopology(
  * each node; transforming nodes and sinks add a record version each. Capped by the step limit.
  */
 function expectedTraceSize(model: SimulationModel): [steps: number, versions: number] {
-  const records = model.producers.reduce((n, p) => n + p.records.length + (p.generate?.count ?? 0), 0);
+  const records = totalRecords(model);
   const nodes = model.app.topology;
   const sinks = nodes.filter((n) => n.op === "sink").length;
   const transforming = nodes.filter(
@@ -52,11 +50,40 @@ function expectedTraceSize(model: SimulationModel): [steps: number, versions: nu
   return [steps, records * (1 + transforming + sinks) + 64];
 }
 
+export interface RecordOptions {
+  /**
+   * Told now and then while the run goes (at most about every {@link PROGRESS_EVERY_STEPS} steps): records sent
+   * so far, and in all.
+   */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** How many trace steps at least pass between two {@link RecordOptions.onProgress} calls. */
+export const PROGRESS_EVERY_STEPS = 50_000;
+
+/**
+ * Runs `model` on the recording path and returns what it recorded, as plain data whose typed arrays each own a
+ * buffer of exactly their length (ready to transfer to another thread).
+ */
+export function recordRun(model: SimulationModel, options: RecordOptions = {}): RecordedRun {
+  return record(model, options, true);
+}
+
+/**
+ * Runs `model` on the recording path: the whole trace, and frames on demand. The same simulation as
+ * `openSimulation(model, recordRun(model))`, without copying the recorded columns.
+ */
 export function simulate(model: SimulationModel): Simulation {
+  return openSimulation(model, record(model, {}, false));
+}
+
+/** The recording run; `copy` as in `TraceLog#toRecorded`. */
+function record(model: SimulationModel, options: RecordOptions, copy: boolean): RecordedRun {
   const graph = buildTopologyGraph(model);
   const trace = new TraceLog(...expectedTraceSize(model));
   const root = new SeededRandom(model.seed);
   const maxSteps = model.limits.maxSteps;
+  const { onProgress } = options;
   const run = runCluster(model, graph, {
     recorder: traceRecorder(trace),
     compile: (env) =>
@@ -74,149 +101,21 @@ export function simulate(model: SimulationModel): Simulation {
         );
       }
     },
+    onProgress: onProgress && progressEvery(trace, onProgress),
   });
-
-  const multiOutput = new Uint8Array(graph.nodes.length);
-  graph.nodes.forEach((n) => {
-    multiOutput[n.index] = n.op === "flatMap" || n.op === "flatMapValues" ? 1 : 0;
-  });
-  const frames = new FrameIndex(trace, graph, { multiOutput }, model.producers.length);
-
-  const taskOfTp: string[] = [];
-  const instanceOfTp: number[] = [];
-  run.assignment.forEach((taskIds, instance) => {
-    for (const taskId of taskIds) {
-      for (const tp of graph.tasks.find((t) => t.id === taskId)!.topicPartitions) {
-        taskOfTp[tp] = taskId;
-        instanceOfTp[tp] = instance;
-      }
-    }
-  });
-  const decodeContext: DecodeContext = {
-    model,
-    graph,
-    trace,
-    taskOfTp: (tp) => taskOfTp[tp] ?? "-",
-    instanceOfTp: (tp) => instanceOfTp[tp] ?? -1,
-  };
-
-  // The per-record view of the logs is built on first use: most callers (the canvas, seeking) never need it.
-  let logs: Record<string, LogEntry[][]> | null = null;
-  const buildLogs = () => {
-    const built: Record<string, LogEntry[][]> = {};
-    for (const topic of graph.topics) {
-      const first = graph.firstTopicPartition[topic.name]!;
-      built[topic.name] = Array.from({ length: topic.partitions }, (_, p) => {
-        const log = run.logs[first + p]!;
-        return Array.from({ length: log.endOffset }, (_, offset) => ({
-          record: log.idAt(offset),
-          offset,
-          appendTimeMs: log.appendTimeAt(offset),
-        }));
-      });
-    }
-    return built;
-  };
-
-  let buffered: Set<number> | null = null;
-  const record = (id: number): RecordVersion => {
-    if (!Number.isInteger(id) || id < 0 || id >= trace.versions) throw new RangeError(`no record ${id}`);
-    let origin = id;
-    while (trace.parents[origin]! >= 0) origin = trace.parents[origin]!;
-    return {
-      id,
-      key: trace.keys[id] as RecordKey,
-      value: trace.values[id] as Json,
-      timestamp: trace.timestamps[id]!,
-      parent: trace.parents[id]!,
-      origin,
-    };
-  };
-  const step = (i: number): TraceStep => decodeStep(decodeContext, i);
-
-  const hopOf = (s: TraceStep): Hop | null => {
-    switch (s.kind) {
-      case "recordProcessed":
-        return { record: s.record, fromNode: s.fromNode, toNode: s.node, outcome: "processed" };
-      case "recordFiltered":
-        return { record: s.record, fromNode: s.fromNode, toNode: s.node, outcome: "filtered" };
-      case "recordBranched":
-        return { record: s.record, fromNode: s.fromNode, toNode: s.node, outcome: "branched" };
-      case "recordUnmatched":
-        return { record: s.record, fromNode: s.fromNode, toNode: s.node, outcome: "unmatched" };
-      case "recordWritten":
-        return { record: s.record, fromNode: s.fromNode, toNode: s.node, outcome: "written" };
-      case "userFunctionFailed":
-        return { record: s.record, fromNode: s.fromNode, toNode: s.node, outcome: "failed" };
-      default:
-        return null;
-    }
-  };
-
-  const schedulingNote = (i: number): string | null => {
-    const s = step(i);
-    if (s.kind !== "recordProcessed" || !s.fromPartition) return null;
-    const tp = graph.firstTopicPartition[s.fromPartition.topic]! + s.fromPartition.partition;
-    const task = graph.tasks.find((t) => t.topicPartitions.includes(tp));
-    if (!task || task.topicPartitions.length < 2) return null;
-    const state = frames.stateAt(i);
-    const heads = task.topicPartitions
-      .filter((p) => state.consumed[p]! < state.position[p]!)
-      .map((p) => `${graph.topicPartitions[p]!.name} ts=${run.logs[p]!.timestampAt(state.consumed[p]!)}`);
-    if (heads.length < 2) return ` (task ${task.id} had buffered records in no other partition)`;
-    return ` (task ${task.id} takes the partition whose head record has the smallest timestamp among ${heads.join(", ")}: PartitionGroup#nextRecord)`;
-  };
-
   return {
-    model,
-    graph,
-    stepCount: trace.length,
-    get logs() {
-      logs ??= buildLogs();
-      return logs;
-    },
-    step,
-    record,
-    narrate: (i) =>
-      narrate(
-        {
-          model,
-          record,
-          explainMurmur2: explainKeyedPlacement,
-          partitionsOf: (topic) => graph.topics.find((t) => t.name === topic)!.partitions,
-          wasBuffered: (id) => {
-            if (buffered === null) {
-              const found = new Set<number>();
-              for (let k = 0; k < trace.length; k++) if (trace.kinds[k] === 1) found.add(trace.a[k]!);
-              buffered = found;
-            }
-            return buffered.has(id);
-          },
-          schedulingNote,
-          noteOf: (step) => trace.notes.get(step),
-        },
-        step(i),
-      ),
-    frameAt(cursor) {
-      if (!Number.isInteger(cursor) || cursor < 0 || cursor > trace.length) {
-        throw new RangeError(`cursor ${cursor} is outside 0..${trace.length}`);
-      }
-      const state = frames.stateAt(cursor);
-      const hop = cursor > 0 ? hopOf(step(cursor - 1)) : null;
-      return toFrame(
-        state,
-        graph,
-        model.producers.map((p) => p.id),
-        run.assignment,
-        hop,
-        (tp, offset) => run.logs[tp]!.idAt(offset),
-      );
-    },
-    digest: () => traceDigest(trace),
-    stats: () => ({
-      stepBytes: trace.stepBytes(),
-      snapshotBytes: frames.snapshotBytes(),
-      versions: trace.versions,
-    }),
+    trace: trace.toRecorded(copy),
+    logs: (run.logs as VersionLog[]).map((log) => log.toRecorded(copy)),
+    assignment: run.assignment,
+  };
+}
+
+/** Passes progress on when at least {@link PROGRESS_EVERY_STEPS} steps were recorded since it last did. */
+function progressEvery(trace: TraceLog, onProgress: (done: number, total: number) => void) {
+  let nextAt = PROGRESS_EVERY_STEPS;
+  return (done: number, total: number) => {
+    if (trace.length < nextAt) return;
+    nextAt = trace.length + PROGRESS_EVERY_STEPS;
+    onProgress(done, total);
   };
 }

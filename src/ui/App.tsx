@@ -1,4 +1,7 @@
-/** The lab's screen: header, the topology canvas beside the cluster panel, the playback bar and the narration. */
+/**
+ * The lab's screen: header, the topology canvas beside the cluster panel, the playback bar and the narration.
+ * While a long scenario is simulated, the canvas shows its progress and the rest waits.
+ */
 import "./app.css";
 import { PlaybackControls } from "./controls/PlaybackControls";
 import { useKeyboardShortcuts } from "./controls/useKeyboardShortcuts";
@@ -13,6 +16,7 @@ export function App() {
   useKeyboardShortcuts();
   const problem = useLabState((s) => s.problem);
   const isOpen = useLabState((s) => s.open !== null);
+  const isLoading = useLabState((s) => s.loading !== null);
   return (
     <div className="app">
       <Header />
@@ -20,14 +24,14 @@ export function App() {
         <main className="problem-main">
           <ProblemPanel problem={problem} />
         </main>
-      ) : isOpen ? (
+      ) : isOpen || isLoading ? (
         <>
           <main className="workspace">
             <TopologyCanvas />
-            <SidePanel />
+            {isOpen ? <SidePanel /> : <aside className="side-panel" />}
           </main>
-          <PlaybackControls />
-          <NarrationBar />
+          {isOpen ? <PlaybackControls /> : null}
+          {isOpen ? <NarrationBar /> : null}
         </>
       ) : null}
     </div>

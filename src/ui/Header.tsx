@@ -3,15 +3,21 @@ import { CopyLinkButton } from "./CopyLinkButton";
 import { useLab, useLabActions, useLabState } from "./LabContext";
 import { t } from "./messages";
 
-/** Picker values that are not lessons: a scenario from a link, and nothing open (after a broken link). */
+/**
+ * Picker values that are not lessons: a scenario from a link (or one still being simulated), and nothing open
+ * (after a broken link).
+ */
 const FROM_LINK = "-link";
 const NOTHING = "";
 
 export function Header() {
   const { services } = useLab();
   const actions = useLabActions();
-  const picked = useLabState((s) => (s.open ? (s.open.lessonId ?? FROM_LINK) : NOTHING));
-  const title = useLabState((s) => s.open?.scenario.title ?? null);
+  const picked = useLabState((s) =>
+    s.open ? (s.open.lessonId ?? FROM_LINK) : s.loading ? FROM_LINK : NOTHING,
+  );
+  const title = useLabState((s) => s.open?.scenario.title ?? s.loading?.title ?? null);
+  const isOpen = useLabState((s) => s.open !== null);
   return (
     <header className="header">
       <div className="brand">
@@ -42,7 +48,7 @@ export function Header() {
       ) : (
         <span className="scenario-title" />
       )}
-      {title ? <CopyLinkButton /> : null}
+      {isOpen ? <CopyLinkButton /> : null}
     </header>
   );
 }

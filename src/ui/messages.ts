@@ -28,6 +28,8 @@ export const en = {
   narrationLabel: "What just happened",
 
   canvasLabel: "Topology",
+  simulating: "Simulating… {percent}%",
+  simulatingLabel: "Simulating {title}",
   counterIn: "in",
   counterOut: "out",
   counterDropped: "dropped",

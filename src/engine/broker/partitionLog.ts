@@ -7,6 +7,7 @@
  * holds every key, value and timestamp. Either way: parallel columns, not one object per record.
  */
 import type { Json, RecordKey, WallClockMs } from "../model";
+import type { RecordedLog } from "../trace/recordedRun";
 import type { TraceLog } from "../trace/traceLog";
 
 export interface PartitionLog {
@@ -23,7 +24,8 @@ export interface PartitionLog {
 const INITIAL_CAPACITY = 64;
 
 function grown<T extends Float64Array | Uint32Array | Int32Array>(array: T, length: number): T {
-  const next = new (array.constructor as new (n: number) => T)(array.length * 2);
+  // A log opened from recorded columns is exactly full, possibly at length 0.
+  const next = new (array.constructor as new (n: number) => T)(Math.max(INITIAL_CAPACITY, array.length * 2));
   next.set(array.subarray(0, length));
   return next;
 }
@@ -84,6 +86,23 @@ export class VersionLog implements PartitionLog {
   private length = 0;
 
   constructor(private readonly trace: TraceLog) {}
+
+  /** A log over recorded columns (see {@link toRecorded}), reading records from `trace`; no copies. */
+  static fromRecorded(trace: TraceLog, recorded: RecordedLog): VersionLog {
+    const log = new VersionLog(trace);
+    log.idColumn = recorded.ids;
+    log.appendTimeColumn = recorded.appendTimes;
+    log.length = recorded.ids.length;
+    return log;
+  }
+
+  /** The log as plain data, trimmed to length: copies, or views over this log's columns (see `TraceLog`). */
+  toRecorded(copy = true): RecordedLog {
+    const n = this.length;
+    return copy
+      ? { ids: this.idColumn.slice(0, n), appendTimes: this.appendTimeColumn.slice(0, n) }
+      : { ids: this.idColumn.subarray(0, n), appendTimes: this.appendTimeColumn.subarray(0, n) };
+  }
 
   get endOffset(): number {
     return this.length;

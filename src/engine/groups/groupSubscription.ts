@@ -40,6 +40,8 @@ export function groupSubscription(input: AssignmentInput): GroupSubscription {
   const seen = new Set<string>();
   const members = input.members.map((member): Subscriber => {
     if (seen.has(member.memberId)) throw new RangeError(`duplicate member id ${member.memberId}`);
+    // Results are keyed by member id in plain objects, where "__proto__" would set the prototype instead.
+    if (member.memberId === "__proto__") throw new RangeError('"__proto__" cannot be a member id');
     seen.add(member.memberId);
     const topicSet = new Set(member.topics);
     const owned = new Map<string, TopicPartition>();

@@ -19,6 +19,7 @@ import type {
 } from "../model";
 import type { Placement } from "../partitioning/placement";
 import { ProducerCursor } from "../producer/producerCursor";
+import { totalRecords } from "../producer/totalRecords";
 import type { SeededRandom } from "../random/seededRandom";
 import type { OperatorEnv, Processor } from "../topology/operatorEnv";
 import type { TopologyGraph } from "../topology/topologyGraph";
@@ -49,7 +50,12 @@ export interface RunHooks {
   createLog(): PartitionLog;
   /** Checked after every agenda item; throws to stop a runaway run. */
   checkLimits(): void;
+  /** Told after every {@link PROGRESS_EVERY_RECORDS} records sent: records sent so far, and in all. */
+  onProgress?: (recordsProduced: number, totalRecords: number) => void;
 }
+
+/** How often {@link RunHooks.onProgress} is told, in records sent (a power of two). */
+export const PROGRESS_EVERY_RECORDS = 1024;
 
 interface InFlight {
   producer: number;
@@ -160,6 +166,8 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
   const freeSlots: number[] = [];
   let recordsProduced = 0;
   let pendingArrivals = 0;
+  const { onProgress } = hooks;
+  const recordCount = totalRecords(model);
   cursors.forEach((cursor, p) => {
     const at = cursor.peekTime();
     if (at !== undefined) agenda.schedule(at, AgendaKind.send, p);
@@ -176,6 +184,9 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
       throw new SimulationError(`producer "${producer.id}" could not generate a value: ${reason}`);
     }
     recordsProduced++;
+    if (onProgress && (recordsProduced & (PROGRESS_EVERY_RECORDS - 1)) === 0) {
+      onProgress(recordsProduced, recordCount);
+    }
     let placement: number;
     try {
       placement = placements[p]!(record.key, record.value, record.partition);

@@ -41,7 +41,7 @@ export function compileFastOperator(
       // One closure for the three: the part an operator keeps is read back unchanged.
       const next = fanOut(children(null), self);
       const keyOf = node.op === "mapValues" ? keepKey : node.key;
-      const valueOf = node.op === "selectKey" ? keepValue : node.value;
+      const valueOfRecord = node.op === "selectKey" ? keepValue : node.value;
       return (k, v, t, id) => {
         ctx.key = k;
         ctx.value = v;
@@ -50,7 +50,7 @@ export function compileFastOperator(
         let value: typeof v;
         try {
           key = keyOf(ctx);
-          value = valueOf(ctx);
+          value = valueOfRecord(ctx);
         } catch {
           return;
         }

@@ -4,6 +4,7 @@
  * About 13 bytes a step instead of an object each. See `decodeStep` for what the operands mean per kind.
  */
 import type { Json, RecordKey, WallClockMs } from "../model";
+import type { RecordedTrace } from "./recordedRun";
 
 /** Step kinds as stored. The order is part of the trace format: append new kinds at the end. */
 export const StepKind = {
@@ -25,16 +26,17 @@ export type StepKind = (typeof StepKind)[keyof typeof StepKind];
 const INITIAL_STEPS = 1024;
 
 function grow<T extends Int32Array | Int16Array | Uint8Array | Float64Array>(array: T, size: number): T {
-  const next = new (array.constructor as new (n: number) => T)(size);
+  // At least 64: a trace opened from recorded columns is exactly full, possibly at length 0.
+  const next = new (array.constructor as new (n: number) => T)(Math.max(64, size));
   next.set(array);
   return next;
 }
 
 export class TraceLog {
-  kinds: Uint8Array;
-  a: Int32Array;
-  b: Int32Array;
-  c: Int32Array;
+  kinds: Uint8Array<ArrayBuffer>;
+  a: Int32Array<ArrayBuffer>;
+  b: Int32Array<ArrayBuffer>;
+  c: Int32Array<ArrayBuffer>;
   length = 0;
 
   /** Step index at which each run of equal wall-clock time starts, and that time. */
@@ -46,10 +48,10 @@ export class TraceLog {
   /** Record versions. */
   keys: RecordKey[];
   values: Json[];
-  timestamps: Float64Array;
-  parents: Int32Array;
+  timestamps: Float64Array<ArrayBuffer>;
+  parents: Int32Array<ArrayBuffer>;
   /** Node index that created the version, or `-1 - producerIndex` for a produced record. */
-  creators: Int16Array;
+  creators: Int16Array<ArrayBuffer>;
   versions = 0;
 
   /** Payloads of rare steps (assignments, failure messages), referenced by index from an operand. */
@@ -73,6 +75,58 @@ export class TraceLog {
     this.timestamps = new Float64Array(versions);
     this.parents = new Int32Array(versions);
     this.creators = new Int16Array(versions);
+  }
+
+  /**
+   * A trace over recorded columns (see {@link toRecorded}), to read; it takes the arrays over without copying.
+   */
+  static fromRecorded(recorded: RecordedTrace): TraceLog {
+    const trace = new TraceLog(0, 0);
+    trace.kinds = recorded.kinds;
+    trace.a = recorded.a;
+    trace.b = recorded.b;
+    trace.c = recorded.c;
+    trace.length = recorded.kinds.length;
+    trace.timeRunStarts = recorded.timeRunStarts;
+    trace.timeRunValues = recorded.timeRunValues;
+    trace.timeRuns = recorded.timeRunStarts.length;
+    trace.currentTime = trace.timeRuns === 0 ? Number.NaN : recorded.timeRunValues[trace.timeRuns - 1]!;
+    trace.keys = recorded.keys;
+    trace.values = recorded.values;
+    trace.timestamps = recorded.timestamps;
+    trace.parents = recorded.parents;
+    trace.creators = recorded.creators;
+    trace.versions = recorded.timestamps.length;
+    trace.extras = recorded.extras;
+    trace.notes = new Map(recorded.notes);
+    return trace;
+  }
+
+  /**
+   * The trace as plain data, every column trimmed to length. With `copy` (the default) each column is a copy that
+   * owns a buffer of exactly its length, to transfer to another thread. Without it the columns are views over
+   * this trace's own arrays, which saves copying a long trace; this trace must then not be written to again.
+   */
+  toRecorded(copy = true): RecordedTrace {
+    const steps = this.length;
+    const runs = this.timeRuns;
+    const versions = this.versions;
+    if (!copy) this.keys.length = this.values.length = versions;
+    return {
+      kinds: copy ? this.kinds.slice(0, steps) : this.kinds.subarray(0, steps),
+      a: copy ? this.a.slice(0, steps) : this.a.subarray(0, steps),
+      b: copy ? this.b.slice(0, steps) : this.b.subarray(0, steps),
+      c: copy ? this.c.slice(0, steps) : this.c.subarray(0, steps),
+      timeRunStarts: copy ? this.timeRunStarts.slice(0, runs) : this.timeRunStarts.subarray(0, runs),
+      timeRunValues: copy ? this.timeRunValues.slice(0, runs) : this.timeRunValues.subarray(0, runs),
+      keys: copy ? this.keys.slice(0, versions) : this.keys,
+      values: copy ? this.values.slice(0, versions) : this.values,
+      timestamps: copy ? this.timestamps.slice(0, versions) : this.timestamps.subarray(0, versions),
+      parents: copy ? this.parents.slice(0, versions) : this.parents.subarray(0, versions),
+      creators: copy ? this.creators.slice(0, versions) : this.creators.subarray(0, versions),
+      extras: copy ? this.extras.slice() : this.extras,
+      notes: [...this.notes],
+    };
   }
 
   /** Sets the wall-clock time of the steps that follow. */

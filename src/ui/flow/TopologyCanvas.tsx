@@ -1,6 +1,7 @@
 /**
  * The topology canvas: producers, topics (with partition lanes) and operators laid out left to right, with the
- * flight overlay on top. The graph is laid out once per simulation; stepping only changes what nodes show.
+ * flight overlay on top. The graph is laid out once per simulation; stepping only changes what nodes show. While a
+ * long scenario is being simulated, the canvas is empty under its progress.
  */
 import "@xyflow/react/dist/style.css";
 import "./flow.css";
@@ -13,6 +14,7 @@ import { FlightOverlay } from "./FlightOverlay";
 import { layoutTopology } from "./layoutTopology";
 import { OperatorNode } from "./OperatorNode";
 import { ProducerNode } from "./ProducerNode";
+import { SimulationProgress } from "./SimulationProgress";
 import { TopicNode } from "./TopicNode";
 
 /** Module-level, so React Flow sees the same object on every render. */
@@ -64,11 +66,13 @@ function Flow({ simulation }: { simulation: Simulation }) {
 
 export function TopologyCanvas() {
   const simulation = useLabState((s) => s.open?.simulation ?? null);
-  if (!simulation) return null;
+  const loading = useLabState((s) => s.loading !== null);
+  if (!simulation && !loading) return null;
   // A new simulation is a new graph: remount so React Flow fits the view to it.
   return (
-    <div className="canvas-wrap">
-      <Flow key={simulationKey(simulation)} simulation={simulation} />
+    <div className={simulation ? "canvas-wrap" : "canvas-wrap canvas-pending"}>
+      {simulation ? <Flow key={simulationKey(simulation)} simulation={simulation} /> : null}
+      <SimulationProgress />
     </div>
   );
 }

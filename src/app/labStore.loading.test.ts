@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import { simulate } from "../engine";
+import { loadScenario } from "../scenario";
+import { type LabServices, labServices } from "./labServices";
+import type { LabState } from "./labState";
+import { createLabStore } from "./labStore";
+import { fakeWorkers, generatedScenario } from "./testing/fakeWorker";
+
+/** Above the main-thread limit, so it goes to a worker. */
+const LARGE = 20_500;
+
+function setup() {
+  const workers = fakeWorkers();
+  const services: LabServices = { ...labServices, createWorker: workers.factory };
+  const store = createLabStore(services);
+  const states: LabState[] = [];
+  store.subscribe((state) => states.push(state));
+  return { store, workers, states, services };
+}
+
+function load(scenario: unknown) {
+  const loaded = loadScenario(scenario);
+  if (!loaded.ok) throw new Error("the scenario does not load");
+  return loaded;
+}
+
+describe("lab store: a long scenario simulated on a worker", () => {
+  it("shows the scenario's title and progress while it runs, then opens it at the link's step", async () => {
+    const { store, workers, services } = setup();
+    const scenario = generatedScenario(LARGE, "A long run");
+    store.getState().linkOpened(services.encodeLink(load(scenario).scenario, 7));
+    expect(store.getState()).toMatchObject({
+      open: null,
+      problem: null,
+      loading: { title: "A long run", progress: 0 },
+      cursor: 0,
+    });
+
+    const worker = workers.started[0]!;
+    worker.reply({ type: "progress", done: LARGE / 2, total: LARGE });
+    expect(store.getState().loading).toEqual({ title: "A long run", progress: 0.5 });
+
+    worker.answer();
+    await expect.poll(() => store.getState().open).not.toBeNull();
+    const state = store.getState();
+    expect(state.loading).toBeNull();
+    expect(state.open?.lessonId).toBeNull();
+    expect(state.cursor).toBe(7);
+    expect(state.narration).toBe(simulate(load(scenario).model).narrate(6));
+  });
+
+  it("never shows loading for a lesson, and starts no worker", () => {
+    const { store, workers, states } = setup();
+    store.getState().defaultLessonRequested();
+    expect(store.getState().open).not.toBeNull();
+    expect(states.every((s) => s.loading === null)).toBe(true);
+    expect(workers.started).toEqual([]);
+  });
+
+  it("does nothing on playback or stepping while it runs", () => {
+    const { store } = setup();
+    store.getState().scenarioOpened(generatedScenario(LARGE));
+    store.getState().playRequested();
+    store.getState().stepRequested(1);
+    expect(store.getState()).toMatchObject({ playing: false, cursor: 0, open: null });
+  });
+});
+
+describe("lab store: cancelling a long run", () => {
+  it("cancels the run when a lesson is chosen, and ignores the run's late answer", async () => {
+    const { store, workers } = setup();
+    store.getState().scenarioOpened(generatedScenario(LARGE));
+    store.getState().lessonChosen("branch-merge");
+    const worker = workers.started[0]!;
+    expect(worker.terminated).toBe(true);
+    expect(store.getState()).toMatchObject({ loading: null, open: { lessonId: "branch-merge" } });
+
+    worker.answer();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(store.getState().open?.lessonId).toBe("branch-merge");
+  });
+
+  it("replaces an older long run with a newer one", async () => {
+    const { store, workers } = setup();
+    store.getState().scenarioOpened(generatedScenario(LARGE, "Older"));
+    store.getState().scenarioOpened(generatedScenario(LARGE + 1, "Newer"));
+    const [older, newer] = workers.started;
+    expect(older!.terminated).toBe(true);
+    older!.reply({ type: "progress", done: 1, total: 2 });
+    expect(store.getState().loading).toEqual({ title: "Newer", progress: 0 });
+
+    newer!.answer();
+    await expect.poll(() => store.getState().open?.scenario.title).toBe("Newer");
+  });
+
+  it("cancels the run when a broken link is opened, showing the link's errors", () => {
+    const { store, workers } = setup();
+    store.getState().scenarioOpened(generatedScenario(LARGE));
+    store.getState().linkOpened("#v1/garbage!!");
+    expect(workers.started[0]!.terminated).toBe(true);
+    expect(store.getState()).toMatchObject({ loading: null, open: null, problem: { kind: "link" } });
+  });
+});
+
+describe("lab store: a long run that fails", () => {
+  it("shows the worker's SimulationError as a simulation problem", async () => {
+    const { store, workers } = setup();
+    store.getState().scenarioOpened(generatedScenario(LARGE));
+    workers.started[0]!.reply({
+      type: "failed",
+      failure: { kind: "simulation", message: "the run passed 10 steps (limits.maxSteps)" },
+    });
+    await expect.poll(() => store.getState().problem).not.toBeNull();
+    expect(store.getState()).toMatchObject({
+      loading: null,
+      open: null,
+      problem: {
+        kind: "simulation",
+        errors: [{ path: "", message: "the run passed 10 steps (limits.maxSteps)" }],
+      },
+    });
+  });
+
+  it("explains a crashed worker as an internal error", async () => {
+    const { store, workers } = setup();
+    store.getState().scenarioOpened(generatedScenario(LARGE));
+    workers.started[0]!.crash("out of memory");
+    await expect.poll(() => store.getState().problem).not.toBeNull();
+    expect(store.getState().problem?.errors[0]?.message).toBe(
+      "internal error: the simulation worker failed: out of memory",
+    );
+  });
+});

@@ -1,0 +1,179 @@
+/**
+ * Serving a recorded run: decoded steps, record versions, narration and frames for any cursor, rebuilt from the
+ * plain data of a {@link RecordedRun} and the model it was recorded from. Nothing here runs the scenario again.
+ */
+import { VersionLog } from "./broker/partitionLog";
+import type { Hop } from "./frame/frame";
+import { FrameIndex, toFrame } from "./frame/frameIndex";
+import type { Json, RecordKey, SimulationModel } from "./model";
+import { explainKeyedPlacement } from "./partitioning/placement";
+import type { LogEntry, RecordVersion, Simulation } from "./simulation";
+import { buildTopologyGraph } from "./topology/topologyGraph";
+import { type DecodeContext, decodeStep } from "./trace/decodeStep";
+import { narrate } from "./trace/narrate";
+import type { RecordedRun } from "./trace/recordedRun";
+import { traceDigest } from "./trace/traceDigest";
+import type { TraceStep } from "./trace/traceEvent";
+import { TraceLog } from "./trace/traceLog";
+
+/**
+ * The {@link Simulation} of a run recorded by `recordRun(model)` — here, or on another thread and structured-cloned
+ * back. `model` must be the model it was recorded from (its compiled functions are not part of the recording).
+ */
+export function openSimulation(model: SimulationModel, recorded: RecordedRun): Simulation {
+  const graph = buildTopologyGraph(model);
+  if (recorded.logs.length !== graph.topicPartitions.length) {
+    throw new RangeError(
+      `the recorded run has ${recorded.logs.length} partition logs; this model has ${graph.topicPartitions.length}`,
+    );
+  }
+  const trace = TraceLog.fromRecorded(recorded.trace);
+  const run = {
+    logs: recorded.logs.map((log) => VersionLog.fromRecorded(trace, log)),
+    assignment: recorded.assignment,
+  };
+
+  const multiOutput = new Uint8Array(graph.nodes.length);
+  graph.nodes.forEach((n) => {
+    multiOutput[n.index] = n.op === "flatMap" || n.op === "flatMapValues" ? 1 : 0;
+  });
+  const frames = new FrameIndex(trace, graph, { multiOutput }, model.producers.length);
+
+  const taskOfTp: string[] = [];
+  const instanceOfTp: number[] = [];
+  run.assignment.forEach((taskIds, instance) => {
+    for (const taskId of taskIds) {
+      for (const tp of graph.tasks.find((t) => t.id === taskId)!.topicPartitions) {
+        taskOfTp[tp] = taskId;
+        instanceOfTp[tp] = instance;
+      }
+    }
+  });
+  const decodeContext: DecodeContext = {
+    model,
+    graph,
+    trace,
+    taskOfTp: (tp) => taskOfTp[tp] ?? "-",
+    instanceOfTp: (tp) => instanceOfTp[tp] ?? -1,
+  };
+
+  // The per-record view of the logs is built on first use: most callers (the canvas, seeking) never need it.
+  let logs: Record<string, LogEntry[][]> | null = null;
+  const buildLogs = () => {
+    const built: Record<string, LogEntry[][]> = {};
+    for (const topic of graph.topics) {
+      const first = graph.firstTopicPartition[topic.name]!;
+      built[topic.name] = Array.from({ length: topic.partitions }, (_, p) => {
+        const log = run.logs[first + p]!;
+        return Array.from({ length: log.endOffset }, (_, offset) => ({
+          record: log.idAt(offset),
+          offset,
+          appendTimeMs: log.appendTimeAt(offset),
+        }));
+      });
+    }
+    return built;
+  };
+
+  let buffered: Set<number> | null = null;
+  const record = (id: number): RecordVersion => {
+    if (!Number.isInteger(id) || id < 0 || id >= trace.versions) throw new RangeError(`no record ${id}`);
+    let origin = id;
+    while (trace.parents[origin]! >= 0) origin = trace.parents[origin]!;
+    return {
+      id,
+      key: trace.keys[id] as RecordKey,
+      value: trace.values[id] as Json,
+      timestamp: trace.timestamps[id]!,
+      parent: trace.parents[id]!,
+      origin,
+    };
+  };
+  const step = (i: number): TraceStep => decodeStep(decodeContext, i);
+
+  const hopOf = (s: TraceStep): Hop | null => {
+    switch (s.kind) {
+      case "recordProcessed":
+        return { record: s.record, fromNode: s.fromNode, toNode: s.node, outcome: "processed" };
+      case "recordFiltered":
+        return { record: s.record, fromNode: s.fromNode, toNode: s.node, outcome: "filtered" };
+      case "recordBranched":
+        return { record: s.record, fromNode: s.fromNode, toNode: s.node, outcome: "branched" };
+      case "recordUnmatched":
+        return { record: s.record, fromNode: s.fromNode, toNode: s.node, outcome: "unmatched" };
+      case "recordWritten":
+        return { record: s.record, fromNode: s.fromNode, toNode: s.node, outcome: "written" };
+      case "userFunctionFailed":
+        return { record: s.record, fromNode: s.fromNode, toNode: s.node, outcome: "failed" };
+      default:
+        return null;
+    }
+  };
+
+  const schedulingNote = (i: number): string | null => {
+    const s = step(i);
+    if (s.kind !== "recordProcessed" || !s.fromPartition) return null;
+    const tp = graph.firstTopicPartition[s.fromPartition.topic]! + s.fromPartition.partition;
+    const task = graph.tasks.find((t) => t.topicPartitions.includes(tp));
+    if (!task || task.topicPartitions.length < 2) return null;
+    const state = frames.stateAt(i);
+    const heads = task.topicPartitions
+      .filter((p) => state.consumed[p]! < state.position[p]!)
+      .map((p) => `${graph.topicPartitions[p]!.name} ts=${run.logs[p]!.timestampAt(state.consumed[p]!)}`);
+    if (heads.length < 2) return ` (task ${task.id} had buffered records in no other partition)`;
+    return ` (task ${task.id} takes the partition whose head record has the smallest timestamp among ${heads.join(", ")}: PartitionGroup#nextRecord)`;
+  };
+
+  return {
+    model,
+    graph,
+    stepCount: trace.length,
+    get logs() {
+      logs ??= buildLogs();
+      return logs;
+    },
+    step,
+    record,
+    narrate: (i) =>
+      narrate(
+        {
+          model,
+          record,
+          explainMurmur2: explainKeyedPlacement,
+          partitionsOf: (topic) => graph.topics.find((t) => t.name === topic)!.partitions,
+          wasBuffered: (id) => {
+            if (buffered === null) {
+              const found = new Set<number>();
+              for (let k = 0; k < trace.length; k++) if (trace.kinds[k] === 1) found.add(trace.a[k]!);
+              buffered = found;
+            }
+            return buffered.has(id);
+          },
+          schedulingNote,
+          noteOf: (step) => trace.notes.get(step),
+        },
+        step(i),
+      ),
+    frameAt(cursor) {
+      if (!Number.isInteger(cursor) || cursor < 0 || cursor > trace.length) {
+        throw new RangeError(`cursor ${cursor} is outside 0..${trace.length}`);
+      }
+      const state = frames.stateAt(cursor);
+      const hop = cursor > 0 ? hopOf(step(cursor - 1)) : null;
+      return toFrame(
+        state,
+        graph,
+        model.producers.map((p) => p.id),
+        run.assignment,
+        hop,
+        (tp, offset) => run.logs[tp]!.idAt(offset),
+      );
+    },
+    digest: () => traceDigest(trace),
+    stats: () => ({
+      stepBytes: trace.stepBytes(),
+      snapshotBytes: frames.snapshotBytes(),
+      versions: trace.versions,
+    }),
+  };
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { openSimulation } from "./openSimulation";
+import { PROGRESS_EVERY_STEPS, recordRun, simulate } from "./simulate";
+import { model, producer, record, sink, source } from "./testing/modelFixtures";
+import { recordedBuffers } from "./trace/recordedRun";
+
+const topics = [
+  { name: "in", partitions: 3 },
+  { name: "out", partitions: 2 },
+];
+const pipeline = [source("src", ["in"]), sink("s", "src", "out")];
+
+function generated(count: number) {
+  return model(
+    topics,
+    [
+      producer("gen", "in", [record(0, "first", 0)], {
+        generate: {
+          count,
+          startMs: 1,
+          everyMs: 1,
+          keys: [
+            { key: "a", weight: 1 },
+            { key: "b", weight: 2 },
+          ],
+          jitterMs: 5,
+          value: null,
+        },
+      }),
+    ],
+    pipeline,
+  );
+}
+
+describe("recordRun and openSimulation", () => {
+  it("record plain data whose typed arrays own exactly their contents", () => {
+    const recorded = recordRun(generated(500));
+    const { trace } = recorded;
+    expect(trace.kinds.length).toBe(trace.a.length);
+    expect(trace.kinds.buffer.byteLength).toBe(trace.kinds.length);
+    expect(trace.timestamps.length).toBe(trace.keys.length);
+    expect(recorded.logs).toHaveLength(5);
+    expect(recorded.logs.reduce((n, log) => n + log.ids.length, 0)).toBe(2 * 501);
+    const buffers = recordedBuffers(recorded);
+    expect(new Set(buffers).size).toBe(buffers.length);
+    expect(buffers).toHaveLength(9 + 2 * recorded.logs.length);
+  });
+
+  it("open, after a structured clone with the buffers transferred, into the same simulation", () => {
+    const m = generated(300);
+    const direct = simulate(m);
+    const recorded = recordRun(m);
+    const moved = structuredClone(recorded, { transfer: recordedBuffers(recorded) });
+    expect(recorded.trace.kinds.length).toBe(0); // the buffers moved
+    const opened = openSimulation(m, moved);
+    expect(opened.digest()).toBe(direct.digest());
+    expect(opened.stepCount).toBe(direct.stepCount);
+    expect(opened.logs).toEqual(direct.logs);
+    for (const cursor of [0, 1, 700, direct.stepCount])
+      expect(opened.frameAt(cursor)).toEqual(direct.frameAt(cursor));
+  });
+
+  it("refuse a recording of another model", () => {
+    const recorded = recordRun(generated(10));
+    const other = model(
+      [{ name: "in", partitions: 1 }],
+      [producer("p", "in", [record(0, "a", 1)])],
+      [source("src", ["in"])],
+    );
+    expect(() => openSimulation(other, recorded)).toThrow(/5 partition logs; this model has 1/);
+  });
+
+  it("report progress in records, at most once per PROGRESS_EVERY_STEPS steps", () => {
+    const m = generated(60_000);
+    const calls: [number, number][] = [];
+    const recorded = recordRun(m, { onProgress: (done, total) => calls.push([done, total]) });
+    const steps = recorded.trace.kinds.length;
+    expect(calls.length).toBeGreaterThan(1);
+    expect(calls.length).toBeLessThanOrEqual(Math.ceil(steps / PROGRESS_EVERY_STEPS));
+    for (const [done, total] of calls) {
+      expect(total).toBe(60_001);
+      expect(done).toBeGreaterThan(0);
+      expect(done).toBeLessThanOrEqual(total);
+    }
+    const dones = calls.map(([done]) => done);
+    expect(dones).toEqual([...dones].sort((x, y) => x - y));
+    expect(simulate(m).digest()).toBe(openSimulation(m, recorded).digest());
+  });
+
+  it("do not report progress for a short run", () => {
+    const calls: number[] = [];
+    recordRun(generated(100), { onProgress: (done) => calls.push(done) });
+    expect(calls).toEqual([]);
+  });
+});

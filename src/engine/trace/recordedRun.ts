@@ -1,0 +1,62 @@
+/**
+ * A recorded run as plain data: everything the recording path measured, and nothing it can rebuild. It holds no
+ * functions (the model's compiled user expressions stay behind), so it can be structured-cloned to another
+ * thread. From `recordRun` its typed arrays are trimmed to length and each owns its buffer, so those buffers can
+ * be transferred instead of copied. `openSimulation(model, recorded)` turns it back into a `Simulation` for the
+ * same model.
+ */
+import type { Json, RecordKey } from "../model";
+
+/** The columns of a `TraceLog`, trimmed to length. */
+export interface RecordedTrace {
+  /** One entry per step: the kind and its three operands. */
+  kinds: Uint8Array<ArrayBuffer>;
+  a: Int32Array<ArrayBuffer>;
+  b: Int32Array<ArrayBuffer>;
+  c: Int32Array<ArrayBuffer>;
+  /** Wall-clock time, run-length encoded: the step at which each run starts, and its time. */
+  timeRunStarts: Int32Array<ArrayBuffer>;
+  timeRunValues: Float64Array<ArrayBuffer>;
+  /** The record-version table, one entry per version. */
+  keys: RecordKey[];
+  values: Json[];
+  timestamps: Float64Array<ArrayBuffer>;
+  parents: Int32Array<ArrayBuffer>;
+  creators: Int16Array<ArrayBuffer>;
+  /** Payloads of rare steps (JSON-like data). */
+  extras: unknown[];
+  /** Narration-only text by step, in step order. */
+  notes: [step: number, text: string][];
+}
+
+/** One topic-partition's log on the recording path: record-version ids and append times, by offset. */
+export interface RecordedLog {
+  ids: Int32Array<ArrayBuffer>;
+  appendTimes: Uint32Array<ArrayBuffer>;
+}
+
+export interface RecordedRun {
+  trace: RecordedTrace;
+  /** One log per topic-partition, in the topology graph's topic-partition order. */
+  logs: RecordedLog[];
+  /** Per instance index: the task ids it runs. */
+  assignment: string[][];
+}
+
+/** The buffers of a recorded run's typed arrays, each once: the transfer list for `postMessage`. */
+export function recordedBuffers(recorded: RecordedRun): ArrayBuffer[] {
+  const { trace } = recorded;
+  const columns = [
+    trace.kinds,
+    trace.a,
+    trace.b,
+    trace.c,
+    trace.timeRunStarts,
+    trace.timeRunValues,
+    trace.timestamps,
+    trace.parents,
+    trace.creators,
+    ...recorded.logs.flatMap((log) => [log.ids, log.appendTimes]),
+  ];
+  return [...new Set(columns.map((column) => column.buffer))];
+}
