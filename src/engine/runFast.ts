@@ -25,7 +25,7 @@ export function runFast(model: SimulationModel): FastRun {
     placement: (spec, partitions, label, batchSizeBytes) =>
       createPlacement(spec, partitions, root.fork(label), batchSizeBytes),
     random: (label) => root.fork(label),
-    createLog: () => new RecordLog(),
+    createLog: (expectedRecords) => new RecordLog(expectedRecords),
     checkLimits: () => {},
   });
   const logs: Record<string, PartitionContents[]> = {};

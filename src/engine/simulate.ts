@@ -93,7 +93,7 @@ function record(model: SimulationModel, options: RecordOptions, copy: boolean): 
     placement: (spec, partitions, label, batchSizeBytes) =>
       createPlacement(spec, partitions, root.fork(label), batchSizeBytes),
     random: (label) => root.fork(label),
-    createLog: () => new VersionLog(trace),
+    createLog: (expectedRecords) => new VersionLog(trace, expectedRecords),
     checkLimits: () => {
       if (trace.length > maxSteps) {
         throw new SimulationError(

@@ -34,10 +34,20 @@ function grown<T extends Float64Array | Uint32Array | Int32Array>(array: T, leng
 export class RecordLog implements PartitionLog {
   readonly keys: RecordKey[] = [];
   readonly values: Json[] = [];
-  private timestampColumn = new Float64Array(INITIAL_CAPACITY);
+  private timestampColumn: Float64Array;
   /** Wall-clock times fit 32 bits: the scenario caps send times at 2^31 - 1 ms and delays at an hour. */
-  private appendTimeColumn = new Uint32Array(INITIAL_CAPACITY);
+  private appendTimeColumn: Uint32Array<ArrayBuffer>;
   private length = 0;
+
+  /**
+   * `expectedRecords` sizes the time columns once (an estimate: they still grow by doubling). Untouched capacity
+   * costs nothing: fresh typed arrays are zero pages until written.
+   */
+  constructor(expectedRecords = INITIAL_CAPACITY) {
+    const capacity = Math.max(INITIAL_CAPACITY, Math.ceil(expectedRecords));
+    this.timestampColumn = new Float64Array(capacity);
+    this.appendTimeColumn = new Uint32Array(capacity);
+  }
 
   get endOffset(): number {
     return this.length;
@@ -81,11 +91,18 @@ export class RecordLog implements PartitionLog {
 
 /** The recording path's log: record-version ids and append times; the rest is read from the trace. */
 export class VersionLog implements PartitionLog {
-  private idColumn = new Int32Array(INITIAL_CAPACITY);
-  private appendTimeColumn = new Uint32Array(INITIAL_CAPACITY);
+  private idColumn: Int32Array<ArrayBuffer>;
+  private appendTimeColumn: Uint32Array<ArrayBuffer>;
   private length = 0;
 
-  constructor(private readonly trace: TraceLog) {}
+  constructor(
+    private readonly trace: TraceLog,
+    expectedRecords = INITIAL_CAPACITY,
+  ) {
+    const capacity = Math.max(INITIAL_CAPACITY, Math.ceil(expectedRecords));
+    this.idColumn = new Int32Array(capacity);
+    this.appendTimeColumn = new Uint32Array(capacity);
+  }
 
   /** A log over recorded columns (see {@link toRecorded}), reading records from `trace`; no copies. */
   static fromRecorded(trace: TraceLog, recorded: RecordedLog): VersionLog {

@@ -47,7 +47,8 @@ export interface RunHooks {
   ): Placement;
   random(label: string): SeededRandom;
   /** A new, empty partition log in the path's layout. */
-  createLog(): PartitionLog;
+  /** A new, empty partition log in the path's layout; `expectedRecords` is a sizing hint. */
+  createLog(expectedRecords: number): PartitionLog;
   /** Checked after every agenda item; throws to stop a runaway run. */
   checkLimits(): void;
   /** Told after every {@link PROGRESS_EVERY_RECORDS} records sent: records sent so far, and in all. */
@@ -79,7 +80,11 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
   const { recorder } = hooks;
   const { app } = model;
   const tps = graph.topicPartitions;
-  const logs = tps.map(() => hooks.createLog());
+  // Sizing hint: every record could land in any one topic, spread over its partitions.
+  const records = totalRecords(model);
+  const logs = tps.map((tp) =>
+    hooks.createLog(Math.ceil((1.25 * records) / model.topics[tp.topicIndex]!.partitions)),
+  );
   const agenda = new Agenda();
   let now = 0;
   let appends = 0;
