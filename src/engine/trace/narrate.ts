@@ -131,7 +131,10 @@ export function narrate(src: NarrationSource, s: TraceStep): string {
     case "offsetCommitted":
       return `${s.instance} committed ${s.topic}-${s.partition} at offset ${s.offset}: after a restart, processing resumes there.`;
     case "partitionsAssigned":
-      return `generation ${s.generation}: ${s.instance} was assigned ${s.partitions.length === 0 ? "nothing (more instances than tasks)" : s.partitions.join(", ")}.`;
+      if (s.partitions.length === 0) {
+        return `generation ${s.generation}: ${s.instance} was assigned nothing: there are more instances than tasks, so it stays idle.`;
+      }
+      return `generation ${s.generation}: ${s.instance} was assigned ${s.partitions.join(", ")}: the tasks reading them are spread evenly over the application's instances, and each partition has exactly one owner.`;
     default: {
       const unknown: never = s;
       return String(unknown);
