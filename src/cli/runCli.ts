@@ -14,6 +14,7 @@ import { runCommand } from "./commands/run";
 import { traceCommand } from "./commands/trace";
 import { urlCommand } from "./commands/url";
 import { validateCommand } from "./commands/validate";
+import { windowsCommand } from "./commands/windows";
 import { type CliIo, OutputClosedError } from "./io";
 import { commandUsageText, usageText } from "./usage";
 
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   validateCommand,
   partitionCommand,
   assignCommand,
+  windowsCommand,
   lessonsCommand,
   urlCommand,
   decodeCommand,

@@ -23,3 +23,4 @@ export { buildTopologyGraph } from "./topology/topologyGraph";
 export { formatJson, formatKey, formatRecord } from "./trace/formatRecord";
 export { type RecordedLog, type RecordedRun, type RecordedTrace, recordedBuffers } from "./trace/recordedRun";
 export type { PartitionRule, RecordId, TraceEvent, TraceEventKind, TraceStep } from "./trace/traceEvent";
+export * from "./windows";
