@@ -2,7 +2,7 @@
  * The lab's state: the open scenario and its simulation, the *cursor* (how many trace steps have happened, 0..N),
  * what that cursor shows, and playback. Everything the UI renders is here or is read from the simulation.
  */
-import type { Frame, Simulation, TraceStep } from "../engine";
+import type { Frame, RecordId, Simulation, TraceStep } from "../engine";
 import type { Scenario, ScenarioError } from "../scenario";
 import type { Flight, RecordPlaces } from "./flight";
 
@@ -34,6 +34,15 @@ export interface Loading {
  */
 export type Motion = "forward" | "jump";
 
+/**
+ * The record the user is inspecting and its lineage: the 0-based indexes of the steps about any version of the same
+ * produced record, in order. It stays selected while the cursor moves.
+ */
+export interface RecordSelection {
+  record: RecordId;
+  lineage: readonly number[];
+}
+
 export interface LabState {
   open: OpenScenario | null;
   /** Set when `open` is null: what went wrong. */
@@ -55,6 +64,8 @@ export interface LabState {
   moveCount: number;
   playing: boolean;
   stepsPerSecond: number;
+  /** The record shown in the inspector; cleared when another scenario opens. */
+  selection: RecordSelection | null;
 }
 
 export interface LabActions {
@@ -75,6 +86,8 @@ export interface LabActions {
   /** Playback's timer fired: one step forward, pausing at the end. */
   playbackTicked(): void;
   speedChanged(stepsPerSecond: number): void;
+  /** The user picked a record to inspect (a chip in a partition lane), or closed the inspector (null). */
+  recordSelected(record: RecordId | null): void;
 }
 
 export type LabStore = LabState & LabActions;

@@ -219,3 +219,42 @@ describe("lab store: play and pause", () => {
     expect(store.getState().stepsPerSecond).toBe(8);
   });
 });
+
+describe("lab store: record selection", () => {
+  it("selects a record with its lineage and keeps it while the cursor moves", () => {
+    const { store, simulation } = openedStore();
+    const steps = Array.from({ length: simulation.stepCount }, (_, i) => simulation.step(i));
+    const first = steps.findIndex((s) => s.kind === "recordProduced");
+    const produced = steps[first]!;
+    if (produced.kind !== "recordProduced") throw new Error("the lesson produces no record");
+    store.getState().recordSelected(produced.record);
+    const selection = store.getState().selection;
+    expect(selection).toEqual({ record: produced.record, lineage: simulation.lineage(produced.record) });
+    expect(selection?.lineage[0]).toBe(first);
+
+    store.getState().stepRequested(1);
+    store.getState().goTo(selection!.lineage.at(-1)! + 1);
+    store.getState().playRequested();
+    store.getState().playbackTicked();
+    expect(store.getState().selection).toBe(selection);
+  });
+
+  it("clears the selection on null and when another scenario opens", () => {
+    const { store, simulation } = openedStore();
+    const first = simulation.logs[simulation.graph.topics[0]!.name]![0]![0]!.record;
+    store.getState().recordSelected(first);
+    store.getState().recordSelected(null);
+    expect(store.getState().selection).toBeNull();
+
+    store.getState().recordSelected(first);
+    store.getState().lessonChosen(labServices.lessons[1]!.id);
+    expect(store.getState().selection).toBeNull();
+  });
+
+  it("ignores an id that is not a record of the open run", () => {
+    const { store } = openedStore();
+    store.getState().recordSelected(-5);
+    expect(store.getState().selection).toBeNull();
+    expect(createLabStore(labServices).getState().selection).toBeNull();
+  });
+});

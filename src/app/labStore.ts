@@ -35,6 +35,7 @@ const EMPTY: Omit<LabState, "stepsPerSecond"> = {
   motion: "jump",
   moveCount: 0,
   playing: false,
+  selection: null,
 };
 
 function clamp(cursor: number, stepCount: number): number {
@@ -207,6 +208,21 @@ export function createLabStore(services: LabServices): LabStoreApi {
       },
       speedChanged(stepsPerSecond) {
         if (Number.isFinite(stepsPerSecond) && stepsPerSecond > 0) set({ stepsPerSecond });
+      },
+      recordSelected(record) {
+        const { open: current, selection } = get();
+        if (record === null || !current) {
+          if (selection !== null) set({ selection: null });
+          return;
+        }
+        if (selection?.record === record) return;
+        let lineage: number[];
+        try {
+          lineage = current.simulation.lineage(record);
+        } catch {
+          return; // Not a record of this run (a stale click): keep what is selected.
+        }
+        set({ selection: { record, lineage } });
       },
     };
   });

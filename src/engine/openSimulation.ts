@@ -10,6 +10,7 @@ import { explainKeyedPlacement } from "./partitioning/placement";
 import type { LogEntry, RecordVersion, Simulation } from "./simulation";
 import { buildTopologyGraph } from "./topology/topologyGraph";
 import { type DecodeContext, decodeStep } from "./trace/decodeStep";
+import { lineageOf, recordOrigins } from "./trace/lineage";
 import { narrate } from "./trace/narrate";
 import type { RecordedRun } from "./trace/recordedRun";
 import { traceDigest } from "./trace/traceDigest";
@@ -90,6 +91,8 @@ export function openSimulation(model: SimulationModel, recorded: RecordedRun): S
     };
   };
   const step = (i: number): TraceStep => decodeStep(decodeContext, i);
+  // Built on the first lineage query: the trace is complete, so the origins never change.
+  let origins: Int32Array | null = null;
 
   const hopOf = (s: TraceStep): Hop | null => {
     switch (s.kind) {
@@ -134,6 +137,10 @@ export function openSimulation(model: SimulationModel, recorded: RecordedRun): S
     },
     step,
     record,
+    lineage(id) {
+      origins ??= recordOrigins(trace);
+      return lineageOf(trace, origins, id);
+    },
     narrate: (i) =>
       narrate(
         {

@@ -38,6 +38,11 @@ export interface Simulation {
   step(step: number): TraceStep;
   /** A record version by id. */
   record(id: RecordId): RecordVersion;
+  /**
+   * The 0-based indexes, in order, of the trace events about `record` or any version derived from the same
+   * produced record (its lineage: produced → appended → fetched → processed at each node → written).
+   */
+  lineage(record: RecordId): number[];
   /** The one-line "why" of trace event `step`. */
   narrate(step: number): string;
   /** The state after the first `cursor` events (0 ≤ cursor ≤ stepCount). */

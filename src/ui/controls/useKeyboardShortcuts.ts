@@ -1,15 +1,16 @@
 /**
- * Keyboard: ← / → step, Space plays or pauses, Home / End jump to the ends. Keys typed into a form field are left
+ * Keyboard: ← / → step, Space plays or pauses, Home / End jump to the ends, Escape closes the record inspector. Keys typed into a form field are left
  * alone, and Space on a button or link keeps its native meaning (pressing that button).
  */
 import { useEffect } from "react";
-import { useLabActions } from "../LabContext";
+import { useLab, useLabActions } from "../LabContext";
 
 const FIELDS = new Set(["INPUT", "SELECT", "TEXTAREA"]);
 const ACTIVATABLE = new Set(["BUTTON", "A", "SUMMARY"]);
 
 export function useKeyboardShortcuts(): void {
   const actions = useLabActions();
+  const { store } = useLab();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -28,6 +29,11 @@ export function useKeyboardShortcuts(): void {
         case "End":
           actions.goTo(Number.MAX_SAFE_INTEGER);
           break;
+        case "Escape":
+          // Left alone when nothing is open, so Escape keeps its meaning elsewhere.
+          if (store.getState().selection === null) return;
+          actions.recordSelected(null);
+          break;
         case " ":
           if (target && ACTIVATABLE.has(target.tagName)) return;
           actions.playToggled();
@@ -39,5 +45,5 @@ export function useKeyboardShortcuts(): void {
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [actions]);
+  }, [actions, store]);
 }

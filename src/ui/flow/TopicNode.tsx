@@ -3,9 +3,10 @@
  * this frame — offset and key, coloured by key — newest on the right, the last few when there are many.
  */
 import { Handle, type NodeProps, Position } from "@xyflow/react";
+import type { CSSProperties } from "react";
 import type { LogEntry, Simulation } from "../../engine";
 import { keyColor, keyLabel } from "../keyColor";
-import { useLabState } from "../LabContext";
+import { useLabActions, useLabState } from "../LabContext";
 import { t } from "../messages";
 import type { LabNode, TopicNodeData } from "./layoutTopology";
 import { LANE_RECORDS, TOPIC_HEADER, TOPIC_LANE, TOPIC_WIDTH, topicHeight } from "./nodeMetrics";
@@ -18,30 +19,45 @@ const ROLE_MESSAGE = {
   intermediate: "topicRoleIntermediate",
 } as const;
 
+/**
+ * A record in a lane, as a button that opens it in the inspector. The selected record is outlined; other versions
+ * of the same produced record (its lineage, e.g. what it became on an output topic) get a dashed outline.
+ */
 function RecordChip({
   simulation,
   entry,
+  partition,
   isNew,
 }: {
   simulation: Simulation;
   entry: LogEntry;
+  partition: string;
   isNew: boolean;
 }) {
-  const { key } = simulation.record(entry.record);
+  const { key, origin } = simulation.record(entry.record);
+  const selected = useLabState((s) => s.selection?.record === entry.record);
+  const related = useLabState(
+    (s) => !selected && s.selection !== null && simulation.record(s.selection.record).origin === origin,
+  );
+  const { recordSelected } = useLabActions();
   const label = keyLabel(key);
+  const color = keyColor(key);
+  const className = `record-chip nodrag nopan${isNew ? " is-new" : ""}${selected ? " is-selected" : ""}${related ? " is-related" : ""}`;
   return (
-    <span
-      className={isNew ? "record-chip is-new" : "record-chip"}
+    <button
+      type="button"
+      className={className}
       data-testid="record"
       data-offset={entry.offset}
-      style={{ borderColor: keyColor(key) }}
+      style={{ borderColor: color, "--key": color } as CSSProperties}
       title={t("recordTitle", { offset: entry.offset, key: label })}
+      aria-label={t("recordChipLabel", { partition, offset: entry.offset, key: label })}
+      aria-pressed={selected}
+      onClick={() => recordSelected(selected ? null : entry.record)}
     >
       <span className="record-offset">{entry.offset}</span>
-      <span className="record-key" style={{ color: keyColor(key) }}>
-        {label}
-      </span>
-    </span>
+      <span className="record-key">{label}</span>
+    </button>
   );
 }
 
@@ -77,6 +93,7 @@ function PartitionLane({ simulation, topic, partition, end, appended }: LaneProp
               key={entry.offset}
               simulation={simulation}
               entry={entry}
+              partition={name}
               isNew={entry.offset === appended}
             />
           ))

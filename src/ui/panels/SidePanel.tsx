@@ -1,5 +1,5 @@
 /**
- * The cluster at this frame: each task (instance, task id, and per source partition the consumer position, the
+ * The record inspector when a record is selected, then the cluster at this frame: each task (instance, task id, and per source partition the consumer position, the
  * committed offset and the records fetched but not yet processed), then each producer's buffer.
  */
 import "./panels.css";
@@ -7,6 +7,7 @@ import type { RecordId, Simulation, TaskFrame } from "../../engine";
 import { keyColor, keyLabel } from "../keyColor";
 import { useLabState } from "../LabContext";
 import { t } from "../messages";
+import { RecordInspector } from "./RecordInspector";
 
 function KeyDots({ simulation, records }: { simulation: Simulation; records: readonly RecordId[] }) {
   return (
@@ -65,10 +66,12 @@ export function SidePanel() {
   const simulation = useLabState((s) => s.open?.simulation ?? null);
   const frame = useLabState((s) => s.frame);
   const description = useLabState((s) => s.open?.scenario.description ?? null);
+  const selection = useLabState((s) => s.selection);
   if (!simulation || !frame) return null;
   const producers = Object.entries(frame.producerBuffers);
   return (
     <aside className="side-panel" aria-label={t("sidePanelLabel")}>
+      {selection ? <RecordInspector simulation={simulation} selection={selection} /> : null}
       <section>
         <h2>{t("tasksTitle")}</h2>
         {frame.tasks.length === 0 ? <p className="muted">{t("noTasks")}</p> : null}

@@ -1,0 +1,60 @@
+/**
+ * The record inspector in a real Chromium: a record chip opens the record's lineage, and each lineage line moves
+ * the cursor to its step. Fails on any console error or warning.
+ */
+import { test as base, expect, type Page } from "@playwright/test";
+
+const test = base.extend<{ consoleProblems: string[] }>({
+  consoleProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error" || message.type() === "warning") {
+          problems.push(`${message.type()}: ${message.text()}`);
+        }
+      });
+      page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+      await use(problems);
+      expect(problems, "console errors and warnings").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+const indicator = (page: Page) => page.getByTestId("step-indicator");
+const narration = (page: Page) => page.getByTestId("narration");
+const stepForward = (page: Page) => page.getByRole("button", { name: "Step forward", exact: true });
+const firstChip = (page: Page) => page.getByRole("button", { name: /^orders-\d offset 0, key / });
+
+test("a record's chip opens its lineage, and a lineage line jumps to its step", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByTestId("node-orders-in")).toBeVisible();
+
+  for (let i = 0; i < 20 && (await firstChip(page).count()) === 0; i++) {
+    await stepForward(page).click();
+  }
+  await expect(firstChip(page)).toHaveCount(1);
+  const before = await indicator(page).textContent();
+
+  await firstChip(page).click();
+  await expect(firstChip(page)).toHaveAttribute("aria-pressed", "true");
+  const inspector = page.getByRole("region", { name: "Record inspector" });
+  await expect(inspector).toBeVisible();
+  const lines = inspector.getByTestId("lineage-step");
+  expect(await lines.count()).toBeGreaterThanOrEqual(4);
+  await expect(inspector.getByRole("button", { name: /filtered out at/ })).toHaveCount(1);
+  await expect(inspector.locator('[aria-current="step"]')).toHaveCount(1);
+  await expect(indicator(page)).toHaveText(before!);
+
+  const last = lines.last();
+  const step = await last.getAttribute("data-step");
+  const stepNarration = await last.getAttribute("title");
+  await last.click();
+  await expect(indicator(page)).toHaveText(new RegExp(`^Step ${step} /`));
+  await expect(narration(page)).toHaveText(stepNarration!);
+  await expect(last).toHaveAttribute("aria-current", "step");
+  await expect(page).toHaveURL(new RegExp(`/s=${step}$`));
+
+  await page.keyboard.press("Escape");
+  await expect(inspector).toHaveCount(0);
+});
