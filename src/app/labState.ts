@@ -5,6 +5,7 @@
 import type { Frame, RecordId, Simulation, TraceStep } from "../engine";
 import type { Scenario, ScenarioError } from "../scenario";
 import type { Flight, RecordPlaces } from "./flight";
+import type { InterestingCategory, JumpDirection } from "./interestingSteps";
 
 /** Why nothing can be shown: a share link that does not decode, a scenario that does not validate or run. */
 export interface Problem {
@@ -66,6 +67,10 @@ export interface LabState {
   stepsPerSecond: number;
   /** The record shown in the inspector; cleared when another scenario opens. */
   selection: RecordSelection | null;
+  /** What "previous / next match" looks for; kept across scenarios, like the speed. */
+  jumpCategory: InterestingCategory;
+  /** Whether the keyboard shortcuts dialog is open. */
+  shortcutsOpen: boolean;
 }
 
 export interface LabActions {
@@ -88,6 +93,15 @@ export interface LabActions {
   speedChanged(stepsPerSecond: number): void;
   /** The user picked a record to inspect (a chip in a partition lane), or closed the inspector (null). */
   recordSelected(record: RecordId | null): void;
+  /** The user chose what "previous / next match" looks for. */
+  jumpCategoryChanged(category: InterestingCategory): void;
+  /**
+   * Jump to the nearest step of `category` after or before the one shown; stops playback. Does not move when
+   * there is none that way.
+   */
+  jumpRequested(request: { direction: JumpDirection; category: InterestingCategory }): void;
+  /** Open or close the keyboard shortcuts dialog. */
+  shortcutsToggled(open: boolean): void;
 }
 
 export type LabStore = LabState & LabActions;

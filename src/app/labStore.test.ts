@@ -258,3 +258,61 @@ describe("lab store: record selection", () => {
     expect(createLabStore(labServices).getState().selection).toBeNull();
   });
 });
+
+describe("lab store: jumping to interesting steps", () => {
+  it("jumps to the next and previous drop, pausing playback", () => {
+    const { store, simulation } = openedStore();
+    store.getState().playRequested();
+    store.getState().jumpRequested({ direction: "next", category: "drop" });
+    const first = store.getState();
+    expect(first.playing).toBe(false);
+    expect(first.motion).toBe("jump");
+    expect(first.step?.kind).toBe("recordFiltered");
+    expect(first.narration).toBe(simulation.narrate(first.cursor - 1));
+
+    store.getState().jumpRequested({ direction: "next", category: "drop" });
+    const second = store.getState().cursor;
+    expect(second).toBeGreaterThan(first.cursor);
+    expect(["recordFiltered", "recordUnmatched", "userFunctionFailed"]).toContain(
+      store.getState().step?.kind,
+    );
+
+    store.getState().jumpRequested({ direction: "previous", category: "drop" });
+    expect(store.getState().cursor).toBe(first.cursor);
+  });
+
+  it("stays put (and paused) when there is no match that way", () => {
+    const { store } = openedStore();
+    const moves = store.getState().moveCount;
+    store.getState().playRequested();
+    store.getState().jumpRequested({ direction: "previous", category: "write" });
+    expect(store.getState().cursor).toBe(0);
+    expect(store.getState().playing).toBe(false);
+    expect(store.getState().moveCount).toBe(moves);
+  });
+
+  it("does nothing with nothing open", () => {
+    const store = createLabStore(labServices);
+    store.getState().jumpRequested({ direction: "next", category: "drop" });
+    expect(store.getState().cursor).toBe(0);
+  });
+
+  it("remembers the category across lessons and ignores an unknown one", () => {
+    const { store } = openedStore();
+    expect(store.getState().jumpCategory).toBe("drop");
+    store.getState().jumpCategoryChanged("commit");
+    store.getState().lessonChosen(labServices.lessons[1]!.id);
+    expect(store.getState().jumpCategory).toBe("commit");
+    store.getState().jumpCategoryChanged("nonsense" as never);
+    expect(store.getState().jumpCategory).toBe("commit");
+  });
+
+  it("opens and closes the keyboard shortcuts dialog", () => {
+    const { store } = openedStore();
+    expect(store.getState().shortcutsOpen).toBe(false);
+    store.getState().shortcutsToggled(true);
+    expect(store.getState().shortcutsOpen).toBe(true);
+    store.getState().shortcutsToggled(false);
+    expect(store.getState().shortcutsOpen).toBe(false);
+  });
+});

@@ -10,6 +10,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import { type Simulation, SimulationError } from "../engine";
 import type { Scenario } from "../scenario";
 import { flightOf, recordPlaces } from "./flight";
+import { INTERESTING_CATEGORIES, nextInteresting } from "./interestingSteps";
 import type { LabServices } from "./labServices";
 import {
   DEFAULT_STEPS_PER_SECOND,
@@ -23,7 +24,7 @@ import { createSimulationRunner, RunCancelledError, RunFailedError, type RunStar
 
 export type LabStoreApi = StoreApi<LabStore>;
 
-const EMPTY: Omit<LabState, "stepsPerSecond"> = {
+const EMPTY: Omit<LabState, "stepsPerSecond" | "jumpCategory" | "shortcutsOpen"> = {
   open: null,
   problem: null,
   loading: null,
@@ -160,6 +161,8 @@ export function createLabStore(services: LabServices): LabStoreApi {
     return {
       ...EMPTY,
       stepsPerSecond: DEFAULT_STEPS_PER_SECOND,
+      jumpCategory: INTERESTING_CATEGORIES[0]!,
+      shortcutsOpen: false,
 
       lessonChosen(id) {
         const lesson = services.lessons.find((l) => l.id === id);
@@ -208,6 +211,18 @@ export function createLabStore(services: LabServices): LabStoreApi {
       },
       speedChanged(stepsPerSecond) {
         if (Number.isFinite(stepsPerSecond) && stepsPerSecond > 0) set({ stepsPerSecond });
+      },
+      jumpCategoryChanged(category) {
+        if (INTERESTING_CATEGORIES.includes(category)) set({ jumpCategory: category });
+      },
+      jumpRequested({ direction, category }) {
+        const { open: current, cursor } = get();
+        if (!current) return;
+        const target = nextInteresting(current.simulation, cursor, direction, [category]);
+        moveTo(target ?? cursor, "jump", false);
+      },
+      shortcutsToggled(open) {
+        if (get().shortcutsOpen !== open) set({ shortcutsOpen: open });
       },
       recordSelected(record) {
         const { open: current, selection } = get();

@@ -4,6 +4,7 @@
  */
 import "./app.css";
 import { PlaybackControls } from "./controls/PlaybackControls";
+import { ShortcutsDialog } from "./controls/ShortcutsDialog";
 import { useKeyboardShortcuts } from "./controls/useKeyboardShortcuts";
 import { TopologyCanvas } from "./flow/TopologyCanvas";
 import { Header } from "./Header";
@@ -34,6 +35,7 @@ export function App() {
           {isOpen ? <NarrationBar /> : null}
         </>
       ) : null}
+      <ShortcutsDialog />
     </div>
   );
 }

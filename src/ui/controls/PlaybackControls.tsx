@@ -1,11 +1,26 @@
 /**
  * The playback bar: go to start, step back, play / pause, step forward, go to end, a scrubber over every step,
- * the speed, and where we are ("Step c / N").
+ * where we are ("Step c / N"), jumps to the previous / next step of a chosen kind (a drop, a write…), the speed,
+ * and the keyboard shortcuts help.
  */
 import "./controls.css";
+import { useMemo } from "react";
+import {
+  INTERESTING_CATEGORIES,
+  type InterestingCategory,
+  nextInteresting,
+} from "../../app/interestingSteps";
 import { SPEEDS } from "../../app/labState";
 import { useLabActions, useLabState } from "../LabContext";
-import { t } from "../messages";
+import { type MessageId, t } from "../messages";
+
+const CATEGORY_LABEL: Record<InterestingCategory, MessageId> = {
+  drop: "jumpDrop",
+  write: "jumpWrite",
+  buffer: "jumpBuffer",
+  commit: "jumpCommit",
+  assignment: "jumpAssignment",
+};
 
 const ICON = {
   start: "M6 5v14M19 5 9 12l10 7z",
@@ -14,6 +29,8 @@ const ICON = {
   pause: "M7 5h4v14H7zM14 5h4v14h-4z",
   forward: "M6 5l10 7-10 7z",
   end: "M18 5v14M5 5l10 7-10 7z",
+  previousMatch: "M17 6 11 12l6 6M11 6 5 12l6 6",
+  nextMatch: "M7 6l6 6-6 6M13 6l6 6-6 6",
 };
 
 function Icon({ d }: { d: string }) {
@@ -24,14 +41,40 @@ function Icon({ d }: { d: string }) {
   );
 }
 
+function Chevrons({ d }: { d: string }) {
+  return (
+    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+      <path
+        d={d}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
+
 export function PlaybackControls() {
   const actions = useLabActions();
   const cursor = useLabState((s) => s.cursor);
   const total = useLabState((s) => s.open?.simulation.stepCount ?? 0);
   const playing = useLabState((s) => s.playing);
   const speed = useLabState((s) => s.stepsPerSecond);
+  const simulation = useLabState((s) => s.open?.simulation ?? null);
+  const category = useLabState((s) => s.jumpCategory);
   const atStart = cursor === 0;
   const atEnd = cursor >= total;
+  // Each search stops at the first match, so this is cheap unless the category is rare in a long trace.
+  const hasPrevious = useMemo(
+    () => simulation !== null && nextInteresting(simulation, cursor, "previous", [category]) !== null,
+    [simulation, cursor, category],
+  );
+  const hasNext = useMemo(
+    () => simulation !== null && nextInteresting(simulation, cursor, "next", [category]) !== null,
+    [simulation, cursor, category],
+  );
 
   return (
     <div className="controls" role="toolbar" aria-label={t("playbackControls")}>
@@ -96,7 +139,43 @@ export function PlaybackControls() {
       <output className="step-indicator" data-testid="step-indicator">
         {t("stepIndicator", { cursor, total })}
       </output>
-      <label className="speed">
+      <div className="jump">
+        <label className="control-label">
+          <span>{t("jumpLabel")}</span>
+          <select
+            aria-label={t("jumpLabel")}
+            value={category}
+            onChange={(event) =>
+              actions.jumpCategoryChanged(event.currentTarget.value as InterestingCategory)
+            }
+          >
+            {INTERESTING_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(CATEGORY_LABEL[c])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          aria-label={t("previousMatch")}
+          title={`${t("previousMatch")} (p)`}
+          disabled={!hasPrevious}
+          onClick={() => actions.jumpRequested({ direction: "previous", category })}
+        >
+          <Chevrons d={ICON.previousMatch} />
+        </button>
+        <button
+          type="button"
+          aria-label={t("nextMatch")}
+          title={`${t("nextMatch")} (n)`}
+          disabled={!hasNext}
+          onClick={() => actions.jumpRequested({ direction: "next", category })}
+        >
+          <Chevrons d={ICON.nextMatch} />
+        </button>
+      </div>
+      <label className="speed control-label">
         <span>{t("speedLabel")}</span>
         <select value={speed} onChange={(event) => actions.speedChanged(Number(event.currentTarget.value))}>
           {SPEEDS.map((n) => (
@@ -106,6 +185,16 @@ export function PlaybackControls() {
           ))}
         </select>
       </label>
+      <button
+        type="button"
+        className="shortcuts-button"
+        aria-label={t("shortcutsButton")}
+        title={`${t("shortcutsButton")} (?)`}
+        aria-haspopup="dialog"
+        onClick={() => actions.shortcutsToggled(true)}
+      >
+        ?
+      </button>
     </div>
   );
 }

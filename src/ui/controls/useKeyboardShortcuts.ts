@@ -1,6 +1,8 @@
 /**
- * Keyboard: ← / → step, Space plays or pauses, Home / End jump to the ends, Escape closes the record inspector. Keys typed into a form field are left
- * alone, and Space on a button or link keeps its native meaning (pressing that button).
+ * Keyboard: ← / → step, Space plays or pauses, Home / End jump to the ends, n / p jump to the next / previous match
+ * of the "Jump to" category, ? opens the shortcuts help, Escape closes that help or else the record inspector.
+ * Keys typed into a form field are left alone, and Space on a button or link keeps its native meaning (pressing
+ * that button). While the help is open it is modal: only Escape and ? do anything.
  */
 import { useEffect } from "react";
 import { useLab, useLabActions } from "../LabContext";
@@ -16,6 +18,13 @@ export function useKeyboardShortcuts(): void {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       const target = event.target instanceof HTMLElement ? event.target : null;
       if (target && (FIELDS.has(target.tagName) || target.isContentEditable)) return;
+      const state = store.getState();
+      if (state.shortcutsOpen) {
+        if (event.key !== "Escape" && event.key !== "?") return;
+        actions.shortcutsToggled(false);
+        event.preventDefault();
+        return;
+      }
       switch (event.key) {
         case "ArrowRight":
           actions.stepRequested(1);
@@ -29,9 +38,18 @@ export function useKeyboardShortcuts(): void {
         case "End":
           actions.goTo(Number.MAX_SAFE_INTEGER);
           break;
+        case "n":
+          actions.jumpRequested({ direction: "next", category: state.jumpCategory });
+          break;
+        case "p":
+          actions.jumpRequested({ direction: "previous", category: state.jumpCategory });
+          break;
+        case "?":
+          actions.shortcutsToggled(true);
+          break;
         case "Escape":
           // Left alone when nothing is open, so Escape keeps its meaning elsewhere.
-          if (store.getState().selection === null) return;
+          if (state.selection === null) return;
           actions.recordSelected(null);
           break;
         case " ":

@@ -1,0 +1,65 @@
+/**
+ * The step debugger's jumps and keyboard help in a real Chromium: jump to the next drop and write, open the
+ * shortcuts help with ? and close it with Escape. Fails on any console error or warning.
+ */
+import { test as base, expect, type Page } from "@playwright/test";
+
+const test = base.extend<{ consoleProblems: string[] }>({
+  consoleProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error" || message.type() === "warning") {
+          problems.push(`${message.type()}: ${message.text()}`);
+        }
+      });
+      page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+      await use(problems);
+      expect(problems, "console errors and warnings").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+const indicator = (page: Page) => page.getByTestId("step-indicator");
+const narration = (page: Page) => page.getByTestId("narration");
+
+/** The cursor the step indicator shows ("Step c / N"). */
+async function cursorOf(page: Page): Promise<number> {
+  const text = (await indicator(page).textContent()) ?? "";
+  const match = /^Step (\d+) \//.exec(text);
+  if (!match) throw new Error(`unexpected step indicator: ${text}`);
+  return Number(match[1]);
+}
+
+test("jumps to the next drop, then the next one, and shows the keyboard help", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByTestId("node-orders-in")).toBeVisible();
+
+  const jumpTo = page.getByRole("combobox", { name: "Jump to" });
+  await jumpTo.selectOption({ label: "Drop" });
+  const previous = page.getByRole("button", { name: "Previous match", exact: true });
+  const next = page.getByRole("button", { name: "Next match", exact: true });
+  await expect(previous).toBeDisabled();
+
+  await next.click();
+  await expect(narration(page)).toContainText("is false");
+  await expect(narration(page)).toContainText("dropped");
+  const first = await cursorOf(page);
+  expect(first).toBeGreaterThan(0);
+  await expect(previous).toBeDisabled();
+
+  await next.click();
+  await expect.poll(() => cursorOf(page)).toBeGreaterThan(first);
+  await expect(previous).toBeEnabled();
+
+  await page.locator("body").press("?");
+  const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Close" })).toBeFocused();
+  await expect(dialog).toContainText("Show this help");
+  await page.screenshot({ path: "/tmp/jump-dialog.png" });
+
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { type Simulation, simulate, type TraceEventKind } from "../engine";
+import transformations from "../scenario/lessons/transformations.json";
+import { loadScenario } from "../scenario/loadScenario";
+import {
+  categoryOf,
+  INTERESTING_CATEGORIES,
+  type InterestingCategory,
+  nextInteresting,
+} from "./interestingSteps";
+
+function lesson(json: unknown): Simulation {
+  const loaded = loadScenario(json);
+  if (!loaded.ok) throw new Error(`lesson did not load: ${JSON.stringify(loaded.errors)}`);
+  return simulate(loaded.model);
+}
+
+/** Every 0-based step of `category`, by brute force. */
+function stepsOf(simulation: Simulation, category: InterestingCategory): number[] {
+  const steps: number[] = [];
+  for (let i = 0; i < simulation.stepCount; i++)
+    if (categoryOf(simulation.step(i).kind) === category) steps.push(i);
+  return steps;
+}
+
+describe("categoryOf", () => {
+  it("classifies drops, writes, buffering, commits and assignments", () => {
+    const expected: [TraceEventKind, InterestingCategory | null][] = [
+      ["recordFiltered", "drop"],
+      ["recordUnmatched", "drop"],
+      ["userFunctionFailed", "drop"],
+      ["recordWritten", "write"],
+      ["recordBuffered", "buffer"],
+      ["offsetCommitted", "commit"],
+      ["partitionsAssigned", "assignment"],
+      ["recordProduced", null],
+      ["recordAppended", null],
+      ["recordFetched", null],
+      ["recordProcessed", null],
+      ["recordBranched", null],
+    ];
+    for (const [kind, category] of expected) expect(categoryOf(kind), kind).toBe(category);
+  });
+});
+
+describe("nextInteresting on the transformations lesson", () => {
+  const simulation = lesson(transformations);
+  const drops = stepsOf(simulation, "drop");
+  const writes = stepsOf(simulation, "write");
+
+  it("has drops and writes to find", () => {
+    expect(drops.length).toBeGreaterThan(1);
+    expect(writes.length).toBeGreaterThan(1);
+  });
+
+  it("jumps from the start to the first drop, whose narration says why", () => {
+    const cursor = nextInteresting(simulation, 0, "next", ["drop"]);
+    expect(cursor).toBe(drops[0]! + 1);
+    const narration = simulation.narrate(cursor! - 1);
+    expect(narration).toContain("is false");
+    expect(narration).toContain("dropped");
+  });
+
+  it("walks every match forward and back again, never landing on the step already shown", () => {
+    for (const category of INTERESTING_CATEGORIES) {
+      const expected = stepsOf(simulation, category).map((i) => i + 1);
+      const forward: number[] = [];
+      for (let c = nextInteresting(simulation, 0, "next", [category]); c !== null; ) {
+        forward.push(c);
+        c = nextInteresting(simulation, c, "next", [category]);
+      }
+      expect(forward, category).toEqual(expected);
+      const backward: number[] = [];
+      for (let c = nextInteresting(simulation, simulation.stepCount, "previous", [category]); c !== null; ) {
+        backward.push(c);
+        c = nextInteresting(simulation, c, "previous", [category]);
+      }
+      // From the end, "previous" skips the last step itself when it is the one shown.
+      const shownAtEnd = expected.at(-1) === simulation.stepCount;
+      expect(backward.reverse(), category).toEqual(shownAtEnd ? expected.slice(0, -1) : expected);
+    }
+  });
+
+  it("finds the nearest match from the middle, in either direction", () => {
+    const middle = drops[1]! + 1; // showing the second drop
+    expect(nextInteresting(simulation, middle, "previous", ["drop"])).toBe(drops[0]! + 1);
+    expect(nextInteresting(simulation, middle, "next", ["drop"])).toBe(
+      drops[2] === undefined ? null : drops[2] + 1,
+    );
+  });
+
+  it("combines categories", () => {
+    const first = Math.min(drops[0]!, writes[0]!);
+    expect(nextInteresting(simulation, 0, "next", ["drop", "write"])).toBe(first + 1);
+  });
+
+  it("returns null with nothing that way, no categories, or at the ends", () => {
+    expect(nextInteresting(simulation, 0, "previous", ["drop"])).toBeNull();
+    expect(nextInteresting(simulation, 1, "previous", ["drop"])).toBeNull();
+    expect(nextInteresting(simulation, drops[0]! + 1, "previous", ["drop"])).toBeNull();
+    expect(nextInteresting(simulation, simulation.stepCount, "next", ["drop"])).toBeNull();
+    expect(nextInteresting(simulation, 0, "next", [])).toBeNull();
+  });
+
+  it("clamps a cursor out of range", () => {
+    expect(nextInteresting(simulation, -5, "next", ["drop"])).toBe(drops[0]! + 1);
+    expect(nextInteresting(simulation, 1e9, "previous", ["drop"])).toBe(
+      nextInteresting(simulation, simulation.stepCount, "previous", ["drop"]),
+    );
+  });
+});

@@ -1,0 +1,145 @@
+// @vitest-environment happy-dom
+import { act } from "react";
+import { createRoot, type Root } from "react-dom/client";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createLab, type Lab } from "../../app/createLab";
+import { fakeScheduler } from "../../app/testing/fakeScheduler";
+import { LabProvider } from "../LabContext";
+import { NarrationBar } from "../NarrationBar";
+import { PlaybackControls } from "./PlaybackControls";
+import { ShortcutsDialog } from "./ShortcutsDialog";
+import { useKeyboardShortcuts } from "./useKeyboardShortcuts";
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+function Bar() {
+  useKeyboardShortcuts();
+  return (
+    <>
+      <PlaybackControls />
+      <NarrationBar />
+      <ShortcutsDialog />
+    </>
+  );
+}
+
+let lab: Lab;
+let root: Root;
+let container: HTMLElement;
+
+beforeEach(async () => {
+  window.history.replaceState(null, "", "/");
+  lab = createLab({
+    location: window.location,
+    history: window.history,
+    events: window,
+    scheduler: fakeScheduler(),
+  });
+  container = document.createElement("div");
+  document.body.append(container);
+  root = createRoot(container);
+  await act(async () => root.render(<LabProvider lab={lab}>{<Bar />}</LabProvider>));
+});
+
+afterEach(async () => {
+  await act(async () => root.unmount());
+  container.remove();
+  lab.dispose();
+});
+
+const button = (name: string) => container.querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`)!;
+const dialog = () => container.querySelector<HTMLElement>('[role="dialog"]');
+const indicator = () => container.querySelector('[data-testid="step-indicator"]')!.textContent;
+const narration = () => container.querySelector('[data-testid="narration"]')!.textContent;
+const press = (key: string, target: EventTarget = document.body) =>
+  act(
+    () => void target.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true })),
+  );
+
+describe("keyboard shortcuts dialog", () => {
+  it("opens on ?, labelled, modal, with focus inside, and closes on Escape", async () => {
+    expect(dialog()).toBeNull();
+    await press("?");
+    const opened = dialog()!;
+    expect(opened).not.toBeNull();
+    expect(opened.getAttribute("aria-modal")).toBe("true");
+    const title = document.getElementById(opened.getAttribute("aria-labelledby")!);
+    expect(title?.textContent).toBe("Keyboard shortcuts");
+    expect(opened.contains(document.activeElement)).toBe(true);
+    for (const key of ["→", "←", "Space", "Home", "End", "n", "p", "Esc", "?"]) {
+      expect([...opened.querySelectorAll("kbd")].map((k) => k.textContent)).toContain(key);
+    }
+    await press("Escape", document.activeElement!);
+    expect(dialog()).toBeNull();
+  });
+
+  it("is modal: other shortcuts do nothing while it is open, Tab stays inside", async () => {
+    await press("?");
+    await press("ArrowRight", document.activeElement!);
+    await press("n", document.activeElement!);
+    expect(indicator()).toMatch(/^Step 0 \//);
+    await press("Tab", document.activeElement!);
+    expect(dialog()!.contains(document.activeElement)).toBe(true);
+  });
+
+  it("opens from its button and gives focus back to it on close", async () => {
+    const opener = button("Keyboard shortcuts");
+    opener.focus();
+    await act(async () => opener.click());
+    expect(dialog()).not.toBeNull();
+    expect(document.activeElement).toBe(button("Close"));
+    await act(async () => button("Close").click());
+    expect(dialog()).toBeNull();
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it("Escape with the dialog open leaves the record inspector selection alone", async () => {
+    const { simulation } = lab.store.getState().open!;
+    const withRecord = Array.from({ length: simulation.stepCount }, (_, i) => simulation.step(i)).find(
+      (step) => "record" in step,
+    );
+    if (!withRecord || !("record" in withRecord)) throw new Error("no step about a record");
+    await act(async () => lab.store.getState().recordSelected(withRecord.record));
+    const selection = lab.store.getState().selection;
+    expect(selection).not.toBeNull();
+    await press("?");
+    await press("Escape", document.activeElement!);
+    expect(dialog()).toBeNull();
+    expect(lab.store.getState().selection).toBe(selection);
+  });
+});
+
+describe("jump to the previous / next match", () => {
+  it("offers the categories, Drop first, and the buttons only where there is a match", async () => {
+    const select = container.querySelector<HTMLSelectElement>('select[aria-label="Jump to"]')!;
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      "Drop",
+      "Write",
+      "Buffer",
+      "Commit",
+      "Assignment",
+    ]);
+    expect(select.value).toBe("drop");
+    expect(button("Previous match").disabled).toBe(true);
+    expect(button("Next match").disabled).toBe(false);
+  });
+
+  it("jumps to drops with the buttons and with n / p", async () => {
+    await act(async () => button("Next match").click());
+    const first = indicator();
+    expect(narration()).toContain("dropped");
+    expect(button("Previous match").disabled).toBe(true);
+    await press("n");
+    expect(indicator()).not.toBe(first);
+    expect(button("Previous match").disabled).toBe(false);
+    await press("p");
+    expect(indicator()).toBe(first);
+  });
+
+  it("ignores n / p typed into a field", async () => {
+    const field = document.createElement("input");
+    container.append(field);
+    await press("n", field);
+    expect(indicator()).toMatch(/^Step 0 \//);
+  });
+});
