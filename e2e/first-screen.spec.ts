@@ -2,29 +2,8 @@
  * The first screen in a real Chromium: it loads clean, shows the topology, steps, animates records, follows the
  * URL, survives a hostile link and switches lessons. Every test also fails on any console error or warning.
  */
-import { test as base, expect, type Page } from "@playwright/test";
-
-const test = base.extend<{ consoleProblems: string[] }>({
-  consoleProblems: [
-    async ({ page }, use) => {
-      const problems: string[] = [];
-      page.on("console", (message) => {
-        if (message.type() === "error" || message.type() === "warning") {
-          problems.push(`${message.type()}: ${message.text()}`);
-        }
-      });
-      page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-      await use(problems);
-      expect(problems, "console errors and warnings").toEqual([]);
-    },
-    { auto: true },
-  ],
-});
-
-const indicator = (page: Page) => page.getByTestId("step-indicator");
-const narration = (page: Page) => page.getByTestId("narration");
-const stepForward = (page: Page) => page.getByRole("button", { name: "Step forward", exact: true });
-const stepBack = (page: Page) => page.getByRole("button", { name: "Step back", exact: true });
+import type { Page } from "@playwright/test";
+import { expect, indicator, narration, stepBack, stepForward, test } from "./labTest";
 
 async function openLab(page: Page, url = "/") {
   await page.goto(url);

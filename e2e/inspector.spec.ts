@@ -2,28 +2,9 @@
  * The record inspector in a real Chromium: a record chip opens the record's lineage, and each lineage line moves
  * the cursor to its step. Fails on any console error or warning.
  */
-import { test as base, expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, indicator, narration, stepForward, test } from "./labTest";
 
-const test = base.extend<{ consoleProblems: string[] }>({
-  consoleProblems: [
-    async ({ page }, use) => {
-      const problems: string[] = [];
-      page.on("console", (message) => {
-        if (message.type() === "error" || message.type() === "warning") {
-          problems.push(`${message.type()}: ${message.text()}`);
-        }
-      });
-      page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-      await use(problems);
-      expect(problems, "console errors and warnings").toEqual([]);
-    },
-    { auto: true },
-  ],
-});
-
-const indicator = (page: Page) => page.getByTestId("step-indicator");
-const narration = (page: Page) => page.getByTestId("narration");
-const stepForward = (page: Page) => page.getByRole("button", { name: "Step forward", exact: true });
 const firstChip = (page: Page) => page.getByRole("button", { name: /^orders-\d offset 0, key / });
 
 test("a record's chip opens its lineage, and a lineage line jumps to its step", async ({ page }) => {

@@ -2,27 +2,8 @@
  * The step debugger's jumps and keyboard help in a real Chromium: jump to the next drop and write, open the
  * shortcuts help with ? and close it with Escape. Fails on any console error or warning.
  */
-import { test as base, expect, type Page } from "@playwright/test";
-
-const test = base.extend<{ consoleProblems: string[] }>({
-  consoleProblems: [
-    async ({ page }, use) => {
-      const problems: string[] = [];
-      page.on("console", (message) => {
-        if (message.type() === "error" || message.type() === "warning") {
-          problems.push(`${message.type()}: ${message.text()}`);
-        }
-      });
-      page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-      await use(problems);
-      expect(problems, "console errors and warnings").toEqual([]);
-    },
-    { auto: true },
-  ],
-});
-
-const indicator = (page: Page) => page.getByTestId("step-indicator");
-const narration = (page: Page) => page.getByTestId("narration");
+import type { Page } from "@playwright/test";
+import { expect, indicator, narration, test } from "./labTest";
 
 /** The cursor the step indicator shows ("Step c / N"). */
 async function cursorOf(page: Page): Promise<number> {

@@ -3,9 +3,10 @@
  * shows its progress and stays responsive, then it opens like any other scenario. Fails on any console error or
  * warning.
  */
-import { test as base, expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import type { Scenario } from "../src/scenario/schema";
 import { encodeShareFragment } from "../src/scenario/shareUrl";
+import { expect, test } from "./labTest";
 
 const RECORDS = 60_000;
 
@@ -55,23 +56,6 @@ declare global {
     progressSeen?: number[];
   }
 }
-
-const test = base.extend<{ consoleProblems: string[] }>({
-  consoleProblems: [
-    async ({ page }, use) => {
-      const problems: string[] = [];
-      page.on("console", (message) => {
-        if (message.type() === "error" || message.type() === "warning") {
-          problems.push(`${message.type()}: ${message.text()}`);
-        }
-      });
-      page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-      await use(problems);
-      expect(problems, "console errors and warnings").toEqual([]);
-    },
-    { auto: true },
-  ],
-});
 
 /** Records the progress bar's values from before the page's own scripts run, so none is missed. */
 async function recordProgress(page: Page) {

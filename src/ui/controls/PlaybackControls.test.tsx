@@ -1,15 +1,11 @@
 // @vitest-environment happy-dom
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createLab, type Lab } from "../../app/createLab";
-import { fakeScheduler } from "../../app/testing/fakeScheduler";
-import { LabProvider } from "../LabContext";
+import type { Lab } from "../../app/createLab";
 import { NarrationBar } from "../NarrationBar";
+import { type MountedLab, mountLab } from "../testing/mountLab";
 import { PlaybackControls } from "./PlaybackControls";
 import { useKeyboardShortcuts } from "./useKeyboardShortcuts";
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 function Bar() {
   useKeyboardShortcuts();
@@ -22,28 +18,15 @@ function Bar() {
 }
 
 let lab: Lab;
-let root: Root;
 let container: HTMLElement;
+let mounted: MountedLab;
 
 beforeEach(async () => {
-  window.history.replaceState(null, "", "/");
-  lab = createLab({
-    location: window.location,
-    history: window.history,
-    events: window,
-    scheduler: fakeScheduler(),
-  });
-  container = document.createElement("div");
-  document.body.append(container);
-  root = createRoot(container);
-  await act(async () => root.render(<LabProvider lab={lab}>{<Bar />}</LabProvider>));
+  mounted = await mountLab(<Bar />);
+  ({ lab, container } = mounted);
 });
 
-afterEach(async () => {
-  await act(async () => root.unmount());
-  container.remove();
-  lab.dispose();
-});
+afterEach(() => mounted.unmount());
 
 const button = (name: string) => container.querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`)!;
 const indicator = () => container.querySelector('[data-testid="step-indicator"]')!.textContent;
