@@ -15,6 +15,7 @@
 import { filter, map, range, tap } from "rxjs";
 import {
   DEFAULT_LIMITS,
+  defaultGroup,
   partitionForKey,
   type RecordKey,
   runFast,
@@ -70,6 +71,8 @@ function benchModel(): SimulationModel {
       pollIntervalMs: 100,
       maxPollRecords: 500,
       commitIntervalMs: 30_000,
+      group: defaultGroup(1),
+      faults: [],
       topology: [
         { id: "src", op: "source", topics: ["events"], inputs: [] },
         {

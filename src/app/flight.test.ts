@@ -73,7 +73,7 @@ describe("flights", () => {
   });
 
   it("has no flight for steps that move no record", () => {
-    const step = firstStep(simulation, "partitionsAssigned");
+    const step = firstStep(simulation, "groupChanged");
     expect(flightOf(simulation, places, step)).toBeNull();
   });
 });

@@ -100,6 +100,7 @@ export function flightOf(simulation: Simulation, places: RecordPlaces, step: Tra
         "appended",
       );
     case "recordFetched":
+    case "recordRefetched":
       return base(
         step.record,
         [{ kind: "partition", topic: step.topic, partition: step.partition, end: "head" }],
@@ -119,7 +120,8 @@ export function flightOf(simulation: Simulation, places: RecordPlaces, step: Tra
       return flight;
     }
     case "offsetCommitted":
-    case "partitionsAssigned":
+    case "positionReset":
+    case "groupChanged":
       return null;
     default: {
       const unknown: never = step;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Simulation, simulate, type TraceEventKind } from "../engine";
+import { type Simulation, simulate, type TraceEventKind, type TraceStep } from "../engine";
 import transformations from "../scenario/lessons/transformations.json";
 import { loadScenario } from "../scenario/loadScenario";
 import {
@@ -19,12 +19,12 @@ function lesson(json: unknown): Simulation {
 function stepsOf(simulation: Simulation, category: InterestingCategory): number[] {
   const steps: number[] = [];
   for (let i = 0; i < simulation.stepCount; i++)
-    if (categoryOf(simulation.step(i).kind) === category) steps.push(i);
+    if (categoryOf(simulation.step(i)) === category) steps.push(i);
   return steps;
 }
 
 describe("categoryOf", () => {
-  it("classifies drops, writes, buffering, commits and assignments", () => {
+  it("classifies drops, writes, buffering, commits, reprocessing and group changes", () => {
     const expected: [TraceEventKind, InterestingCategory | null][] = [
       ["recordFiltered", "drop"],
       ["recordUnmatched", "drop"],
@@ -32,14 +32,26 @@ describe("categoryOf", () => {
       ["recordWritten", "write"],
       ["recordBuffered", "buffer"],
       ["offsetCommitted", "commit"],
-      ["partitionsAssigned", "assignment"],
+      ["recordRefetched", "reprocess"],
       ["recordProduced", null],
       ["recordAppended", null],
       ["recordFetched", null],
       ["recordProcessed", null],
       ["recordBranched", null],
     ];
-    for (const [kind, category] of expected) expect(categoryOf(kind), kind).toBe(category);
+    for (const [kind, category] of expected) {
+      expect(categoryOf({ kind } as TraceStep), kind).toBe(category);
+    }
+  });
+
+  it("classifies a rebalance start as a rebalance and crashes, stops and restarts as crashes", () => {
+    const group = (event: Record<string, unknown>) =>
+      ({ kind: "groupChanged", mode: "group", timeMs: 5, event }) as unknown as TraceStep;
+    expect(categoryOf(group({ kind: "rebalanceStarted" }))).toBe("rebalance");
+    expect(categoryOf(group({ kind: "memberCrashed" }))).toBe("crash");
+    expect(categoryOf(group({ kind: "memberLeft" }))).toBe("crash");
+    expect(categoryOf(group({ kind: "memberRestarted" }))).toBe("crash");
+    expect(categoryOf(group({ kind: "generationCompleted" }))).toBeNull();
   });
 });
 

@@ -1,10 +1,18 @@
 /**
  * "Interesting" steps for the step debugger's jumps: where a record was dropped, written by a sink, buffered by a
- * disconnected producer, where an offset was committed or partitions were assigned. Pure functions over the trace.
+ * disconnected producer, where an offset was committed, where the group rebalanced, where an instance crashed,
+ * stopped or restarted, and where records were processed again. Pure functions over the trace.
  */
-import type { Simulation, TraceEventKind } from "../engine";
+import type { Simulation, TraceStep } from "../engine";
 
-export type InterestingCategory = "drop" | "write" | "buffer" | "commit" | "assignment";
+export type InterestingCategory =
+  | "drop"
+  | "write"
+  | "buffer"
+  | "commit"
+  | "rebalance"
+  | "crash"
+  | "reprocess";
 
 /** In the order the UI offers them; the first is the default. */
 export const INTERESTING_CATEGORIES: readonly InterestingCategory[] = [
@@ -12,24 +20,40 @@ export const INTERESTING_CATEGORIES: readonly InterestingCategory[] = [
   "write",
   "buffer",
   "commit",
-  "assignment",
+  "rebalance",
+  "crash",
+  "reprocess",
 ];
 
 export type JumpDirection = "next" | "previous";
 
-const CATEGORY_OF: Partial<Record<TraceEventKind, InterestingCategory>> = {
+const CATEGORY_OF: Partial<Record<TraceStep["kind"], InterestingCategory>> = {
   recordFiltered: "drop",
   recordUnmatched: "drop",
   userFunctionFailed: "drop",
   recordWritten: "write",
   recordBuffered: "buffer",
   offsetCommitted: "commit",
-  partitionsAssigned: "assignment",
+  recordRefetched: "reprocess",
 };
 
-/** The category of a trace event kind, or null when steps of that kind are not interesting. */
-export function categoryOf(kind: TraceEventKind): InterestingCategory | null {
-  return CATEGORY_OF[kind] ?? null;
+/** The category of a step, or null when it is not interesting. */
+export function categoryOf(step: TraceStep): InterestingCategory | null {
+  if (step.kind === "groupChanged") {
+    switch (step.event.kind) {
+      case "rebalanceStarted":
+        return "rebalance";
+      case "memberCrashed":
+      case "memberLeft":
+      case "memberRestarted":
+        return "crash";
+      case "partitionsAssigned":
+        return step.mode === "static" && step.timeMs > 0 ? "crash" : null;
+      default:
+        return null;
+    }
+  }
+  return CATEGORY_OF[step.kind] ?? null;
 }
 
 /**
@@ -48,7 +72,7 @@ export function nextInteresting(
   const count = simulation.stepCount;
   const cursor = Math.min(count, Math.max(0, Math.trunc(fromCursor) || 0));
   const matches = (i: number) => {
-    const category = categoryOf(simulation.step(i).kind);
+    const category = categoryOf(simulation.step(i));
     return category !== null && wanted.has(category);
   };
   if (direction === "next") {

@@ -60,7 +60,7 @@ describe("commands on temporary files", () => {
     const { io, captured } = realFiles();
     expect(await runCli(["validate", path], io)).toBe(0);
     expect(await runCli(["run", path, "--json"], io)).toBe(0);
-    expect(captured.out).toMatch(/^valid: Tiny doubling pipeline\n\{\n {2}"outputVersion": 1,/);
+    expect(captured.out).toMatch(/^valid: Tiny doubling pipeline\n\{\n {2}"outputVersion": 2,/);
   });
 
   it("shouldReportEveryErrorOfAnInvalidFile", async () => {

@@ -1,13 +1,14 @@
 /**
  * The engine's public surface. Everything outside `src/engine` imports from here.
  */
-export type { Frame, Hop, NodeCounters, TaskFrame, TaskPartitionFrame } from "./frame/frame";
+export type { Frame, Hop, InstanceFrame, NodeCounters, TaskFrame, TaskPartitionFrame } from "./frame/frame";
 export * from "./groups";
 export * from "./model";
 export { openSimulation } from "./openSimulation";
 export { partitionForJsonKey, partitionForKey } from "./partitioning/keyedPartitioner";
 export { totalRecords } from "./producer/totalRecords";
 export { runFast } from "./runFast";
+export { formatTaskUnit, type GroupMode, type GroupStepPayload } from "./runtime/groupDriver";
 export { SimulationError } from "./runtime/simulationError";
 export { PROGRESS_EVERY_STEPS, type RecordOptions, recordRun, simulate } from "./simulate";
 export type { FastRun, LogEntry, PartitionContents, RecordVersion, Simulation } from "./simulation";
@@ -21,6 +22,7 @@ export type {
 } from "./topology/topologyGraph";
 export { buildTopologyGraph } from "./topology/topologyGraph";
 export { formatJson, formatKey, formatRecord } from "./trace/formatRecord";
+export type { GenerationSummary, GroupHistory, LifecycleEvent } from "./trace/groupHistory";
 export { type RecordedLog, type RecordedRun, type RecordedTrace, recordedBuffers } from "./trace/recordedRun";
 export type { PartitionRule, RecordId, TraceEvent, TraceEventKind, TraceStep } from "./trace/traceEvent";
 export * from "./windows";

@@ -188,6 +188,65 @@ export type TopologyNode =
 
 export type OperatorKind = TopologyNode["op"];
 
+/** What an instance does at a scheduled instant (a scenario input). */
+export type InstanceAction =
+  /** First start, for an instance that does not start at 0: it sends JoinGroup. */
+  | "join"
+  /** Graceful shutdown: commits, then sends LeaveGroup (a static member does not: KIP-345). */
+  | "leave"
+  /** The process dies: no commit, no LeaveGroup; the coordinator notices when its session expires. */
+  | "crash"
+  /** A stopped instance starts again and sends JoinGroup. */
+  | "restart";
+
+export interface InstanceFault {
+  atMs: WallClockMs;
+  /** Instance index, 0-based (`instance-1` is 0). */
+  instance: number;
+  action: InstanceAction;
+}
+
+/**
+ * The user's own assignment rule, run at every rebalance for every task: receives the task and the group, returns
+ * the index of the member (0-based, in the coordinator's member order) that gets it; taken modulo the members.
+ */
+export type TaskOwnerFunction = (task: TaskOwnerContext) => Json;
+
+export interface TaskOwnerContext {
+  /** Task id, `<subtopology>_<partition>`. */
+  task: string;
+  subtopology: number;
+  partition: number;
+  /** Number of members in the group. */
+  members: number;
+  /** Source topics of the task's sub-topology. */
+  topics: string[];
+}
+
+/**
+ * How tasks get to instances:
+ * - `assignor`: group management with a built-in Kafka assignor applied to tasks (a Kafka Streams application
+ *   assigns tasks, so copartitioned partitions travel together), rebalancing on joins, leaves and session timeouts;
+ * - `static`: no group management (`KafkaConsumer#assign`): each instance consumes fixed tasks or partitions, and
+ *   nobody takes over those of an instance that dies;
+ * - `custom`: group management with the user's rule ({@link TaskOwnerFunction}).
+ */
+export type AssignmentStrategy =
+  | { kind: "assignor"; assignor: "range" | "roundrobin" | "sticky" | "cooperative-sticky" }
+  /** Per instance: task ids (`0_1`) or partitions (`orders-1`, meaning the task that holds it). */
+  | { kind: "static"; units: string[][] }
+  | { kind: "custom"; source: string; owner: TaskOwnerFunction };
+
+export interface GroupSpec {
+  strategy: AssignmentStrategy;
+  /** Rebalance protocol; null for the assignor's preferred one (cooperative for `cooperative-sticky`). */
+  protocol: "eager" | "cooperative" | null;
+  sessionTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  /** Per instance: its `group.instance.id` (static membership, KIP-345), or null for a dynamic member. */
+  groupInstanceIds: (string | null)[];
+}
+
 export interface AppSpec {
   id: string;
   /** Application instances (consumer group members). */
@@ -198,6 +257,10 @@ export interface AppSpec {
   maxPollRecords: number;
   /** Kafka's `auto.commit.interval.ms` / Streams' `commit.interval.ms`. */
   commitIntervalMs: number;
+  /** How tasks are assigned to instances, and the group's timeouts. */
+  group: GroupSpec;
+  /** Scheduled joins, leaves, crashes and restarts, in time order (ties keep their order). */
+  faults: InstanceFault[];
   /** Nodes in topological order (validated: acyclic, every input defined earlier or later — the engine sorts). */
   topology: TopologyNode[];
 }
@@ -218,3 +281,14 @@ export interface SimulationModel {
 }
 
 export const DEFAULT_LIMITS: Limits = { maxRecords: 2_000_000, maxSteps: 40_000_000 };
+
+/** Kafka's consumer defaults: `range` (the first of `partition.assignment.strategy`), 45 s sessions, 3 s heartbeats. */
+export function defaultGroup(instances: number): GroupSpec {
+  return {
+    strategy: { kind: "assignor", assignor: "range" },
+    protocol: null,
+    sessionTimeoutMs: 45_000,
+    heartbeatIntervalMs: 3_000,
+    groupInstanceIds: Array.from({ length: instances }, () => null),
+  };
+}

@@ -5,17 +5,20 @@
 import { VersionLog } from "./broker/partitionLog";
 import type { Hop } from "./frame/frame";
 import { FrameIndex, toFrame } from "./frame/frameIndex";
+import { replayTables } from "./frame/frameState";
 import type { Json, RecordKey, SimulationModel } from "./model";
 import { explainKeyedPlacement } from "./partitioning/placement";
+import { formatTaskUnit, taskIndexOfUnit } from "./runtime/groupDriver";
 import type { LogEntry, RecordVersion, Simulation } from "./simulation";
 import { buildTopologyGraph } from "./topology/topologyGraph";
 import { type DecodeContext, decodeStep } from "./trace/decodeStep";
+import { type GroupHistory, groupHistory } from "./trace/groupHistory";
 import { lineageOf, recordOrigins } from "./trace/lineage";
 import { narrate } from "./trace/narrate";
 import type { RecordedRun } from "./trace/recordedRun";
 import { traceDigest } from "./trace/traceDigest";
 import type { TraceStep } from "./trace/traceEvent";
-import { TraceLog } from "./trace/traceLog";
+import { isReprocessed, TraceLog } from "./trace/traceLog";
 
 /**
  * The {@link Simulation} of a run recorded by `recordRun(model)` — here, or on another thread and structured-cloned
@@ -34,29 +37,14 @@ export function openSimulation(model: SimulationModel, recorded: RecordedRun): S
     assignment: recorded.assignment,
   };
 
-  const multiOutput = new Uint8Array(graph.nodes.length);
-  graph.nodes.forEach((n) => {
-    multiOutput[n.index] = n.op === "flatMap" || n.op === "flatMapValues" ? 1 : 0;
-  });
-  const frames = new FrameIndex(trace, graph, { multiOutput }, model.producers.length);
-
-  const taskOfTp: string[] = [];
-  const instanceOfTp: number[] = [];
-  run.assignment.forEach((taskIds, instance) => {
-    for (const taskId of taskIds) {
-      for (const tp of graph.tasks.find((t) => t.id === taskId)!.topicPartitions) {
-        taskOfTp[tp] = taskId;
-        instanceOfTp[tp] = instance;
-      }
-    }
-  });
-  const decodeContext: DecodeContext = {
-    model,
-    graph,
+  const frames = new FrameIndex(
     trace,
-    taskOfTp: (tp) => taskOfTp[tp] ?? "-",
-    instanceOfTp: (tp) => instanceOfTp[tp] ?? -1,
-  };
+    graph,
+    replayTables(graph),
+    model.producers.length,
+    model.app.instances,
+  );
+  const decodeContext: DecodeContext = { model, graph, trace };
 
   // The per-record view of the logs is built on first use: most callers (the canvas, seeking) never need it.
   let logs: Record<string, LogEntry[][]> | null = null;
@@ -88,11 +76,13 @@ export function openSimulation(model: SimulationModel, recorded: RecordedRun): S
       timestamp: trace.timestamps[id]!,
       parent: trace.parents[id]!,
       origin,
+      reprocessed: isReprocessed(trace, id),
     };
   };
   const step = (i: number): TraceStep => decodeStep(decodeContext, i);
   // Built on the first lineage query: the trace is complete, so the origins never change.
   let origins: Int32Array | null = null;
+  let history: GroupHistory | null = null;
 
   const hopOf = (s: TraceStep): Hop | null => {
     switch (s.kind) {
@@ -157,6 +147,18 @@ export function openSimulation(model: SimulationModel, recorded: RecordedRun): S
             return buffered.has(id);
           },
           schedulingNote,
+          isReprocessed: (id) => isReprocessed(trace, id),
+          formatTask: (unit) => formatTaskUnit(graph, unit),
+          partitionsOfTask: (unit) => graph.tasks[taskIndexOfUnit(graph, unit)]?.topicPartitions.length ?? 0,
+          topicsOf: (subtopology) => [
+            ...new Set(
+              graph.tasks
+                .filter((t) => String(t.subtopology) === subtopology)
+                .flatMap((t) => t.topicPartitions.map((tp) => graph.topicPartitions[tp]!.topic)),
+            ),
+          ],
+          processedBefore: (at, topic, partition) =>
+            frames.stateAt(at).consumed[graph.firstTopicPartition[topic]! + partition]!,
           noteOf: (step) => trace.notes.get(step),
         },
         step(i),
@@ -171,10 +173,13 @@ export function openSimulation(model: SimulationModel, recorded: RecordedRun): S
         state,
         graph,
         model.producers.map((p) => p.id),
-        run.assignment,
         hop,
         (tp, offset) => run.logs[tp]!.idAt(offset),
       );
+    },
+    groupHistory() {
+      history ??= groupHistory(trace);
+      return history;
     },
     digest: () => traceDigest(trace),
     stats: () => ({

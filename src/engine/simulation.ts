@@ -1,9 +1,11 @@
 /**
  * The engine's public surface: build a simulation from a model, run it, read any step.
  */
+
 import type { Frame } from "./frame/frame";
 import type { Json, Offset, RecordKey, SimulationModel, WallClockMs } from "./model";
 import type { TopologyGraph } from "./topology/topologyGraph";
+import type { GroupHistory } from "./trace/groupHistory";
 import type { RecordId, TraceStep } from "./trace/traceEvent";
 
 /** One version of a record: produced by a producer, or derived from another version by an operator. */
@@ -16,6 +18,8 @@ export interface RecordVersion {
   parent: RecordId;
   /** The produced record this version descends from (itself for a produced record). */
   origin: RecordId;
+  /** True for a version made while reprocessing a record fetched again after a failover (at-least-once). */
+  reprocessed: boolean;
 }
 
 /** Where a record sits in a partition log. */
@@ -47,6 +51,8 @@ export interface Simulation {
   narrate(step: number): string;
   /** The state after the first `cursor` events (0 ≤ cursor ≤ stepCount). */
   frameAt(cursor: number): Frame;
+  /** The consumer group's generations, crashes, stops and restarts, in trace order. */
+  groupHistory(): GroupHistory;
   /** A stable digest of the whole trace (FNV-1a over its canonical bytes), for determinism checks. */
   digest(): string;
   /** Memory held by the trace and the frame snapshots, for the benchmark. */

@@ -3,8 +3,11 @@
  * topology in topological order, records in send order, and every expression compiled to a function.
  */
 import type {
+  AssignmentStrategy,
   ExplicitRecordSpec,
   GeneratorSpec,
+  GroupSpec,
+  InstanceFault,
   ProducerSpec,
   RecordKey,
   SimulationModel,
@@ -15,7 +18,7 @@ import { SCENARIO_DEFAULTS } from "./defaults";
 import type { ScenarioExplicitRecord, ScenarioGenerator, ScenarioProducer } from "./producerSchema";
 import type { Scenario } from "./schema";
 import { nodeReferences, parseNodeReference, topologicalOrder } from "./topologyGraph";
-import { compileRecordFunction } from "./userFunctions";
+import { compileRecordFunction, compileTaskOwner } from "./userFunctions";
 
 function compileRecord(record: ScenarioExplicitRecord): ExplicitRecordSpec {
   const spec: ExplicitRecordSpec = {
@@ -85,6 +88,8 @@ export function compileScenario(scenario: Scenario): SimulationModel {
       pollIntervalMs: scenario.app.pollIntervalMs ?? SCENARIO_DEFAULTS.app.pollIntervalMs,
       maxPollRecords: scenario.app.maxPollRecords ?? SCENARIO_DEFAULTS.app.maxPollRecords,
       commitIntervalMs: scenario.app.commitIntervalMs ?? SCENARIO_DEFAULTS.app.commitIntervalMs,
+      group: compileGroup(scenario),
+      faults: compileFaults(scenario),
       topology: order.map((index) => compileNode(topology[index]!)),
     },
     limits: {
@@ -92,4 +97,43 @@ export function compileScenario(scenario: Scenario): SimulationModel {
       maxSteps: scenario.limits?.maxSteps ?? SCENARIO_DEFAULTS.limits.maxSteps,
     },
   };
+}
+
+function compileGroup(scenario: Scenario): GroupSpec {
+  const { app } = scenario;
+  const instances = app.instances ?? SCENARIO_DEFAULTS.app.instances;
+  const group = app.group ?? {};
+  const assignor = group.assignor ?? SCENARIO_DEFAULTS.group.assignor;
+  let strategy: AssignmentStrategy;
+  if (assignor === "static") {
+    strategy = {
+      kind: "static",
+      units: Array.from({ length: instances }, (_, i) => group.assignment?.[`instance-${i + 1}`] ?? []),
+    };
+  } else if (assignor === "custom") {
+    const source = group.owner ?? "0";
+    strategy = { kind: "custom", source, owner: compileTaskOwner(source) };
+  } else {
+    strategy = { kind: "assignor", assignor };
+  }
+  return {
+    strategy,
+    protocol: group.protocol ?? null,
+    sessionTimeoutMs: group.sessionTimeoutMs ?? SCENARIO_DEFAULTS.group.sessionTimeoutMs,
+    heartbeatIntervalMs: group.heartbeatIntervalMs ?? SCENARIO_DEFAULTS.group.heartbeatIntervalMs,
+    groupInstanceIds: Array.from({ length: instances }, (_, i) =>
+      group.staticMembership === true ? `${app.id}-${i + 1}` : null,
+    ),
+  };
+}
+
+/** Instance inputs in time order (a stable sort keeps the written order of simultaneous ones). */
+function compileFaults(scenario: Scenario): InstanceFault[] {
+  return (scenario.app.faults ?? [])
+    .map((fault) => ({
+      atMs: fault.at,
+      instance: Number(fault.instance.slice("instance-".length)) - 1,
+      action: fault.action,
+    }))
+    .sort((a, b) => a.atMs - b.atMs);
 }

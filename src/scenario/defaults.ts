@@ -29,8 +29,13 @@ export const SCENARIO_DEFAULTS = {
     /** Kafka Streams `commit.interval.ms` (at-least-once default). */
     commitIntervalMs: 30_000,
   },
+  /** Kafka consumer defaults: range (first of partition.assignment.strategy), 45 s sessions, 3 s heartbeats. */
+  group: { assignor: "range", sessionTimeoutMs: 45_000, heartbeatIntervalMs: 3_000 },
   limits: { maxRecords: 100_000, maxSteps: 2_000_000 },
 } as const;
+
+/** Most scheduled instance inputs (`app.faults`) a scenario may hold. */
+export const MAX_FAULTS = 1_000;
 
 /** Longest lists a scenario may hold. */
 export const MAX_TOPICS = 100;

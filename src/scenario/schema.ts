@@ -8,7 +8,15 @@
  * defaults from `defaults.ts`.
  */
 import { z } from "zod";
-import { HARD_LIMITS, MAX_PRODUCERS, MAX_TOPICS, MAX_TOPOLOGY_NODES, SCENARIO_DEFAULTS } from "./defaults";
+import {
+  HARD_LIMITS,
+  MAX_FAULTS,
+  MAX_PRODUCERS,
+  MAX_TOPICS,
+  MAX_TOPOLOGY_NODES,
+  SCENARIO_DEFAULTS,
+} from "./defaults";
+import { faultSchema, groupSchema } from "./groupSchema";
 import { producerSchema } from "./producerSchema";
 import { kafkaName, withDefault } from "./schemaPrimitives";
 import { topologyNodeSchema } from "./topologySchema";
@@ -60,6 +68,12 @@ export const appSchema = z
         .describe("Kafka Streams commit.interval.ms: how often offsets are committed."),
       SCENARIO_DEFAULTS.app.commitIntervalMs,
     ),
+    group: groupSchema.optional(),
+    faults: z
+      .array(faultSchema)
+      .max(MAX_FAULTS)
+      .optional()
+      .describe("Scheduled joins, leaves, crashes and restarts of instances."),
     topology: z
       .array(topologyNodeSchema)
       .min(1)
@@ -135,6 +149,7 @@ export type ScenarioTopic = z.infer<typeof topicSchema>;
 export type ScenarioApp = z.infer<typeof appSchema>;
 export type ScenarioLimits = z.infer<typeof limitsSchema>;
 
+export type { ScenarioFault, ScenarioGroup } from "./groupSchema";
 export type {
   ScenarioDisconnectWindow,
   ScenarioExplicitRecord,

@@ -6,17 +6,21 @@
  * partitioner (key, value, timestamp, partition, offset, topic); `generator` expressions compute a generated
  * record's value (key, value = the sequence number, timestamp).
  */
-import type { Json, RecordContext, RecordFunction } from "../engine/model";
+import type { Json, RecordContext, RecordFunction, TaskOwnerFunction } from "../engine/model";
 import { compileExpression, describeExpressionError } from "./expression";
 
 export const RECORD_VARIABLES = ["key", "value", "timestamp", "partition", "offset", "topic"] as const;
 export const GENERATOR_VARIABLES = ["key", "value", "timestamp"] as const;
 
-export type ExpressionScope = "record" | "generator";
+/** A custom assignor's `owner` expression: the task being assigned and the size of the group. */
+export const GROUP_VARIABLES = ["task", "subtopology", "partition", "members", "topics"] as const;
+
+export type ExpressionScope = "record" | "generator" | "group";
 
 const VARIABLES: Record<ExpressionScope, readonly string[]> = {
   record: RECORD_VARIABLES,
   generator: GENERATOR_VARIABLES,
+  group: GROUP_VARIABLES,
 };
 
 type Compiled = { ok: true; fn: (context: Record<string, unknown>) => Json } | { ok: false; message: string };
@@ -56,4 +60,12 @@ export function compileRecordFunction(source: string, scope: ExpressionScope): R
   if (!compiled.ok)
     throw new Error(`expression ${JSON.stringify(source)} does not compile: ${compiled.message}`);
   return compiled.fn as unknown as (record: RecordContext) => Json;
+}
+
+/** Compiles a custom assignor's `owner` expression; the engine's `TaskOwnerContext` is its variables object. */
+export function compileTaskOwner(source: string): TaskOwnerFunction {
+  const compiled = compile(source, "group");
+  if (!compiled.ok)
+    throw new Error(`expression ${JSON.stringify(source)} does not compile: ${compiled.message}`);
+  return compiled.fn as unknown as TaskOwnerFunction;
 }

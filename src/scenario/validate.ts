@@ -3,6 +3,7 @@
  * (references, cycles, partitions, expressions, limits). Every problem found is reported, each at its path.
  */
 import { checkExpressions } from "./checkExpressions";
+import { checkGroup } from "./checkGroup";
 import { checkProducers } from "./checkProducers";
 import { checkTopology } from "./checkTopology";
 import { migrateScenario } from "./migrate";
@@ -53,6 +54,7 @@ export function validateScenario(input: unknown): ValidationResult {
       );
   appendErrors(errors, checkProducers(parts), checkTopology(parts), checkExpressions(parts));
 
+  if (parsed.ok) appendErrors(errors, checkGroup(parsed.value));
   if (parsed.ok && errors.length === 0) return { ok: true, scenario: parsed.value };
   return { ok: false, errors: capErrors(errors, parsed.ok ? 0 : parsed.omitted) };
 }

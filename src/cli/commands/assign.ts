@@ -54,7 +54,7 @@ function assignorsToRun(name: string | undefined): AssignorName[] {
   if (assignor === undefined) {
     throw new UsageError(`unknown assignor ${quoted(name)} (assignors: ${assignorNames.join(", ")}, or all)`);
   }
-  return [assignor.name];
+  return [assignor.name as AssignorName];
 }
 
 /** `--topic orders:3` → orders has 3 partitions; in the order given. */

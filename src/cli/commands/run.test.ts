@@ -46,9 +46,11 @@ describe("run", () => {
       "topics",
       "sinks",
       "tasks",
+      "instances",
+      "group",
       "counters",
     ]);
-    expect(report.outputVersion).toBe(1);
+    expect(report.outputVersion).toBe(2);
     expect(report.scenario).toEqual({ title: "Tiny doubling pipeline", seed: 3 });
     expect(report.steps).toBeGreaterThan(0);
     expect(report.digest).toMatch(/^[0-9a-f]+$/);
@@ -70,6 +72,7 @@ describe("run", () => {
             key: expect.any(String),
             value: expect.any(Number),
             timestamp: expect.any(Number),
+            reprocessed: false,
           },
           {
             partition: 0,
@@ -77,6 +80,7 @@ describe("run", () => {
             key: expect.any(String),
             value: expect.any(Number),
             timestamp: expect.any(Number),
+            reprocessed: false,
           },
         ],
       },
@@ -87,6 +91,18 @@ describe("run", () => {
       "partition",
       "position",
       "committed",
+      "lag",
+    ]);
+    expect(report.instances).toEqual([
+      { name: "instance-1", memberId: "instance-1", running: true, tasks: ["0_0", "0_1"] },
+    ]);
+    expect(report.group.generations).toEqual([
+      expect.objectContaining({
+        generation: 1,
+        assignor: "range",
+        reason: "joined",
+        members: [{ memberId: "instance-1", instance: "instance-1", running: true, tasks: ["0_0", "0_1"] }],
+      }),
     ]);
     expect(report.counters).toEqual({
       "numbers-in": { in: 3, out: 3, dropped: 0 },

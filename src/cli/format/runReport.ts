@@ -5,10 +5,10 @@
  * group `generations`, `windows`, `late` records) beside these and never renames or retypes one, so a consumer
  * that ignores unknown fields keeps working. A change that cannot be made that way bumps `outputVersion`.
  */
-import type { Json, NodeCounters, RecordKey, Simulation } from "../../engine";
+import type { GroupHistory, InstanceFrame, Json, NodeCounters, RecordKey, Simulation } from "../../engine";
 
 /** Bumped only for a change that breaks a reader of the previous version. */
-export const RUN_OUTPUT_VERSION = 1;
+export const RUN_OUTPUT_VERSION = 2;
 
 export interface LogRecordReport {
   offset: number;
@@ -33,6 +33,8 @@ export interface SinkRecordReport {
   key: RecordKey;
   value: Json;
   timestamp: number;
+  /** True when written while reprocessing after a failover: a duplicate of earlier output (at-least-once). */
+  reprocessed: boolean;
 }
 
 export interface SinkReport {
@@ -44,8 +46,9 @@ export interface SinkReport {
 
 export interface TaskReport {
   id: string;
-  instance: string;
-  partitions: { topic: string; partition: number; position: number; committed: number }[];
+  /** The owner at the end, or null when nobody owns it. */
+  instance: string | null;
+  partitions: { topic: string; partition: number; position: number; committed: number; lag: number }[];
 }
 
 export interface RunReport {
@@ -60,6 +63,10 @@ export interface RunReport {
   topics: TopicReport[];
   sinks: SinkReport[];
   tasks: TaskReport[];
+  /** Every instance at the end: running or not, its member id and tasks. */
+  instances: InstanceFrame[];
+  /** Generations (members, tasks, revoked, assigned, reason) and instance crashes, stops and restarts. */
+  group: GroupHistory;
   /** Per node id, in topological order. */
   counters: Record<string, NodeCounters>;
 }
@@ -94,6 +101,7 @@ function sinkReports(sim: Simulation): SinkReport[] {
       key: record.key,
       value: record.value,
       timestamp: record.timestamp,
+      reprocessed: record.reprocessed,
     });
   }
   return [...sinks.values()];
@@ -133,8 +141,11 @@ export function runReport(sim: Simulation): RunReport {
         partition: p.partition,
         position: p.position,
         committed: p.committed,
+        lag: p.logEnd - p.committed,
       })),
     })),
+    instances: end.instances,
+    group: sim.groupHistory(),
     counters: end.counters,
   };
 }

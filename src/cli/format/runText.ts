@@ -57,7 +57,7 @@ function tasksText(report: RunReport): string {
   const rows = report.tasks.flatMap((task) =>
     task.partitions.map((p) => [
       task.id,
-      task.instance,
+      task.instance ?? "-",
       `${p.topic}-${p.partition}`,
       String(p.position),
       String(p.committed),

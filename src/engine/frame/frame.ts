@@ -35,15 +35,33 @@ export interface TaskPartitionFrame {
   position: Offset;
   /** Last committed offset (the next offset to read after a restart). */
   committed: Offset;
+  /** Next offset to process: records from here up to `position` are fetched and waiting. */
+  processed: Offset;
+  /** Log-end offset: `logEnd - committed` is the group's lag on this partition. */
+  logEnd: Offset;
 }
 
 export interface TaskFrame {
   /** Kafka Streams task id, `<subtopology>_<partition>`. */
   id: string;
-  instance: string;
+  /** The instance that owns the task, or null while nobody does (before the first generation, during a move). */
+  instance: string | null;
+  /** True when its owner is running, so the task's partitions are consumed. */
+  consumed: boolean;
   partitions: TaskPartitionFrame[];
   /** Records fetched but not yet processed, in fetch order, per source partition ("topic-p"). */
   buffered: Record<string, RecordId[]>;
+}
+
+/** An application instance: a consumer group member (or a static consumer). */
+export interface InstanceFrame {
+  /** `instance-<n>`. */
+  name: string;
+  /** Its current member id (`instance-2-1` after its first restart); "" before it first starts. */
+  memberId: string;
+  running: boolean;
+  /** Task ids it owns in the current generation (a stopped static member keeps its tasks). */
+  tasks: string[];
 }
 
 export interface Frame {
@@ -53,7 +71,11 @@ export interface Frame {
   timeMs: WallClockMs;
   /** Per topic name, per partition: the log-end offset (records at offsets below it exist). */
   logEnd: Record<string, Offset[]>;
+  /** Every task of the topology, owned or not. */
   tasks: TaskFrame[];
+  instances: InstanceFrame[];
+  /** The consumer group's last completed generation (0 before the first, and with static assignment). */
+  generation: number;
   /** Per node id. */
   counters: Record<string, NodeCounters>;
   /** Per producer id: records waiting in the producer's buffer (disconnected, or in flight on the network). */

@@ -29,8 +29,9 @@ export class FrameIndex {
     graph: TopologyGraph,
     private readonly tables: ReplayTables,
     producers: number,
+    instances = 1,
   ) {
-    this.frontier = initialFrameState(graph, producers);
+    this.frontier = initialFrameState(graph, producers, instances);
     this.snapshots.push(copyFrameState(this.frontier));
   }
 
@@ -74,7 +75,6 @@ export function toFrame(
   state: FrameState,
   graph: TopologyGraph,
   producerIds: string[],
-  assignment: string[][],
   hop: Hop | null,
   recordAt: (tp: number, offset: number) => number,
 ): Frame {
@@ -92,29 +92,50 @@ export function toFrame(
       dropped: state.counters[i + 2]!,
     };
   }
-  const tasks: Frame["tasks"] = [];
-  assignment.forEach((taskIds, instance) => {
-    for (const taskId of taskIds) {
-      const task = graph.tasks.find((t) => t.id === taskId)!;
-      const buffered: Record<string, number[]> = {};
-      const partitions = task.topicPartitions.map((tp) => {
-        const ref = graph.topicPartitions[tp]!;
-        const records: number[] = [];
-        for (let o = state.consumed[tp]!; o < state.position[tp]!; o++) records.push(recordAt(tp, o));
-        buffered[ref.name] = records;
-        return {
-          topic: ref.topic,
-          partition: ref.partition,
-          position: state.position[tp]!,
-          committed: state.committed[tp]!,
-        };
-      });
-      tasks.push({ id: task.id, instance: `instance-${instance + 1}`, partitions, buffered });
-    }
+  const tasks: Frame["tasks"] = graph.tasks.map((task, t) => {
+    const buffered: Record<string, number[]> = {};
+    const partitions = task.topicPartitions.map((tp) => {
+      const ref = graph.topicPartitions[tp]!;
+      const records: number[] = [];
+      for (let o = state.consumed[tp]!; o < state.position[tp]!; o++) records.push(recordAt(tp, o));
+      buffered[ref.name] = records;
+      return {
+        topic: ref.topic,
+        partition: ref.partition,
+        position: state.position[tp]!,
+        committed: state.committed[tp]!,
+        processed: state.consumed[tp]!,
+        logEnd: state.logEnd[tp]!,
+      };
+    });
+    const owner = state.ownerOfTask[t]!;
+    return {
+      id: task.id,
+      instance: owner < 0 ? null : `instance-${owner + 1}`,
+      consumed: owner >= 0 && state.running[owner] === 1,
+      partitions,
+      buffered,
+    };
   });
+  const instances: Frame["instances"] = Array.from(state.running, (running, i) => ({
+    name: `instance-${i + 1}`,
+    memberId: state.memberIds[i] ?? "",
+    running: running === 1,
+    tasks: graph.tasks.flatMap((task, t) => (state.ownerOfTask[t] === i ? [task.id] : [])),
+  }));
   const producerBuffers: Frame["producerBuffers"] = {};
   producerIds.forEach((id, p) => {
     producerBuffers[id] = state.producerBuffers[p]!.slice();
   });
-  return { cursor: state.cursor, timeMs: state.timeMs, logEnd, tasks, counters, producerBuffers, hop };
+  return {
+    cursor: state.cursor,
+    timeMs: state.timeMs,
+    logEnd,
+    tasks,
+    instances,
+    generation: state.generation,
+    counters,
+    producerBuffers,
+    hop,
+  };
 }

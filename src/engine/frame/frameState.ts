@@ -2,6 +2,9 @@
  * The mutable state a frame is built from, and how one trace step changes it. Applying steps 0..n-1 to the
  * initial state gives the state at cursor n; nothing else is consulted, so frames can be rebuilt from snapshots.
  */
+import type { TopicPartition } from "../groups/assignor";
+import type { CoordinatorEvent } from "../groups/coordinator";
+import type { GroupStepPayload } from "../runtime/groupDriver";
 import type { TopologyGraph } from "../topology/topologyGraph";
 import { StepKind, type TraceLog } from "../trace/traceLog";
 
@@ -20,9 +23,17 @@ export interface FrameState {
   lastInput: Int32Array;
   /** Per producer: records sent but not yet appended. */
   producerBuffers: number[][];
+  /** Per task: the instance that owns it, or -1. */
+  ownerOfTask: Int32Array;
+  /** Per instance: 1 while its process runs. */
+  running: Uint8Array;
+  /** Per instance: its current member id ("" before it first joined). */
+  memberIds: string[];
+  /** The last completed generation (0 before the first; static assignment has none). */
+  generation: number;
 }
 
-export function initialFrameState(graph: TopologyGraph, producers: number): FrameState {
+export function initialFrameState(graph: TopologyGraph, producers: number, instances = 1): FrameState {
   const tps = graph.topicPartitions.length;
   return {
     cursor: 0,
@@ -34,6 +45,10 @@ export function initialFrameState(graph: TopologyGraph, producers: number): Fram
     counters: new Int32Array(graph.nodes.length * 3),
     lastInput: new Int32Array(graph.nodes.length).fill(-1),
     producerBuffers: Array.from({ length: producers }, () => []),
+    ownerOfTask: new Int32Array(graph.tasks.length).fill(-1),
+    running: new Uint8Array(instances),
+    memberIds: Array.from({ length: instances }, () => ""),
+    generation: 0,
   };
 }
 
@@ -48,6 +63,10 @@ export function copyFrameState(s: FrameState): FrameState {
     counters: s.counters.slice(),
     lastInput: s.lastInput.slice(),
     producerBuffers: s.producerBuffers.map((b) => b.slice()),
+    ownerOfTask: s.ownerOfTask.slice(),
+    running: s.running.slice(),
+    memberIds: s.memberIds.slice(),
+    generation: s.generation,
   };
 }
 
@@ -55,6 +74,15 @@ export function copyFrameState(s: FrameState): FrameState {
 export interface ReplayTables {
   /** 1 for flatMap / flatMapValues nodes, whose several outputs count as one input. */
   multiOutput: Uint8Array;
+  /** Task index by `<subtopology>_<partition>`, to read the units of group steps. */
+  taskIndex: ReadonlyMap<string, number>;
+}
+
+/** The tables replay needs for a graph. */
+export function replayTables(graph: TopologyGraph): ReplayTables {
+  const multiOutput = new Uint8Array(graph.nodes.length);
+  for (const n of graph.nodes) multiOutput[n.index] = n.op === "flatMap" || n.op === "flatMapValues" ? 1 : 0;
+  return { multiOutput, taskIndex: new Map(graph.tasks.map((t, i) => [t.id, i])) };
 }
 
 /**
@@ -86,7 +114,12 @@ export function applyStep(state: FrameState, trace: TraceLog, tables: ReplayTabl
       break;
     }
     case StepKind.recordFetched:
-      state.position[b] = c + 1;
+    case StepKind.recordRefetched:
+      state.position[b & 0xffff] = c + 1;
+      break;
+    case StepKind.positionReset:
+      state.position[b] = a;
+      state.consumed[b] = a;
       break;
     case StepKind.recordProcessed: {
       const input = trace.creators[a] === b ? trace.parents[a]! : a;
@@ -111,7 +144,8 @@ export function applyStep(state: FrameState, trace: TraceLog, tables: ReplayTabl
     case StepKind.offsetCommitted:
       state.committed[b] = a;
       break;
-    case StepKind.partitionsAssigned:
+    case StepKind.groupChanged:
+      applyGroupStep(state, a, (trace.extras[c] as GroupStepPayload).event, tables.taskIndex);
       break;
     default: {
       const unknown: never = kind;
@@ -124,4 +158,54 @@ export function applyStep(state: FrameState, trace: TraceLog, tables: ReplayTabl
 /** Sets the state's wall-clock time to that of its last applied step. */
 export function settleTime(state: FrameState, trace: TraceLog): void {
   state.timeMs = state.cursor === 0 ? 0 : trace.timeOf(state.cursor - 1);
+}
+
+/** Ownership and liveness after a group step: the same rules as the run loop (`runCluster`), without the offsets. */
+function applyGroupStep(
+  state: FrameState,
+  instance: number,
+  event: CoordinatorEvent,
+  taskIndex: ReadonlyMap<string, number>,
+): void {
+  const tasks = (units: readonly TopicPartition[]) =>
+    units.flatMap((u) => taskIndex.get(`${u.topic}_${u.partition}`) ?? []);
+  const release = (units: readonly TopicPartition[]) => {
+    for (const t of tasks(units)) if (state.ownerOfTask[t] === instance) state.ownerOfTask[t] = -1;
+  };
+  if ("memberId" in event && instance >= 0 && event.kind !== "inputIgnored") {
+    state.memberIds[instance] = event.memberId;
+  }
+  switch (event.kind) {
+    case "memberJoined":
+    case "memberRestarted":
+    case "staticMemberRejoined":
+      state.running[instance] = 1;
+      break;
+    case "memberCrashed":
+      state.running[instance] = 0;
+      break;
+    case "memberLeft":
+      state.running[instance] = 0;
+      if (event.leaveGroupSent) release(event.partitions);
+      break;
+    case "sessionExpired":
+    case "partitionsRevoked":
+      release(event.partitions);
+      break;
+    case "partitionsAssigned":
+      if (event.running) state.running[instance] = 1;
+      for (const t of tasks(event.partitions)) state.ownerOfTask[t] = instance;
+      break;
+    case "generationCompleted":
+      state.generation = event.generation;
+      break;
+    case "heartbeatsStopped":
+    case "rebalanceStarted":
+    case "inputIgnored":
+      break;
+    default: {
+      const unknown: never = event;
+      throw new Error(`unknown group event ${JSON.stringify(unknown)}`);
+    }
+  }
 }

@@ -83,8 +83,11 @@ export type RebalanceProtocol = "eager" | "cooperative";
 /** Names of the built-in assignors, as in `partition.assignment.strategy`. */
 export type AssignorName = "range" | "roundrobin" | "sticky" | "cooperative-sticky";
 
+/** A built-in assignor's name, or `custom` for a user-defined strategy (a `ConsumerPartitionAssignor` of one's own). */
+export type StrategyName = AssignorName | "custom";
+
 export interface PartitionAssignor {
-  readonly name: AssignorName;
+  readonly name: StrategyName;
   /** Protocols the assignor supports, preferred first (`ConsumerPartitionAssignor#supportedProtocols`). */
   readonly supportedProtocols: readonly RebalanceProtocol[];
   /**

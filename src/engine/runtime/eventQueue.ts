@@ -5,8 +5,11 @@
  */
 import type { WallClockMs } from "../model";
 
-/** Kinds in their tie-break order at one instant: sends, then appends, then polls, then commits. */
-export const AgendaKind = { send: 0, arrive: 1, poll: 2, commit: 3 } as const;
+/**
+ * Kinds in their tie-break order at one instant: sends, appends, scheduled instance inputs (join, leave, crash,
+ * restart), session expiries, then polls and commits — so an instance that crashes at t does not poll or commit at t.
+ */
+export const AgendaKind = { send: 0, arrive: 1, fault: 2, groupDeadline: 3, poll: 4, commit: 5 } as const;
 export type AgendaKind = (typeof AgendaKind)[keyof typeof AgendaKind];
 
 export interface AgendaItem {

@@ -95,15 +95,17 @@ describe("the cluster run loop", () => {
     expect(sim.narrate(firstSource.step)).toContain("smallest timestamp");
   });
 
-  it("gives one task per partition and spreads tasks over instances", () => {
+  it("gives one task per partition and spreads tasks over instances with the range assignor", () => {
     const sim = simulate(model(topics(4), [producer("p", "in", [])], oneToOne, { instances: 2 }));
-    const tasks = sim.frameAt(0).tasks.map((t) => [t.id, t.instance]);
+    const tasks = sim.frameAt(sim.stepCount).tasks.map((t) => [t.id, t.instance]);
     expect(tasks).toEqual([
       ["0_0", "instance-1"],
-      ["0_2", "instance-1"],
-      ["0_1", "instance-2"],
+      ["0_1", "instance-1"],
+      ["0_2", "instance-2"],
       ["0_3", "instance-2"],
     ]);
+    expect(sim.frameAt(0).tasks.every((t) => t.instance === null)).toBe(true);
+    expect(sim.groupHistory().generations.map((g) => g.generation)).toEqual([1]);
   });
 
   it("commits processed positions every commit interval", () => {

@@ -9,8 +9,11 @@
  * committed every `commit.interval.ms`.
  */
 import type { PartitionLog } from "../broker/partitionLog";
+import type { TopicPartition } from "../groups/assignor";
+import type { CoordinatorEvent } from "../groups/coordinator";
 import type {
   DisconnectWindow,
+  InstanceFault,
   Json,
   RecordContext,
   RecordKey,
@@ -24,14 +27,17 @@ import type { SeededRandom } from "../random/seededRandom";
 import type { OperatorEnv, Processor } from "../topology/operatorEnv";
 import type { TopologyGraph } from "../topology/topologyGraph";
 import { Agenda, AgendaKind } from "./eventQueue";
+import { createGroupDriver, instanceMemberName, taskIndexOfUnit } from "./groupDriver";
 import type { RunRecorder } from "./runRecorder";
 import { SimulationError } from "./simulationError";
 
 export interface ClusterRun {
   logs: PartitionLog[];
-  /** Per instance index: the task ids it runs. */
+  /** Per instance index: the task ids it runs at the end. */
   assignment: string[][];
   recordsProduced: number;
+  /** Per topic-partition: the committed offset at the end. */
+  committed: number[];
 }
 
 export interface RunHooks {
@@ -89,19 +95,25 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
   let now = 0;
   let appends = 0;
 
-  // Tasks are dealt to instances in order (instance-1 gets tasks 0, n, 2n, ...): a fresh group's balanced spread.
+  // Who runs which task changes over time (joins, crashes, rebalances): see `groupDriver.ts`.
   const instanceCount = app.instances;
-  const ownerOfTp = new Int32Array(tps.length).fill(-1);
+  const taskCount = graph.tasks.length;
   const taskTps: number[][] = graph.tasks.map((t) => t.topicPartitions);
-  const instanceTasks: number[][] = Array.from({ length: instanceCount }, () => []);
-  graph.tasks.forEach((task, t) => {
-    const instance = t % instanceCount;
-    instanceTasks[instance]!.push(t);
-    for (const tp of task.topicPartitions) ownerOfTp[tp] = instance;
+  const taskOfTp = new Int32Array(tps.length).fill(-1);
+  taskTps.forEach((own, task) => {
+    for (const tp of own) taskOfTp[tp] = task;
   });
+  const ownerOfTask = new Int32Array(taskCount).fill(-1);
+  const ownerOfTp = new Int32Array(tps.length).fill(-1);
+  const instanceTasks: number[][] = Array.from({ length: instanceCount }, () => []);
+  const running = new Uint8Array(instanceCount);
   const position = new Float64Array(tps.length);
   const consumed = new Float64Array(tps.length);
   const committed = new Float64Array(tps.length);
+  /** Per topic-partition: the highest offset ever processed + 1; below it, processing is reprocessing. */
+  const processedUpTo = new Float64Array(tps.length);
+  /** Ids under which refetched records are reprocessed, by `offset * tps.length + tp`. */
+  const refetchedIds = new Map<number, number>();
   const pollScheduled = new Uint8Array(instanceCount);
   const commitScheduled = new Uint8Array(instanceCount);
 
@@ -119,7 +131,7 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
 
   const notify = (tp: number) => {
     const owner = ownerOfTp[tp]!;
-    if (owner < 0 || pollScheduled[owner]) return;
+    if (owner < 0 || !running[owner] || pollScheduled[owner]) return;
     pollScheduled[owner] = 1;
     agenda.schedule(nextMultiple(now, app.pollIntervalMs), AgendaKind.poll, owner);
   };
@@ -152,13 +164,6 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
       appendTo(graph.firstTopicPartition[topic]! + partition, key, value, timestamp, id),
   };
   const processors = hooks.compile(env);
-
-  // Generation 1: every instance gets its tasks' partitions.
-  recorder.at(0);
-  instanceTasks.forEach((tasks, instance) => {
-    const names = tasks.flatMap((t) => taskTps[t]!.map((tp) => tps[tp]!.name));
-    recorder.assigned(instance, 1, names);
-  });
 
   // Producers.
   const cursors = model.producers.map((p) => new ProducerCursor(p, hooks.random(`producer:${p.id}`)));
@@ -278,11 +283,19 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
       context.partition = ref.partition;
       context.offset = offset;
       consumed[best] = offset + 1;
+      let id = log.idAt(offset);
+      if (offset < processedUpTo[best]!) {
+        const key = offset * tps.length + best;
+        id = refetchedIds.get(key) ?? id;
+        refetchedIds.delete(key);
+      } else {
+        processedUpTo[best] = offset + 1;
+      }
       processors[sourceOfTp[best]!]!(
         log.keyAt(offset),
         log.valueAt(offset),
         log.timestampAt(offset),
-        log.idAt(offset),
+        id,
         -2 - best,
       );
     }
@@ -290,6 +303,7 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
 
   const poll = (instance: number) => {
     pollScheduled[instance] = 0;
+    if (!running[instance]) return;
     const tasks = instanceTasks[instance]!;
     let budget = app.maxPollRecords;
     let more = false;
@@ -302,7 +316,14 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
             break;
           }
           const offset = position[tp]!;
-          recorder.fetched(log.idAt(offset), tp, offset);
+          if (offset < processedUpTo[tp]!) {
+            refetchedIds.set(
+              offset * tps.length + tp,
+              recorder.refetched(log.idAt(offset), tp, offset, instance),
+            );
+          } else {
+            recorder.fetched(log.idAt(offset), tp, offset, instance);
+          }
           position[tp] = offset + 1;
           budget--;
         }
@@ -319,9 +340,8 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
     }
   };
 
-  const commit = (instance: number) => {
-    commitScheduled[instance] = 0;
-    for (const task of instanceTasks[instance]!) {
+  const commitTasks = (instance: number, tasks: readonly number[]) => {
+    for (const task of tasks) {
       for (const tp of taskTps[task]!) {
         if (consumed[tp]! > committed[tp]!) {
           committed[tp] = consumed[tp]!;
@@ -331,10 +351,152 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
     }
   };
 
+  const commit = (instance: number) => {
+    commitScheduled[instance] = 0;
+    if (running[instance]) commitTasks(instance, instanceTasks[instance]!);
+  };
+
+  // The group: instances start, stop and get tasks; see groupDriver.ts for who decides.
+  const driver = createGroupDriver(model, graph);
+  const instanceIndex = new Map<string, number>();
+  for (let i = 0; i < instanceCount; i++) instanceIndex.set(instanceMemberName(i), i);
+  const faults = model.app.faults;
+  let deadline: number | undefined;
+
+  /** Sets `position` and the processed offset of the task's partitions to `offset(tp)`, recording changes. */
+  const resetTask = (instance: number, task: number, resume: boolean) => {
+    for (const tp of taskTps[task]!) {
+      const to = resume ? committed[tp]! : consumed[tp]!;
+      if (position[tp] === to && consumed[tp] === to) continue;
+      position[tp] = to;
+      consumed[tp] = to;
+      recorder.positionReset(instance, tp, to, !resume);
+    }
+  };
+  const setOwner = (task: number, instance: number) => {
+    const previous = ownerOfTask[task]!;
+    if (previous === instance) return;
+    if (previous >= 0) {
+      const list = instanceTasks[previous]!;
+      list.splice(list.indexOf(task), 1);
+    }
+    ownerOfTask[task] = instance;
+    for (const tp of taskTps[task]!) ownerOfTp[tp] = instance;
+    if (instance >= 0) {
+      const list = instanceTasks[instance]!;
+      list.push(task);
+      list.sort((x, y) => x - y);
+    }
+  };
+  const tasksOf = (units: readonly TopicPartition[]) =>
+    units.map((unit) => taskIndexOfUnit(graph, unit)).filter((t) => t >= 0);
+  /** A running instance resumes its tasks from the committed offsets (what a new owner or a restart reads). */
+  const resume = (instance: number, tasks: readonly number[]) => {
+    for (const task of tasks) {
+      resetTask(instance, task, true);
+      for (const tp of taskTps[task]!) notify(tp);
+    }
+  };
+
+  const applyGroupEvents = (events: CoordinatorEvent[]) => {
+    for (const event of events) {
+      const instance = "instance" in event ? (instanceIndex.get(event.instance) ?? -1) : -1;
+      const generation = "generation" in event ? event.generation : -1;
+      recorder.group(instance, generation, { mode: driver.mode, event });
+      switch (event.kind) {
+        case "memberJoined":
+        case "memberRestarted":
+          running[instance] = 1;
+          break;
+        case "memberCrashed":
+          // The process is gone, and with it what it fetched but had not processed.
+          running[instance] = 0;
+          for (const task of instanceTasks[instance]!) resetTask(instance, task, false);
+          break;
+        case "memberLeft":
+          // Committed before it left (see `input`); a dynamic member is out of the group, a static one keeps
+          // its tasks, unconsumed, until it returns or its session expires (KIP-345).
+          running[instance] = 0;
+          for (const task of [...instanceTasks[instance]!]) {
+            resetTask(instance, task, false);
+            if (event.leaveGroupSent) setOwner(task, -1);
+          }
+          break;
+        case "sessionExpired":
+          for (const task of tasksOf(event.partitions))
+            if (ownerOfTask[task] === instance) setOwner(task, -1);
+          break;
+        case "partitionsRevoked": {
+          // Kafka Streams commits the tasks it gives up (`TaskManager#handleRevocation`); a member that is not
+          // running cannot.
+          const tasks = tasksOf(event.partitions);
+          if (event.running && running[instance]) commitTasks(instance, tasks);
+          for (const task of tasks) {
+            if (running[instance]) resetTask(instance, task, false);
+            if (ownerOfTask[task] === instance) setOwner(task, -1);
+          }
+          break;
+        }
+        case "partitionsAssigned": {
+          // Static assignment has no join: being assigned is how its instance starts.
+          if (event.running) running[instance] = 1;
+          const tasks = tasksOf(event.partitions);
+          for (const task of tasks) setOwner(task, instance);
+          if (running[instance]) resume(instance, tasks);
+          break;
+        }
+        case "staticMemberRejoined":
+          // Back within its session with its old tasks; its in-memory progress died with the process.
+          running[instance] = 1;
+          resume(instance, tasksOf(event.partitions));
+          break;
+        case "generationCompleted":
+        case "heartbeatsStopped":
+        case "rebalanceStarted":
+        case "inputIgnored":
+          break;
+        default: {
+          const unknown: never = event;
+          throw new Error(`unknown group event ${JSON.stringify(unknown)}`);
+        }
+      }
+    }
+    const next = driver.nextDeadline();
+    if (next !== deadline) {
+      deadline = next;
+      if (next !== undefined) agenda.schedule(next, AgendaKind.groupDeadline, 0);
+    }
+  };
+
+  const startsLater = new Set(faults.filter((f) => f.action === "join").map((f) => f.instance));
+  const startingMembers: number[] = [];
+  for (let i = 0; i < instanceCount; i++) if (!startsLater.has(i)) startingMembers.push(i);
+  faults.forEach((fault, i) => {
+    if (i === 0 || faults[i - 1]!.atMs !== fault.atMs) {
+      agenda.schedule(fault.atMs, AgendaKind.fault, i);
+    }
+  });
+  const input = (first: number) => {
+    const due: InstanceFault[] = [];
+    for (let i = first; i < faults.length && faults[i]!.atMs === faults[first]!.atMs; i++)
+      due.push(faults[i]!);
+    for (const fault of due) {
+      // A graceful shutdown commits first (`KafkaStreams#close` → `TaskManager#shutdown` commits).
+      if (fault.action === "leave" && running[fault.instance]) {
+        commitTasks(fault.instance, instanceTasks[fault.instance]!);
+      }
+    }
+    applyGroupEvents(driver.input(due, now));
+  };
+
+  recorder.at(0);
+  applyGroupEvents(driver.start(startingMembers));
+
   for (let item = agenda.pop(); item !== undefined; item = agenda.pop()) {
     now = item.timeMs;
     recorder.at(now);
     const { kind, subject, payload } = item;
+    const at = item.timeMs;
     agenda.release(item);
     switch (kind) {
       case AgendaKind.send:
@@ -349,6 +511,15 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
       case AgendaKind.commit:
         commit(subject);
         break;
+      case AgendaKind.fault:
+        input(subject);
+        break;
+      case AgendaKind.groupDeadline:
+        if (at === deadline) {
+          deadline = undefined;
+          applyGroupEvents(driver.advanceTo(now));
+        }
+        break;
       default: {
         const unknown: never = kind;
         throw new Error(`unknown agenda kind ${unknown}`);
@@ -358,5 +529,5 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
   }
 
   const assignment = instanceTasks.map((tasks) => tasks.map((t) => graph.tasks[t]!.id));
-  return { logs, assignment, recordsProduced };
+  return { logs, assignment, recordsProduced, committed: Array.from(committed) };
 }

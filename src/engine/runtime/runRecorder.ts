@@ -3,6 +3,7 @@
  * passes {@link silentRecorder}, which keeps nothing.
  */
 import type { Json, RecordKey, WallClockMs } from "../model";
+import type { GroupStepPayload } from "./groupDriver";
 
 export interface RunRecorder {
   at(timeMs: WallClockMs): void;
@@ -10,9 +11,17 @@ export interface RunRecorder {
   produced(producer: number, key: RecordKey, value: Json, timestamp: number, placement: number): number;
   buffered(record: number, producer: number, untilMs: WallClockMs): void;
   appended(record: number, topicPartition: number, offset: number): void;
-  fetched(record: number, topicPartition: number, offset: number): void;
+  fetched(record: number, topicPartition: number, offset: number, instance: number): void;
+  /** A record fetched again (after a failover or a reset); returns the id its reprocessing runs under. */
+  refetched(record: number, topicPartition: number, offset: number, instance: number): number;
   committed(instance: number, topicPartition: number, offset: number): void;
-  assigned(instance: number, generation: number, topicPartitions: string[]): void;
+  /**
+   * Fetch position and processed offset of a partition both set to `offset` by `instance`: resuming from the
+   * committed offset, or dropping fetched records it will not process.
+   */
+  positionReset(instance: number, topicPartition: number, offset: number, dropFetched: boolean): void;
+  /** A consumer-group happening; `instance` is -1 when it concerns the whole group. */
+  group(instance: number, generation: number, payload: GroupStepPayload): void;
 }
 
 export const silentRecorder: RunRecorder = {
@@ -21,6 +30,8 @@ export const silentRecorder: RunRecorder = {
   buffered() {},
   appended() {},
   fetched() {},
+  refetched: () => -1,
   committed() {},
-  assigned() {},
+  positionReset() {},
+  group() {},
 };

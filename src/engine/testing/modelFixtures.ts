@@ -4,6 +4,7 @@
  */
 import {
   DEFAULT_LIMITS,
+  defaultGroup,
   type ExplicitRecordSpec,
   type Json,
   type ProducerSpec,
@@ -54,7 +55,9 @@ export function model(
       maxPollRecords: 500,
       commitIntervalMs: 1000,
       topology,
+      faults: [],
       ...app,
+      group: app.group ?? defaultGroup(app.instances ?? 1),
     },
     limits: DEFAULT_LIMITS,
   };

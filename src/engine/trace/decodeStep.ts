@@ -4,17 +4,20 @@
  * Operands per kind (a, b, c):
  * - recordProduced: record, producer, `partition * 4 + rule`
  * - recordBuffered: record, producer, wall-clock time the producer reconnects
- * - recordAppended / recordFetched: record, topic-partition, offset
+ * - recordAppended: record, topic-partition, offset
+ * - recordFetched / recordRefetched: record, `topicPartition | instance << 16`, offset
+ * - positionReset: offset, topic-partition, `instance | reason << 16` (0 resume from commit, 1 drop fetched)
+ * - groupChanged: instance (or -1), generation (or -1), extra {@link GroupStepPayload}
  * - recordProcessed: record, node, `fromNode + 1`, or `-1 - topicPartition` for a record a source took from a partition
  * - recordFiltered / recordUnmatched: record, node, `fromNode + 1`
  * - recordBranched: record, node, `(fromNode + 1) | branchIndex << 16` (the default branch is `branches.length`)
  * - recordWritten: record, node, `(fromNode + 1) | partition << 16 | rule << 24`
  * - userFunctionFailed: record, node, extra `{ fromNode, message }`
  * - offsetCommitted: offset, topic-partition, instance
- * - partitionsAssigned: instance, generation, extra (partition names)
  */
 import type { SimulationModel } from "../model";
 import { PlacementRule } from "../partitioning/placement";
+import type { GroupStepPayload } from "../runtime/groupDriver";
 import type { TopologyGraph } from "../topology/topologyGraph";
 import type { TraceStep } from "./traceEvent";
 import { StepKind, type TraceLog } from "./traceLog";
@@ -27,9 +30,11 @@ export interface DecodeContext {
   model: SimulationModel;
   graph: TopologyGraph;
   trace: TraceLog;
-  /** Task id owning a topic-partition, and the instance running it. */
-  taskOfTp: (tp: number) => string;
-  instanceOfTp: (tp: number) => number;
+}
+
+/** The id of the task that reads a topic-partition, or "-" if none does. */
+export function taskIdOfTp(graph: TopologyGraph, tp: number): string {
+  return graph.tasks.find((t) => t.topicPartitions.includes(tp))?.id ?? "-";
 }
 
 export function decodeStep(d: DecodeContext, step: number): TraceStep {
@@ -82,18 +87,33 @@ export function decodeStep(d: DecodeContext, step: number): TraceStep {
         offset: c,
       };
     }
-    case StepKind.recordFetched: {
+    case StepKind.recordFetched:
+    case StepKind.recordRefetched: {
+      const index = b & 0xffff;
+      const tp = graph.topicPartitions[index]!;
+      const where = {
+        instance: instanceName(b >>> 16),
+        task: taskIdOfTp(graph, index),
+        topic: tp.topic,
+        partition: tp.partition,
+        offset: c,
+      };
+      return kind === StepKind.recordFetched
+        ? { step, timeMs, kind: "recordFetched", record: a, ...where }
+        : { step, timeMs, kind: "recordRefetched", record: a, original: trace.parents[a]!, ...where };
+    }
+    case StepKind.positionReset: {
       const tp = graph.topicPartitions[b]!;
       return {
         step,
         timeMs,
-        kind: "recordFetched",
-        record: a,
-        instance: instanceName(d.instanceOfTp(b)),
-        task: d.taskOfTp(b),
+        kind: "positionReset",
+        instance: instanceName(c & 0xffff),
+        task: taskIdOfTp(graph, b),
         topic: tp.topic,
         partition: tp.partition,
-        offset: c,
+        offset: a,
+        reason: c >>> 16 === 1 ? "dropFetched" : "resumeFromCommit",
       };
     }
     case StepKind.recordProcessed: {
@@ -165,15 +185,18 @@ export function decodeStep(d: DecodeContext, step: number): TraceStep {
         offset: a,
       };
     }
-    case StepKind.partitionsAssigned:
+    case StepKind.groupChanged: {
+      const payload = trace.extras[c] as GroupStepPayload;
       return {
         step,
         timeMs,
-        kind: "partitionsAssigned",
-        instance: instanceName(a),
+        kind: "groupChanged",
+        mode: payload.mode,
+        instance: a < 0 ? null : instanceName(a),
         generation: b,
-        partitions: trace.extras[c] as string[],
+        event: payload.event,
       };
+    }
     default: {
       const unknown: never = kind;
       throw new Error(`unknown step kind ${unknown}`);

@@ -105,7 +105,7 @@ describe("Simulation.lineage", () => {
       [0, 1, 2].flatMap((n) => sim.lineage(produced(sim, n))).map((i) => sim.step(i).kind),
     );
     expect(kinds.has("offsetCommitted")).toBe(false);
-    expect(kinds.has("partitionsAssigned")).toBe(false);
+    expect(kinds.has("groupChanged")).toBe(false);
   });
 
   it("shouldShareOneLineageAcrossFlatMapOutputs", () => {

@@ -22,7 +22,9 @@ const RECORD_OPERAND: Record<keyof typeof StepKind, boolean> = {
   recordWritten: true,
   userFunctionFailed: true,
   offsetCommitted: false,
-  partitionsAssigned: false,
+  groupChanged: false,
+  positionReset: false,
+  recordRefetched: true,
 };
 
 /** 1 at a step kind whose operand `a` is a record, by kind number. */

@@ -2,6 +2,8 @@
  * The one-line "why" of a trace step: what happened, and the rule that made it happen, named after the real
  * system's class where there is one.
  */
+import type { TopicPartition } from "../groups/assignor";
+import { describeCoordinatorEvent } from "../groups/coordinator";
 import type { SimulationModel, TopologyNode } from "../model";
 import { formatJson, formatKey, formatRecord } from "./formatRecord";
 import type { PartitionRule, TraceStep } from "./traceEvent";
@@ -22,6 +24,16 @@ export interface NarrationSource {
   wasBuffered(record: number): boolean;
   /** For a record processed at a source node: how the task's scheduler chose it, or null if it had no choice. */
   schedulingNote(step: number): string | null;
+  /** Whether the version descends from a refetched record (its processing repeats earlier work). */
+  isReprocessed(record: number): boolean;
+  /** How many partitions the task of a unit reads (more than one: copartitioned topics). */
+  partitionsOfTask(unit: TopicPartition): number;
+  /** A unit of a group step (a task), printed. */
+  formatTask(unit: TopicPartition): string;
+  /** Source topics of a sub-topology (the group's "topics" are sub-topologies: tasks are what it assigns). */
+  topicsOf(subtopology: string): string[];
+  /** Offset up to which the partition had been processed just before the step. */
+  processedBefore(step: number, topic: string, partition: number): number;
 }
 
 /** The user's expression as written, quoted, or a fallback phrase when it is not known. */
@@ -73,6 +85,8 @@ export function narrate(src: NarrationSource, s: TraceStep): string {
     }
     case "recordFetched":
       return `${s.instance} polled ${s.topic}-${s.partition} offset ${s.offset} for task ${s.task}, which owns partition ${s.partition} of its source topics.`;
+    case "recordRefetched":
+      return `${s.instance} fetched ${s.topic}-${s.partition} offset ${s.offset} again for task ${s.task}: it was processed before, but that progress was never committed, so it is processed once more (at-least-once); what it produces repeats earlier output.`;
     case "recordProcessed": {
       const node = src.model.app.topology.find((n) => n.id === s.node)!;
       const out = src.record(s.record);
@@ -124,20 +138,72 @@ export function narrate(src: NarrationSource, s: TraceStep): string {
       return `branch ${s.node}: no predicate holds for ${recordText(src, s.record)} and there is no default branch, so it is dropped.`;
     case "recordWritten": {
       const key = src.record(s.record).key;
-      return `sink ${s.node} wrote ${recordText(src, s.record)} to ${s.topic}-${s.partition}: ${placementWhy(src, s.rule, key, s.topic, s.partition)}.`;
+      const duplicate = src.isReprocessed(s.record)
+        ? " This is a duplicate: the record is being reprocessed after a failover (at-least-once)."
+        : "";
+      return `sink ${s.node} wrote ${recordText(src, s.record)} to ${s.topic}-${s.partition}: ${placementWhy(src, s.rule, key, s.topic, s.partition)}.${duplicate}`;
     }
     case "userFunctionFailed":
       return `${s.node} failed on ${recordText(src, s.record)}: ${s.message}; the record is skipped (LogAndContinueExceptionHandler).`;
     case "offsetCommitted":
       return `${s.instance} committed ${s.topic}-${s.partition} at offset ${s.offset}: after a restart, processing resumes there.`;
-    case "partitionsAssigned":
-      if (s.partitions.length === 0) {
-        return `generation ${s.generation}: ${s.instance} was assigned nothing: there are more instances than tasks, so it stays idle.`;
+    case "positionReset": {
+      if (s.reason === "dropFetched") {
+        return `${s.instance} dropped what it had fetched of ${s.topic}-${s.partition} but not processed: its position goes back to offset ${s.offset}.`;
       }
-      return `generation ${s.generation}: ${s.instance} was assigned ${s.partitions.join(", ")}: the tasks reading them are spread evenly over the application's instances, and each partition has exactly one owner.`;
+      const processed = src.processedBefore(s.step, s.topic, s.partition);
+      const range =
+        processed - s.offset === 1 ? `Offset ${s.offset} was` : `Offsets ${s.offset}–${processed - 1} were`;
+      const again =
+        processed > s.offset
+          ? ` ${range} processed before but never committed: processed again, its output is repeated (at-least-once).`
+          : "";
+      return `${s.instance} resumes ${s.topic}-${s.partition} (task ${s.task}) from the last committed offset ${s.offset}.${again}`;
+    }
+    case "groupChanged":
+      return narrateGroup(src, s);
     default: {
       const unknown: never = s;
       return String(unknown);
     }
   }
+}
+
+function narrateGroup(src: NarrationSource, s: TraceStep & { kind: "groupChanged" }): string {
+  const e = s.event;
+  const list = (units: readonly TopicPartition[]) =>
+    units.length === 0 ? "nothing" : units.map(src.formatTask).join(", ");
+  if (s.mode === "static") {
+    switch (e.kind) {
+      case "partitionsAssigned":
+        return e.memberId === e.instance
+          ? `${e.instance} started and consumes ${list(e.partitions)}: static assignment (KafkaConsumer#assign), no consumer group, so no rebalance ever moves them.`
+          : `${e.instance} restarted and consumes ${list(e.partitions)} again, from the last committed offsets (static assignment: they waited for it).`;
+      case "memberCrashed":
+        return `${e.instance} crashed. With static assignment nobody takes over ${list(e.partitions)}: they wait, unconsumed, until it restarts.`;
+      case "memberLeft":
+        return `${e.instance} shut down after committing. With static assignment nobody takes over ${list(e.partitions)}.`;
+      default:
+        return `${describeCoordinatorEvent(e, src.formatTask)}.`;
+    }
+  }
+  const text =
+    e.kind === "memberJoined"
+      ? describeCoordinatorEvent(
+          { ...e, topics: [...new Set(e.topics.flatMap(src.topicsOf))] },
+          src.formatTask,
+        )
+      : describeCoordinatorEvent(e, src.formatTask);
+  if (e.kind === "generationCompleted") {
+    const idle = e.members.filter((m) => m.running && m.partitions.length === 0).map((m) => m.memberId);
+    const note =
+      idle.length === 0
+        ? ""
+        : ` ${idle.join(", ")} ${idle.length === 1 ? "is" : "are"} idle: there are more instances than tasks, and a task has exactly one owner.`;
+    const together = e.members.some((m) => m.partitions.some((u) => src.partitionsOfTask(u) > 1))
+      ? " Kafka Streams assigns tasks, so copartitioned partitions always move together."
+      : "";
+    return `${text}.${together}${note}`;
+  }
+  return `${text}.`;
 }

@@ -5,7 +5,9 @@
  * never re-derives semantics. In memory the trace is columnar ({@link Trace}); this union is the decoded form
  * handed to the CLI, the narration and the UI for one step at a time.
  */
+import type { CoordinatorEvent } from "../groups/coordinator";
 import type { Offset, PartitionIndex, WallClockMs } from "../model";
+import type { GroupMode } from "../runtime/groupDriver";
 
 /** Index into the trace's record-version table. Every transformation creates a new version. */
 export type RecordId = number;
@@ -27,6 +29,21 @@ export type TraceEvent =
   | {
       kind: "recordFetched";
       record: RecordId;
+      instance: string;
+      task: string;
+      topic: string;
+      partition: PartitionIndex;
+      offset: Offset;
+    }
+  /**
+   * A record fetched again: after a failover or a restart the owner resumes from the last committed offset, and
+   * records past it that were already processed are processed once more (at-least-once). `record` is the new
+   * version its reprocessing runs under; `original` the record in the log.
+   */
+  | {
+      kind: "recordRefetched";
+      record: RecordId;
+      original: RecordId;
       instance: string;
       task: string;
       topic: string;
@@ -59,7 +76,28 @@ export type TraceEvent =
     }
   | { kind: "userFunctionFailed"; node: string; fromNode: string | null; record: RecordId; message: string }
   | { kind: "offsetCommitted"; instance: string; topic: string; partition: PartitionIndex; offset: Offset }
-  | { kind: "partitionsAssigned"; instance: string; generation: number; partitions: string[] };
+  /** The instance's fetch position and processed offset of a partition were both set to `offset`. */
+  | {
+      kind: "positionReset";
+      instance: string;
+      task: string;
+      topic: string;
+      partition: PartitionIndex;
+      offset: Offset;
+      /** Why: resuming from the committed offset, or dropping fetched records it will not process. */
+      reason: "resumeFromCommit" | "dropFetched";
+    }
+  /**
+   * A consumer-group happening. `event` is the coordinator's (units are tasks: `{ topic: "<subtopology>",
+   * partition }`; print them with `formatTaskUnit`). `mode` is `static` when there is no group (static assignment).
+   */
+  | {
+      kind: "groupChanged";
+      mode: GroupMode;
+      instance: string | null;
+      generation: number;
+      event: CoordinatorEvent;
+    };
 
 export type TraceEventKind = TraceEvent["kind"];
 

@@ -19,8 +19,24 @@ export const StepKind = {
   recordWritten: 8,
   userFunctionFailed: 9,
   offsetCommitted: 10,
-  partitionsAssigned: 11,
+  /** A consumer-group happening (join, crash, rebalance, assignment…): payload in `extras`. */
+  groupChanged: 11,
+  /** An instance set a partition's fetch position and processed offset (resuming from a commit, dropping a fetch). */
+  positionReset: 12,
+  /** A record fetched again after a failover or a reset: a new version (creator {@link REFETCHED}) of the record. */
+  recordRefetched: 13,
 } as const;
+
+/** `creators` value of a version made by fetching a record again: its processing is a reprocessing. */
+export const REFETCHED = -32768;
+
+/** Whether a version descends from a refetched record: its processing repeats work already done (at-least-once). */
+export function isReprocessed(trace: Pick<TraceLog, "parents" | "creators">, version: number): boolean {
+  for (let v = version; v >= 0; v = trace.parents[v]!) {
+    if (trace.creators[v] === REFETCHED) return true;
+  }
+  return false;
+}
 export type StepKind = (typeof StepKind)[keyof typeof StepKind];
 
 const INITIAL_STEPS = 1024;

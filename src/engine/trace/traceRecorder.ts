@@ -3,7 +3,7 @@
  */
 import type { Json, RecordKey, WallClockMs } from "../model";
 import type { RunRecorder } from "../runtime/runRecorder";
-import { StepKind, type TraceLog } from "./traceLog";
+import { REFETCHED, StepKind, type TraceLog } from "./traceLog";
 
 export function traceRecorder(trace: TraceLog): RunRecorder {
   return {
@@ -15,9 +15,23 @@ export function traceRecorder(trace: TraceLog): RunRecorder {
     },
     buffered: (record, producer, untilMs) => trace.push(StepKind.recordBuffered, record, producer, untilMs),
     appended: (record, tp, offset) => trace.push(StepKind.recordAppended, record, tp, offset),
-    fetched: (record, tp, offset) => trace.push(StepKind.recordFetched, record, tp, offset),
+    fetched: (record, tp, offset, instance) =>
+      trace.push(StepKind.recordFetched, record, tp | (instance << 16), offset),
+    refetched(record, tp, offset, instance) {
+      const id = trace.addVersion(
+        trace.keys[record]!,
+        trace.values[record]!,
+        trace.timestamps[record]!,
+        record,
+        REFETCHED,
+      );
+      trace.push(StepKind.recordRefetched, id, tp | (instance << 16), offset);
+      return id;
+    },
     committed: (instance, tp, offset) => trace.push(StepKind.offsetCommitted, offset, tp, instance),
-    assigned: (instance, generation, topicPartitions) =>
-      trace.push(StepKind.partitionsAssigned, instance, generation, trace.addExtra(topicPartitions)),
+    positionReset: (instance, tp, offset, dropFetched) =>
+      trace.push(StepKind.positionReset, offset, tp, instance | (dropFetched ? 1 << 16 : 0)),
+    group: (instance, generation, payload) =>
+      trace.push(StepKind.groupChanged, instance, generation, trace.addExtra(payload)),
   };
 }

@@ -3,9 +3,24 @@
  * chapters 5–6 of *Building Event-Driven Microservices* and opens in the lab by its id.
  */
 import type { Scenario } from "../schema";
+import assignorsRange from "./assignors-range.json";
 import branchMerge from "./branch-merge.json";
+import crashRecovery from "./crash-recovery.json";
+import idleInstances from "./idle-instances.json";
 import keyedPartitioning from "./keyed-partitioning.json";
+import staticAssignment from "./static-assignment.json";
+import staticMembership from "./static-membership.json";
 import transformations from "./transformations.json";
+
+const ROUND_ROBIN =
+  "The round-robin assignor deals tasks one by one over the members in order, from scratch at every rebalance: " +
+  "balanced, but most tasks change owner when membership changes.";
+const STICKY =
+  "The sticky assignor balances the group while keeping as many tasks as possible with their previous owner: " +
+  "after a change only the tasks needed for balance move (eager protocol: everyone still revokes first).";
+const COOPERATIVE =
+  "The cooperative-sticky assignor computes the sticky result but rebalances incrementally (KIP-429): members " +
+  "keep processing the tasks that stay, only moving tasks are revoked, and a follow-up rebalance hands them over.";
 
 export interface Lesson {
   id: string;
@@ -18,10 +33,33 @@ export const lessons: Lesson[] = [
   { id: "transformations", scenario: transformations as unknown as Scenario },
   { id: "branch-merge", scenario: branchMerge as unknown as Scenario },
   { id: "keyed-partitioning", scenario: keyedPartitioning as unknown as Scenario },
+  { id: "crash-recovery", scenario: crashRecovery as unknown as Scenario },
+  { id: "assignors-range", scenario: assignorsRange as unknown as Scenario },
+  { id: "assignors-roundrobin", scenario: withAssignor("roundrobin", ROUND_ROBIN) },
+  { id: "assignors-sticky", scenario: withAssignor("sticky", STICKY) },
+  { id: "assignors-cooperative-sticky", scenario: withAssignor("cooperative-sticky", COOPERATIVE) },
+  { id: "static-assignment", scenario: staticAssignment as unknown as Scenario },
+  { id: "static-membership", scenario: staticMembership as unknown as Scenario },
+  { id: "idle-instances", scenario: idleInstances as unknown as Scenario },
 ].map((l) => ({ ...l, title: l.scenario.title }));
 
 export const DEFAULT_LESSON_ID = "transformations";
 
 export function findLesson(id: string): Lesson | undefined {
   return lessons.find((l) => l.id === id);
+}
+
+/** The assignor comparison with another assignor: the same data and membership changes. */
+function withAssignor(assignor: "roundrobin" | "sticky" | "cooperative-sticky", rule: string): Scenario {
+  const base = assignorsRange as unknown as Scenario;
+  const description = (base.description ?? "").replace(
+    /^(.*?at 5 s\. ).*?(Open the .*)$/s,
+    (_match, setup: string, rest: string) => `${setup}${rule} ${rest}`,
+  );
+  return {
+    ...base,
+    title: `Assignors compared: ${assignor}`,
+    description,
+    app: { ...base.app, group: { ...base.app.group, assignor } },
+  };
 }

@@ -19,7 +19,9 @@ const CATEGORY_LABEL: Record<InterestingCategory, MessageId> = {
   write: "jumpWrite",
   buffer: "jumpBuffer",
   commit: "jumpCommit",
-  assignment: "jumpAssignment",
+  rebalance: "jumpRebalance",
+  crash: "jumpCrash",
+  reprocess: "jumpReprocess",
 };
 
 const ICON = {

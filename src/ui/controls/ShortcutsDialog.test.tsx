@@ -100,7 +100,9 @@ describe("jump to the previous / next match", () => {
       "Write",
       "Buffer",
       "Commit",
-      "Assignment",
+      "Rebalance",
+      "Crash, stop or restart",
+      "Reprocessed record",
     ]);
     expect(select.value).toBe("drop");
     expect(button("Previous match").disabled).toBe(true);

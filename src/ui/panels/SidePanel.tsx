@@ -30,7 +30,7 @@ function KeyDots({ simulation, records }: { simulation: Simulation; records: rea
 function TaskCard({ task, simulation }: { task: TaskFrame; simulation: Simulation }) {
   return (
     <article className="task" data-testid={`task-${task.id}`}>
-      <h3>{t("taskHeading", { task: task.id, instance: task.instance })}</h3>
+      <h3>{t("taskHeading", { task: task.id, instance: task.instance ?? t("nobody") })}</h3>
       <table>
         <thead>
           <tr>

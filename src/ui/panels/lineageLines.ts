@@ -38,6 +38,8 @@ export function lineageSummary(step: TraceStep): string {
       return t("lineageAppended", { partition: `${step.topic}-${step.partition}`, offset: step.offset });
     case "recordFetched":
       return t("lineageFetched", { instance: step.instance, task: step.task });
+    case "recordRefetched":
+      return t("lineageRefetched", { instance: step.instance, task: step.task });
     case "recordProcessed":
       return t("lineageProcessed", { node: step.node });
     case "recordFiltered":
@@ -53,8 +55,10 @@ export function lineageSummary(step: TraceStep): string {
     // Not about a record, so never in a lineage; summarised anyway to keep the switch exhaustive.
     case "offsetCommitted":
       return t("lineageCommitted", { offset: step.offset, partition: `${step.topic}-${step.partition}` });
-    case "partitionsAssigned":
-      return t("lineageAssigned", { instance: step.instance });
+    case "positionReset":
+      return t("lineageReset", { instance: step.instance, offset: step.offset });
+    case "groupChanged":
+      return t("lineageGroup", { kind: step.event.kind });
     default: {
       const unknown: never = step;
       throw new Error(`unknown step ${JSON.stringify(unknown)}`);

@@ -22,7 +22,7 @@ import type { CoordinatorEvent } from "./coordinatorEvent";
 import type { CoordinatorInput } from "./coordinatorInput";
 import type { CoordinatorState } from "./coordinatorState";
 import { cloneState } from "./coordinatorState";
-import { crash, join, leave, restart } from "./membershipChanges";
+import { crash, join, joinAll, leave, restart } from "./membershipChanges";
 import { expireSessions } from "./sessions";
 
 export interface CoordinatorTransition {
@@ -44,6 +44,9 @@ export function apply(state: CoordinatorState, input: CoordinatorInput): Coordin
   switch (input.kind) {
     case "join":
       join(draft, input, events);
+      break;
+    case "joinAll":
+      joinAll(draft, input, events);
       break;
     case "leave":
       leave(draft, input, events);

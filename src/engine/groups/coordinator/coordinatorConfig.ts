@@ -6,14 +6,16 @@
  * protocol `cooperative` (the assignor's preferred one), `session.timeout.ms` 45000, `heartbeat.interval.ms` 3000
  * and `max.poll.interval.ms` 300000.
  */
-import type { AssignorName, PartitionAssignor, RebalanceProtocol } from "../assignor";
+import type { PartitionAssignor, RebalanceProtocol, StrategyName } from "../assignor";
 import { findAssignor } from "../assignors";
 
 export interface CoordinatorConfig {
   /** `group.id`. */
   groupId: string;
-  /** `partition.assignment.strategy` (a single assignor). */
-  assignor: AssignorName;
+  /** `partition.assignment.strategy` (a single assignor); `custom` runs {@link CoordinatorConfig.customAssignor}. */
+  assignor: StrategyName;
+  /** The user's own strategy, required when `assignor` is `custom`. */
+  customAssignor?: PartitionAssignor;
   /** Rebalance protocol; defaults to the assignor's preferred one: cooperative for `cooperative-sticky`, else eager. */
   protocol?: RebalanceProtocol;
   /** `session.timeout.ms`; default 45000 (Kafka 3.0+, KIP-735). */
@@ -29,7 +31,9 @@ export interface CoordinatorConfig {
   partitionsPerTopic: Readonly<Record<string, number>>;
 }
 
-export type ResolvedCoordinatorConfig = Required<CoordinatorConfig>;
+export type ResolvedCoordinatorConfig = Required<Omit<CoordinatorConfig, "customAssignor">> & {
+  customAssignor: PartitionAssignor | null;
+};
 
 export const DEFAULT_SESSION_TIMEOUT_MS = 45_000;
 export const DEFAULT_HEARTBEAT_INTERVAL_MS = 3_000;
@@ -47,7 +51,7 @@ export const DEFAULT_REBALANCE_TIMEOUT_MS = 300_000;
  *   expires first, so this model leaves those two timers out and stays exact.
  */
 export function resolveCoordinatorConfig(config: CoordinatorConfig): ResolvedCoordinatorConfig {
-  const assignor = coordinatorAssignor(config.assignor);
+  const assignor = coordinatorAssignor(config);
   const protocol = config.protocol ?? assignor.supportedProtocols[0]!;
   if (!assignor.supportedProtocols.includes(protocol)) {
     throw new RangeError(
@@ -89,6 +93,7 @@ export function resolveCoordinatorConfig(config: CoordinatorConfig): ResolvedCoo
   return {
     groupId: config.groupId,
     assignor: assignor.name,
+    customAssignor: config.customAssignor ?? null,
     protocol,
     sessionTimeoutMs,
     heartbeatIntervalMs,
@@ -97,10 +102,18 @@ export function resolveCoordinatorConfig(config: CoordinatorConfig): ResolvedCoo
   };
 }
 
-/** The assignor named in the configuration; a `RangeError` for an unknown name. */
-export function coordinatorAssignor(name: string): PartitionAssignor {
-  const assignor = findAssignor(name);
-  if (assignor === undefined) throw new RangeError(`unknown assignor ${name}`);
+/** The assignor the configuration names; a `RangeError` for an unknown name or a missing custom assignor. */
+export function coordinatorAssignor(
+  config: Pick<CoordinatorConfig, "assignor" | "customAssignor">,
+): PartitionAssignor {
+  if (config.assignor === "custom") {
+    if (config.customAssignor === undefined || config.customAssignor === null) {
+      throw new RangeError("assignor custom needs a customAssignor");
+    }
+    return config.customAssignor;
+  }
+  const assignor = findAssignor(config.assignor);
+  if (assignor === undefined) throw new RangeError(`unknown assignor ${config.assignor}`);
   return assignor;
 }
 

@@ -10,7 +10,7 @@
  */
 
 import type { WallClockMs } from "../../model";
-import type { AssignorName, RebalanceProtocol, TopicPartition } from "../assignor";
+import type { RebalanceProtocol, StrategyName, TopicPartition } from "../assignor";
 import type { CoordinatorInputKind } from "./coordinatorInput";
 
 /** Why a rebalance started. */
@@ -128,7 +128,7 @@ export type CoordinatorEvent =
       atMs: WallClockMs;
       generation: number;
       protocol: RebalanceProtocol;
-      assignor: AssignorName;
+      assignor: StrategyName;
       reason: RebalanceReason;
       triggeredBy: string | null;
       members: GenerationMember[];

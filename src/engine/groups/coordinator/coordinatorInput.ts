@@ -20,6 +20,16 @@ export type CoordinatorInput =
       groupInstanceId: string | null;
       topics: readonly string[];
     }
+  /**
+   * Several instances start at the same instant. Their JoinGroups reach the coordinator within one join phase, so
+   * they form a single generation together, as `group.initial.rebalance.delay.ms` arranges for a new group
+   * (`InitialDelayedJoin`) instead of one rebalance per member.
+   */
+  | {
+      kind: "joinAll";
+      atMs: WallClockMs;
+      members: readonly { memberId: string; groupInstanceId: string | null; topics: readonly string[] }[];
+    }
   /** Graceful shutdown: a dynamic member sends LeaveGroup; a static member does not (KIP-345). */
   | { kind: "leave"; atMs: WallClockMs; memberId: string }
   /** The process stops without a word: no LeaveGroup, no more heartbeats. */

@@ -11,7 +11,16 @@ import type { TopicPartition } from "../assignor";
 import { formatTopicPartition } from "../topicPartition";
 import type { CoordinatorEvent, RebalanceEffect, RebalanceReason } from "./coordinatorEvent";
 
-export function describeCoordinatorEvent(e: CoordinatorEvent): string {
+/**
+ * `formatUnit` prints one assigned unit; by default a partition as `<topic>-<partition>`. A Kafka Streams
+ * application assigns tasks, and prints them its own way.
+ */
+export function describeCoordinatorEvent(
+  e: CoordinatorEvent,
+  formatUnit: (tp: TopicPartition) => string = formatTopicPartition,
+): string {
+  const list = (partitions: readonly TopicPartition[]) => listWith(formatUnit, partitions);
+  const keeps = (partitions: readonly TopicPartition[]) => keepsWith(formatUnit, partitions);
   switch (e.kind) {
     case "memberJoined":
       return `${who(e)} joined the group (JoinGroup, topics ${e.topics.join(", ") || "none"}): ${effect(e.rebalance)}`;
@@ -92,14 +101,14 @@ function who(e: { memberId: string; groupInstanceId: string | null }): string {
     : `static member ${e.memberId} (group.instance.id ${e.groupInstanceId})`;
 }
 
-function list(partitions: readonly TopicPartition[]): string {
-  return partitions.length === 0 ? "no partitions" : partitions.map(formatTopicPartition).join(", ");
+function listWith(format: (tp: TopicPartition) => string, partitions: readonly TopicPartition[]): string {
+  return partitions.length === 0 ? "no partitions" : partitions.map(format).join(", ");
 }
 
-function keeps(partitions: readonly TopicPartition[]): string {
+function keepsWith(format: (tp: TopicPartition) => string, partitions: readonly TopicPartition[]): string {
   return partitions.length === 0
     ? "it owns no partitions"
-    : `${list(partitions)} stay assigned to it, unconsumed`;
+    : `${listWith(format, partitions)} stay assigned to it, unconsumed`;
 }
 
 function notRunning(running: boolean): string {

@@ -27,7 +27,44 @@ export function join(
   input: CoordinatorInput & { kind: "join" },
   events: CoordinatorEvent[],
 ): void {
-  const { atMs, memberId, groupInstanceId } = input;
+  if (addJoiner(draft, input.atMs, input, events)) {
+    rebalanceAfterChange(draft, "joined", input.memberId, input.atMs, events);
+  }
+}
+
+/**
+ * Several instances start together: each JoinGroup is added as by {@link join}, and one rebalance (started by the
+ * first newcomer) forms a single generation for all of them.
+ */
+export function joinAll(
+  draft: CoordinatorState,
+  input: CoordinatorInput & { kind: "joinAll" },
+  events: CoordinatorEvent[],
+): void {
+  let first: string | undefined;
+  let generation: number | undefined;
+  for (const joiner of input.members) {
+    if (!addJoiner(draft, input.atMs, joiner, events, generation)) continue;
+    if (first === undefined) {
+      first = joiner.memberId;
+      generation = draft.rebalance?.generation ?? draft.generation + 1;
+    }
+  }
+  if (first !== undefined) rebalanceAfterChange(draft, "joined", first, input.atMs, events);
+}
+
+/**
+ * Adds a new instance and its member (`GroupCoordinator#doUnknownJoinGroup` → `addMemberAndRebalance`) and reports
+ * it; false when the id clashes. `pendingGeneration` is the generation a batch's first joiner already started.
+ */
+function addJoiner(
+  draft: CoordinatorState,
+  atMs: number,
+  joiner: { memberId: string; groupInstanceId: string | null; topics: readonly string[] },
+  events: CoordinatorEvent[],
+  pendingGeneration?: number,
+): boolean {
+  const { memberId, groupInstanceId } = joiner;
   const clash =
     isTaken(draft, memberId) ||
     (groupInstanceId !== null && draft.instances.some((i) => i.groupInstanceId === groupInstanceId));
@@ -37,9 +74,9 @@ export function join(
       ? `${memberId} is already known (use restart)`
       : `group.instance.id ${groupInstanceId} is already used by another instance`;
     events.push({ kind: "inputIgnored", atMs, input: "join", memberId, reason: what });
-    return;
+    return false;
   }
-  const topics = [...new Set(input.topics)];
+  const topics = [...new Set(joiner.topics)];
   draft.instances.push({ instance: memberId, groupInstanceId, topics, running: true, memberId, restarts: 0 });
   const member = freshMember(draft, memberId, memberId, groupInstanceId, topics, atMs);
   addMember(draft, member);
@@ -49,9 +86,12 @@ export function join(
     ...identity(member),
     reason: "JoinGroup",
     topics: [...topics],
-    rebalance: rebalanceEffect(draft),
+    rebalance:
+      pendingGeneration === undefined
+        ? rebalanceEffect(draft)
+        : { kind: "inProgress", generation: pendingGeneration },
   });
-  rebalanceAfterChange(draft, "joined", memberId, atMs, events);
+  return true;
 }
 
 /**

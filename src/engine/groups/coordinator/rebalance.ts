@@ -99,7 +99,10 @@ function completeGeneration(
 ): void {
   const { config } = draft;
   const { generation } = rebalance;
-  const result = coordinatorAssignor(config.assignor).assign({
+  const result = coordinatorAssignor({
+    assignor: config.assignor,
+    customAssignor: config.customAssignor ?? undefined,
+  }).assign({
     partitionsPerTopic: config.partitionsPerTopic,
     members: draft.members.map((member) => subscription(draft, rebalance, member)),
   });
