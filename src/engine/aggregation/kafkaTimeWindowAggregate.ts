@@ -42,20 +42,22 @@ export class KafkaTimeWindowAggregate extends KafkaWindowAggregate {
   }
 
   #aggregate(out: WindowOutput[], record: AggregatedRecord, input: Json): void {
-    const refusals: { window: WindowBounds; reason: string }[] = [];
-    let anyAccepted = false;
-    for (const window of this.config.assigner.windowsFor(record.timestamp)) {
-      const decision = kafkaWindowAccepts({
+    const decisions = this.config.assigner.windowsFor(record.timestamp).map((window) => ({
+      window,
+      decision: kafkaWindowAccepts({
         windowStart: window.start,
         windowEnd: window.end,
         streamTime: this.streamTime.current,
         graceMs: this.config.graceMs,
-      });
+      }),
+    }));
+    const anyAccepted = decisions.some(({ decision }) => decision.accepted);
+    const toSideOutput = !anyAccepted && this.config.lateSideOutput;
+    for (const { window, decision } of decisions) {
       if (!decision.accepted) {
-        refusals.push({ window, reason: decision.reason });
+        if (!toSideOutput) this.refused(out, record, [{ window, reason: decision.reason }], true);
         continue;
       }
-      anyAccepted = true;
       const existing = this.#read(record.key, window);
       const previous = existing?.aggregate ?? this.aggregator.initial();
       const added = this.aggregateInto(out, record, window, previous, input);
@@ -76,7 +78,10 @@ export class KafkaTimeWindowAggregate extends KafkaWindowAggregate {
         decision.reason,
       );
     }
-    this.refused(out, record, refusals, anyAccepted);
+    if (toSideOutput) {
+      const refusals = decisions.map(({ window, decision }) => ({ window, reason: decision.reason }));
+      this.refused(out, record, refusals, false);
+    }
   }
 
   /** `windowStore.fetch(key, windowStart)`: the stored window, if the store still returns it. */
