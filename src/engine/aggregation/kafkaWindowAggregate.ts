@@ -139,10 +139,6 @@ export abstract class KafkaWindowAggregate implements WindowOperator {
     return !this.emitOnUpdate;
   }
 
-  protected kafkaTime(): OperatorTime {
-    return this.time();
-  }
-
   /** Adds `input` to `previous` (or the initial aggregate) as `window`'s new value; reports failures. */
   protected aggregateInto(
     out: WindowOutput[],
