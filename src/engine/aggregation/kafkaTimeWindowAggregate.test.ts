@@ -107,12 +107,21 @@ describe("Kafka Streams tumbling and hopping window aggregation", () => {
     );
   });
 
-  it("still emits the window when the jump leaves it inside retention (records at 5 then 19)", () => {
-    const { outputs } = run(tumbling({ emit: "onWindowClose" }), [
-      ["a", 5],
-      ["a", 19],
-    ]);
-    expect(ofKind(outputs, "emitted").map(brief)).toEqual(['emitted "a" [0,10) 1']);
+  it("still emits the window when the closing record lands in the next window (5 then 19), not beyond (5 then 20)", () => {
+    const emitted = (steps: [string, number][]) =>
+      ofKind(run(tumbling({ emit: "onWindowClose" }), steps).outputs, "emitted").map(brief);
+    expect(
+      emitted([
+        ["a", 5],
+        ["a", 19],
+      ]),
+    ).toEqual(['emitted "a" [0,10) 1']);
+    expect(
+      emitted([
+        ["a", 5],
+        ["a", 20],
+      ]),
+    ).toEqual([]);
   });
 
   it("emits at the time-ordered store's read bound itself (start = store stream time − retention, no + 1)", () => {
