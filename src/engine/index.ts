@@ -1,6 +1,7 @@
 /**
  * The engine's public surface. Everything outside `src/engine` imports from here.
  */
+export * from "./aggregation";
 export type { Frame, Hop, InstanceFrame, NodeCounters, TaskFrame, TaskPartitionFrame } from "./frame/frame";
 export * from "./groups";
 export * from "./model";

@@ -102,8 +102,10 @@ export function kafkaSessionAccepts(input: KafkaSessionTime): KafkaAcceptance {
 }
 
 /**
- * Emit-on-close for sessions (`suppress(untilWindowCloses)` uses grace + inactivity gap as its suppression time): a
- * session is final iff `sessionEnd <= streamTime - grace - gap`.
+ * Emit-on-close for sessions with `suppress(untilWindowCloses)` (grace + inactivity gap as its suppression time): a
+ * session is final iff `sessionEnd <= streamTime - grace - gap`. `EmitStrategy.onWindowClose()`
+ * (`KStreamSessionWindowAggregate`) is strict instead: it emits sessions with `end < streamTime - grace - gap`, since
+ * at equality a record can still merge into the session ({@link kafkaSessionAccepts}).
  */
 export function kafkaSessionFinal(input: KafkaSessionTime): KafkaFinality {
   requireInteger("grace", input.graceMs, 0);

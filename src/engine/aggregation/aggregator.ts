@@ -1,0 +1,137 @@
+/**
+ * Aggregates: what a windowed aggregation folds the records of one window into. Each is an initial value, an `add`
+ * (Kafka's `Aggregator`, Flink's `AggregateFunction#add`) and a `merge` for merging session windows (Kafka's
+ * `Merger`, Flink's `AggregateFunction#merge`). User functions are plain callbacks on {@link Json}; the caller turns a
+ * thrown error into an output of kind `failed` (see {@link attempt}).
+ */
+import type { Json } from "../model";
+
+/** The value a record contributes to the aggregate, from its key, value and timestamp (e.g. a field, an expression). */
+export type AggregateInput = (key: Json, value: Json, timestamp: number) => Json;
+
+/** `reduce`: combines the aggregate so far with the next input (Kafka's `Reducer`, Flink's `ReduceFunction`). */
+export type Reducer = (aggregate: Json, value: Json) => Json;
+
+/**
+ * What to compute per window:
+ * - `count`: the number of records (Kafka's `count()`: initializer `0`, adder `agg + 1`);
+ * - `sum`, `min`, `max`: of the numbers `input` returns (a non-number fails the record);
+ * - `reduce`: `reducer(aggregate, input)`, the first input being the aggregate (`null` before it, as Kafka's
+ *   `reduce` keeps `null` until the first record);
+ * - `collect`: the list of inputs, in processing order.
+ * `input` defaults to the record value where it is optional.
+ */
+export type AggregateSpec =
+  | { readonly kind: "count" }
+  | { readonly kind: "sum"; readonly input: AggregateInput }
+  | { readonly kind: "min"; readonly input: AggregateInput }
+  | { readonly kind: "max"; readonly input: AggregateInput }
+  | { readonly kind: "reduce"; readonly reducer: Reducer; readonly input?: AggregateInput }
+  | { readonly kind: "collect"; readonly input?: AggregateInput };
+
+export type AggregateKind = AggregateSpec["kind"];
+
+/** One aggregate's functions. Every one of them may throw (user code, or a non-numeric input to `sum`). */
+export interface Aggregator {
+  readonly kind: AggregateKind;
+  initial(): Json;
+  input(key: Json, value: Json, timestamp: number): Json;
+  add(aggregate: Json, input: Json): Json;
+  merge(left: Json, right: Json): Json;
+}
+
+const recordValue: AggregateInput = (_key, value) => value;
+
+/** The aggregator for `spec`. */
+export function aggregatorFor(spec: AggregateSpec): Aggregator {
+  switch (spec.kind) {
+    case "count":
+      return {
+        kind: "count",
+        initial: () => 0,
+        input: () => 1,
+        add: (aggregate) => (aggregate as number) + 1,
+        merge: (left, right) => (left as number) + (right as number),
+      };
+    case "sum":
+      return {
+        kind: "sum",
+        initial: () => 0,
+        input: (key, value, timestamp) => requireNumber("sum", spec.input(key, value, timestamp)),
+        add: (aggregate, input) => (aggregate as number) + (input as number),
+        merge: (left, right) => (left as number) + (right as number),
+      };
+    case "min":
+    case "max": {
+      const pick = spec.kind === "min" ? Math.min : Math.max;
+      const combine = (left: Json, right: Json): Json =>
+        left === null ? right : right === null ? left : pick(left as number, right as number);
+      return {
+        kind: spec.kind,
+        initial: () => null,
+        input: (key, value, timestamp) => requireNumber(spec.kind, spec.input(key, value, timestamp)),
+        add: combine,
+        merge: combine,
+      };
+    }
+    case "reduce": {
+      const reduce = (left: Json, right: Json): Json =>
+        left === null ? right : right === null ? left : requireJson("reduce", spec.reducer(left, right));
+      const input = spec.input ?? recordValue;
+      return {
+        kind: "reduce",
+        initial: () => null,
+        input: (key, value, timestamp) => requireJson("the input", input(key, value, timestamp)),
+        add: reduce,
+        // Kafka's `SessionWindowedKStreamImpl#reduce` merges sessions with the reducer itself.
+        merge: reduce,
+      };
+    }
+    case "collect": {
+      const input = spec.input ?? recordValue;
+      return {
+        kind: "collect",
+        initial: () => [],
+        input: (key, value, timestamp) => requireJson("the input", input(key, value, timestamp)),
+        add: (aggregate, value) => [...(aggregate as Json[]), value],
+        merge: (left, right) => [...(left as Json[]), ...(right as Json[])],
+      };
+    }
+    default:
+      return unreachable(spec);
+  }
+}
+
+function requireNumber(what: string, value: Json): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new TypeError(
+      `${what} needs a number, got ${value === undefined ? "undefined" : JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}
+
+function requireJson(what: string, value: Json): Json {
+  if (value === undefined || typeof value === "function" || typeof value === "symbol") {
+    throw new TypeError(`${what} returned ${typeof value}, not a JSON value`);
+  }
+  return value;
+}
+
+function unreachable(value: never): never {
+  throw new Error(`unknown aggregate ${JSON.stringify(value)}`);
+}
+
+/** The outcome of calling user code: its value, or the error message. */
+export type Attempt<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: string };
+
+/** Runs `f`, catching what it throws: user functions must never throw out of the engine. */
+export function attempt<T>(f: () => T): Attempt<T> {
+  try {
+    return { ok: true, value: f() };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
