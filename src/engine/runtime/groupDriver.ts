@@ -200,7 +200,7 @@ function staticDriver(model: SimulationModel, graph: TopologyGraph, units: strin
     [
       ...new Set(
         list.map((unit, i) =>
-          resolveUnit(graph, unit, `app.group.assignment.${instanceMemberName(instance)}[${i}]`),
+          resolveUnit(graph, unit, `app.group.assignment["${instanceMemberName(instance)}"][${i}]`),
         ),
       ),
     ]

@@ -264,3 +264,40 @@ describe("createCoordinator", () => {
     expect(() => createCoordinator({ ...range, partitionsPerTopic: { t: -1 } })).toThrow(RangeError);
   });
 });
+
+describe("apply: instances starting together", () => {
+  it("forms a single generation for every JoinGroup of one instant", () => {
+    const members = ["a", "b", "c"].map((memberId) => ({
+      memberId,
+      groupInstanceId: null,
+      topics: ["orders"],
+    }));
+    const { state, events } = run(range, [{ kind: "joinAll", atMs: 0, members }]);
+    expect(state.generation).toBe(1);
+    expect(printedAssignment(state)).toEqual({ a: ["orders-0"], b: ["orders-1"], c: ["orders-2"] });
+    expect(kinds(events).filter((k) => k === "rebalanceStarted")).toHaveLength(1);
+    const joined = ofKind(events, "memberJoined").map((e) => e.rebalance);
+    expect(joined).toEqual([
+      { kind: "started", generation: 1 },
+      { kind: "inProgress", generation: 1 },
+      { kind: "inProgress", generation: 1 },
+    ]);
+  });
+
+  it("ignores a clashing member of the batch and still forms the generation for the others", () => {
+    const first = run(range, [joinDynamic(0, "a", ["orders"])]);
+    const { state, events } = run(first.state, [
+      {
+        kind: "joinAll",
+        atMs: 100,
+        members: [
+          { memberId: "a", groupInstanceId: null, topics: ["orders"] },
+          { memberId: "b", groupInstanceId: null, topics: ["orders"] },
+        ],
+      },
+    ]);
+    expect(ofKind(events, "inputIgnored")).toHaveLength(1);
+    expect(state.generation).toBe(2);
+    expect(state.members.map((m) => m.memberId)).toEqual(["a", "b"]);
+  });
+});
