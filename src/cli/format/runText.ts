@@ -46,10 +46,39 @@ function sinksText(report: RunReport): string {
       formatKey(r.key),
       formatJson(r.value),
       String(r.timestamp),
+      r.reprocessed ? "reprocessed (duplicate)" : "",
     ]);
-    text += formatTable(["partition", "offset", "key", "value", "timestamp"], rows, "    ");
+    text += formatTable(["partition", "offset", "key", "value", "timestamp", ""], rows, "    ");
   }
   return text;
+}
+
+const LIFECYCLE: Record<RunReport["group"]["lifecycle"][number]["kind"], string> = {
+  joined: "joined",
+  crashed: "crashed",
+  left: "shut down",
+  restarted: "restarted",
+  sessionExpired: "session expired",
+};
+
+function groupText(report: RunReport): string {
+  const { generations, lifecycle } = report.group;
+  if (generations.length === 0 && lifecycle.every((l) => l.atMs === 0)) return "";
+  const rows = generations.map((g) => [
+    String(g.generation),
+    `${g.atMs} ms`,
+    g.triggeredBy === null ? g.reason : `${g.reason} (${g.triggeredBy})`,
+    g.members.map((m) => `${m.memberId}: ${m.tasks.join(" ") || "-"}`).join("; "),
+  ]);
+  const events = lifecycle
+    .filter((l) => !(l.kind === "joined" && l.atMs === 0))
+    .map(
+      (l) =>
+        `  ${l.atMs} ms: ${l.instance} ${l.kind}${l.memberId === l.instance ? "" : ` (member ${l.memberId})`}\n`,
+    )
+    .join("");
+  const table = rows.length === 0 ? "" : formatTable(["generation", "at", "why", "tasks"], rows, "  ");
+  return `\nGroup (${report.group.mode === "static" ? "static assignment" : `${generations.length} generations`})\n${events}${table}`;
 }
 
 function tasksText(report: RunReport): string {
@@ -81,5 +110,12 @@ export function runText(report: RunReport): string {
   const header =
     `${report.scenario.title}\n` +
     `seed ${report.scenario.seed}, ${plural(report.steps, "step")}, ended at ${report.endTimeMs} ms, digest ${report.digest}\n`;
-  return header + topicsText(report) + sinksText(report) + tasksText(report) + countersText(report);
+  return (
+    header +
+    topicsText(report) +
+    sinksText(report) +
+    groupText(report) +
+    tasksText(report) +
+    countersText(report)
+  );
 }
