@@ -74,7 +74,7 @@ function groupText(report: RunReport): string {
     .filter((l) => !(l.kind === "joined" && l.atMs === 0))
     .map(
       (l) =>
-        `  ${l.atMs} ms: ${l.instance} ${l.kind}${l.memberId === l.instance ? "" : ` (member ${l.memberId})`}\n`,
+        `  ${l.atMs} ms: ${l.instance} ${LIFECYCLE[l.kind]}${l.memberId === l.instance ? "" : ` (member ${l.memberId})`}\n`,
     )
     .join("");
   const table = rows.length === 0 ? "" : formatTable(["generation", "at", "why", "tasks"], rows, "  ");
