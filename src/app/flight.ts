@@ -33,6 +33,8 @@ export interface Flight {
   resultKey: RecordKey;
   path: Anchor[];
   outcome: FlightOutcome;
+  /** True while reprocessing a record fetched again after a failover (its output is a duplicate). */
+  reprocessed: boolean;
 }
 
 /** Where each logged record sits: record id → topic-partition. Built once per simulation. */
@@ -68,6 +70,7 @@ export function flightOf(simulation: Simulation, places: RecordPlaces, step: Tra
     resultKey: simulation.record(result).key,
     path,
     outcome,
+    reprocessed: simulation.record(record).reprocessed,
   });
   const hop = (
     record: RecordId,

@@ -34,7 +34,7 @@ function RecordChip({
   partition: string;
   isNew: boolean;
 }) {
-  const { key, origin } = simulation.record(entry.record);
+  const { key, origin, reprocessed } = simulation.record(entry.record);
   const selected = useLabState((s) => s.selection?.record === entry.record);
   const related = useLabState(
     (s) => !selected && s.selection !== null && simulation.record(s.selection.record).origin === origin,
@@ -42,7 +42,7 @@ function RecordChip({
   const { recordSelected } = useLabActions();
   const label = keyLabel(key);
   const color = keyColor(key);
-  const className = `record-chip nodrag nopan${isNew ? " is-new" : ""}${selected ? " is-selected" : ""}${related ? " is-related" : ""}`;
+  const className = `record-chip nodrag nopan${isNew ? " is-new" : ""}${selected ? " is-selected" : ""}${related ? " is-related" : ""}${reprocessed ? " is-reprocessed" : ""}`;
   return (
     <button
       type="button"
@@ -50,13 +50,18 @@ function RecordChip({
       data-testid="record"
       data-offset={entry.offset}
       style={{ borderColor: color, "--key": color } as CSSProperties}
-      title={t("recordTitle", { offset: entry.offset, key: label })}
-      aria-label={t("recordChipLabel", { partition, offset: entry.offset, key: label })}
+      title={`${t("recordTitle", { offset: entry.offset, key: label })}${reprocessed ? ` ${t("reprocessedNote")}` : ""}`}
+      aria-label={`${t("recordChipLabel", { partition, offset: entry.offset, key: label })}${reprocessed ? ` ${t("reprocessedNote")}` : ""}`}
       aria-pressed={selected}
       onClick={() => recordSelected(selected ? null : entry.record)}
     >
       <span className="record-offset">{entry.offset}</span>
       <span className="record-key">{label}</span>
+      {reprocessed ? (
+        <span className="record-reprocessed" aria-hidden="true">
+          ↻
+        </span>
+      ) : null}
     </button>
   );
 }

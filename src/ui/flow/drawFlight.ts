@@ -137,6 +137,12 @@ export function drawFlight(
     ctx.stroke();
   }
   ctx.globalAlpha = 1;
+  // Reprocessed after a failover: a second, dashed ring, so a duplicate is told apart by shape, not colour.
+  if (flight.reprocessed) {
+    ctx.setLineDash([2, 2]);
+    ring(ctx, at, radius + 4, INK, 0.9);
+    ctx.setLineDash([]);
+  }
 
   switch (flight.outcome) {
     case "held":

@@ -12,7 +12,7 @@ const boxes = new Map<string, Box>([
 ]);
 
 function flight(path: Flight["path"], outcome: Flight["outcome"] = "moved"): Flight {
-  return { step: 0, record: 0, key: "k", resultKey: "k", path, outcome };
+  return { reprocessed: false, step: 0, record: 0, key: "k", resultKey: "k", path, outcome };
 }
 
 describe("flight paths", () => {

@@ -1,66 +1,13 @@
 /**
- * The record inspector when a record is selected, then the cluster at this frame: each task (instance, task id, and per source partition the consumer position, the
- * committed offset and the records fetched but not yet processed), then each producer's buffer.
+ * The record inspector when a record is selected, then the cluster at this frame (instances, tasks, generations:
+ * `ClusterPanel`), then each producer's buffer, then what the scenario is about.
  */
 import "./panels.css";
-import type { RecordId, Simulation, TaskFrame } from "../../engine";
-import { keyColor, keyLabel } from "../keyColor";
 import { useLabState } from "../LabContext";
 import { t } from "../messages";
+import { ClusterPanel } from "./ClusterPanel";
+import { KeyDots } from "./KeyDots";
 import { RecordInspector } from "./RecordInspector";
-
-function KeyDots({ simulation, records }: { simulation: Simulation; records: readonly RecordId[] }) {
-  return (
-    <span className="key-dots">
-      {records.slice(0, 8).map((id) => {
-        const { key } = simulation.record(id);
-        return (
-          <span key={id} className="key-dot" style={{ background: keyColor(key) }}>
-            {keyLabel(key)}
-          </span>
-        );
-      })}
-      {records.length > 8 ? (
-        <span className="key-more">{t("olderRecords", { count: records.length - 8 })}</span>
-      ) : null}
-    </span>
-  );
-}
-
-function TaskCard({ task, simulation }: { task: TaskFrame; simulation: Simulation }) {
-  return (
-    <article className="task" data-testid={`task-${task.id}`}>
-      <h3>{t("taskHeading", { task: task.id, instance: task.instance ?? t("nobody") })}</h3>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("columnPartition")}</th>
-            <th scope="col">{t("columnPosition")}</th>
-            <th scope="col">{t("columnCommitted")}</th>
-            <th scope="col">{t("columnBuffered")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {task.partitions.map((p) => {
-            const name = `${p.topic}-${p.partition}`;
-            const buffered = task.buffered[name] ?? [];
-            return (
-              <tr key={name}>
-                <th scope="row">{name}</th>
-                <td>{p.position}</td>
-                <td>{p.committed}</td>
-                <td>
-                  {buffered.length}
-                  {buffered.length > 0 ? <KeyDots simulation={simulation} records={buffered} /> : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </article>
-  );
-}
 
 export function SidePanel() {
   const simulation = useLabState((s) => s.open?.simulation ?? null);
@@ -72,13 +19,7 @@ export function SidePanel() {
   return (
     <aside className="side-panel" aria-label={t("sidePanelLabel")}>
       {selection ? <RecordInspector simulation={simulation} selection={selection} /> : null}
-      <section>
-        <h2>{t("tasksTitle")}</h2>
-        {frame.tasks.length === 0 ? <p className="muted">{t("noTasks")}</p> : null}
-        {frame.tasks.map((task) => (
-          <TaskCard key={task.id} task={task} simulation={simulation} />
-        ))}
-      </section>
+      <ClusterPanel simulation={simulation} frame={frame} />
       <section>
         <h2>{t("producersTitle")}</h2>
         <ul className="producer-buffers">
