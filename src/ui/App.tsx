@@ -3,18 +3,20 @@
  * While a long scenario is simulated, the canvas shows its progress and the rest waits.
  */
 import "./app.css";
+import { Suspense, useEffect } from "react";
 import { PlaybackControls } from "./controls/PlaybackControls";
-import { ShortcutsDialog } from "./controls/ShortcutsDialog";
 import { useKeyboardShortcuts } from "./controls/useKeyboardShortcuts";
 import { TopologyCanvas } from "./flow/TopologyCanvas";
 import { Header } from "./Header";
 import { useLabState } from "./LabContext";
+import { LazyShortcutsDialog, preloadPanels } from "./lazyPanels";
 import { NarrationBar } from "./NarrationBar";
 import { ProblemPanel } from "./ProblemPanel";
 import { SidePanel } from "./panels/SidePanel";
 
 export function App() {
   useKeyboardShortcuts();
+  useEffect(preloadPanels, []);
   const problem = useLabState((s) => s.problem);
   const isOpen = useLabState((s) => s.open !== null);
   const isLoading = useLabState((s) => s.loading !== null);
@@ -35,7 +37,9 @@ export function App() {
           {isOpen ? <NarrationBar /> : null}
         </>
       ) : null}
-      <ShortcutsDialog />
+      <Suspense fallback={null}>
+        <LazyShortcutsDialog />
+      </Suspense>
     </div>
   );
 }

@@ -3,11 +3,12 @@
  * committed offset and the records fetched but not yet processed), then each producer's buffer.
  */
 import "./panels.css";
+import { Suspense } from "react";
 import type { RecordId, Simulation, TaskFrame } from "../../engine";
 import { keyColor, keyLabel } from "../keyColor";
 import { useLabState } from "../LabContext";
+import { LazyRecordInspector } from "../lazyPanels";
 import { t } from "../messages";
-import { RecordInspector } from "./RecordInspector";
 
 function KeyDots({ simulation, records }: { simulation: Simulation; records: readonly RecordId[] }) {
   return (
@@ -71,7 +72,11 @@ export function SidePanel() {
   const producers = Object.entries(frame.producerBuffers);
   return (
     <aside className="side-panel" aria-label={t("sidePanelLabel")}>
-      {selection ? <RecordInspector simulation={simulation} selection={selection} /> : null}
+      {selection ? (
+        <Suspense fallback={null}>
+          <LazyRecordInspector simulation={simulation} selection={selection} />
+        </Suspense>
+      ) : null}
       <section>
         <h2>{t("tasksTitle")}</h2>
         {frame.tasks.length === 0 ? <p className="muted">{t("noTasks")}</p> : null}
