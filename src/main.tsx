@@ -10,6 +10,7 @@ import { pageServices } from "./app/pageServices";
 import { fragmentOf } from "./app/urlSync";
 import { App } from "./ui/App";
 import { LabProvider } from "./ui/LabContext";
+import { LanguageProvider, pickLanguage } from "./ui/language";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
@@ -20,9 +21,13 @@ if (fragmentOf(window.location.hash) !== null) await page.validation();
 const lab = createLab(browserEnvironment(), page.services);
 createRoot(root).render(
   <StrictMode>
-    <LabProvider lab={lab}>
-      <App />
-    </LabProvider>
+    <LanguageProvider
+      initial={pickLanguage(window.location.search, navigator.languages ?? [navigator.language])}
+    >
+      <LabProvider lab={lab}>
+        <App />
+      </LabProvider>
+    </LanguageProvider>
   </StrictMode>,
 );
 void page.validation();

@@ -82,7 +82,7 @@ export function PlaybackControls() {
         <button
           type="button"
           aria-label={t("goToStart")}
-          title={`${t("goToStart")} (Home)`}
+          title={t("withShortcut", { label: t("goToStart"), key: "Home" })}
           disabled={atStart}
           onClick={() => actions.goTo(0)}
         >
@@ -91,7 +91,7 @@ export function PlaybackControls() {
         <button
           type="button"
           aria-label={t("stepBack")}
-          title={`${t("stepBack")} (←)`}
+          title={t("withShortcut", { label: t("stepBack"), key: "←" })}
           disabled={atStart}
           onClick={() => actions.stepRequested(-1)}
         >
@@ -101,7 +101,7 @@ export function PlaybackControls() {
           type="button"
           className="primary"
           aria-label={playing ? t("pause") : t("play")}
-          title={`${playing ? t("pause") : t("play")} (Space)`}
+          title={t("withShortcut", { label: playing ? t("pause") : t("play"), key: t("keySpace") })}
           disabled={total === 0}
           onClick={() => actions.playToggled()}
         >
@@ -110,7 +110,7 @@ export function PlaybackControls() {
         <button
           type="button"
           aria-label={t("stepForward")}
-          title={`${t("stepForward")} (→)`}
+          title={t("withShortcut", { label: t("stepForward"), key: "→" })}
           disabled={atEnd}
           onClick={() => actions.stepRequested(1)}
         >
@@ -119,7 +119,7 @@ export function PlaybackControls() {
         <button
           type="button"
           aria-label={t("goToEnd")}
-          title={`${t("goToEnd")} (End)`}
+          title={t("withShortcut", { label: t("goToEnd"), key: "End" })}
           disabled={atEnd}
           onClick={() => actions.goTo(total)}
         >
@@ -159,7 +159,7 @@ export function PlaybackControls() {
         <button
           type="button"
           aria-label={t("previousMatch")}
-          title={`${t("previousMatch")} (p)`}
+          title={t("withShortcut", { label: t("previousMatch"), key: "p" })}
           disabled={!hasPrevious}
           onClick={() => actions.jumpRequested({ direction: "previous", category })}
         >
@@ -168,7 +168,7 @@ export function PlaybackControls() {
         <button
           type="button"
           aria-label={t("nextMatch")}
-          title={`${t("nextMatch")} (n)`}
+          title={t("withShortcut", { label: t("nextMatch"), key: "n" })}
           disabled={!hasNext}
           onClick={() => actions.jumpRequested({ direction: "next", category })}
         >
@@ -189,7 +189,7 @@ export function PlaybackControls() {
         type="button"
         className="shortcuts-button"
         aria-label={t("shortcutsButton")}
-        title={`${t("shortcutsButton")} (?)`}
+        title={t("withShortcut", { label: t("shortcutsButton"), key: "?" })}
         aria-haspopup="dialog"
         onClick={() => actions.shortcutsToggled(true)}
       >

@@ -101,7 +101,9 @@ export function SidePanel() {
       {description ? (
         <section>
           <h2>{t("scenarioAbout")}</h2>
-          <p className="about">{description}</p>
+          <p className="about" lang="en">
+            {description}
+          </p>
         </section>
       ) : null}
     </aside>
