@@ -1,7 +1,7 @@
 /**
  * Entry point: creates the lab for this page (opened on the URL's link or the first lesson) and renders it.
- * A link is untrusted, so the validator is loaded before it is opened; a lesson opens without waiting for it,
- * and the validator follows in the background.
+ * A link is untrusted, so the validator is loaded before it is opened; a lesson opens without waiting for it.
+ * The validator and the lazy panels follow once the first screen is up, when the page is idle.
  */
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
@@ -11,6 +11,7 @@ import { fragmentOf } from "./app/urlSync";
 import { App } from "./ui/App";
 import { LabProvider } from "./ui/LabContext";
 import { LanguageProvider, pickLanguage } from "./ui/language";
+import { preloadPanels } from "./ui/lazyPanels";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
@@ -30,4 +31,8 @@ createRoot(root).render(
     </LanguageProvider>
   </StrictMode>,
 );
-void page.validation();
+const whenIdle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 200));
+whenIdle(() => {
+  void page.validation();
+  preloadPanels();
+});

@@ -3,20 +3,19 @@
  * While a long scenario is simulated, the canvas shows its progress and the rest waits.
  */
 import "./app.css";
-import { Suspense, useEffect } from "react";
+import { Suspense } from "react";
 import { PlaybackControls } from "./controls/PlaybackControls";
 import { useKeyboardShortcuts } from "./controls/useKeyboardShortcuts";
 import { TopologyCanvas } from "./flow/TopologyCanvas";
 import { Header } from "./Header";
 import { useLabState } from "./LabContext";
-import { LazyShortcutsDialog, preloadPanels } from "./lazyPanels";
+import { LazyShortcutsDialog } from "./lazyPanels";
 import { NarrationBar } from "./NarrationBar";
 import { ProblemPanel } from "./ProblemPanel";
 import { SidePanel } from "./panels/SidePanel";
 
 export function App() {
   useKeyboardShortcuts();
-  useEffect(preloadPanels, []);
   const problem = useLabState((s) => s.problem);
   const isOpen = useLabState((s) => s.open !== null);
   const isLoading = useLabState((s) => s.loading !== null);

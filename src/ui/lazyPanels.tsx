@@ -1,6 +1,6 @@
 /**
  * Panels the first screen does not show — the record inspector and the keyboard shortcuts dialog — load on their
- * own, after the first paint (`preloadPanels`), so they are not part of the initial download but open at once.
+ * own, once the first screen is up (`preloadPanels`), so they are not part of the initial download but open at once.
  */
 import { lazy } from "react";
 
