@@ -1,16 +1,20 @@
 /**
  * The playback bar: go to start, step back, play / pause, step forward, go to end, a scrubber over every step,
- * where we are ("Step c / N"), jumps to the previous / next step of a chosen kind (a drop, a write…), the speed,
- * and the keyboard shortcuts help.
+ * where we are ("Step c / N"), jumps to the previous / next step of a chosen kind (a drop, a write…) or touching a
+ * chosen record key, breakpoints (kinds of steps that pause playing), the speed, and the keyboard shortcuts help.
  */
 import "./controls.css";
 import { useMemo } from "react";
 import {
   INTERESTING_CATEGORIES,
   type InterestingCategory,
+  type JumpDirection,
+  keysInTrace,
   nextInteresting,
+  nextStepWithKey,
 } from "../../app/interestingSteps";
 import { SPEEDS } from "../../app/labState";
+import type { Simulation } from "../../engine";
 import { useLabActions, useLabState } from "../LabContext";
 import { type MessageId, t } from "../messages";
 
@@ -21,6 +25,9 @@ const CATEGORY_LABEL: Record<InterestingCategory, MessageId> = {
   commit: "jumpCommit",
   assignment: "jumpAssignment",
 };
+
+/** The "Jump to" value that means "a record key" (categories are plain words, so never this). */
+const KEY_OPTION = "-key";
 
 const ICON = {
   start: "M6 5v14M19 5 9 12l10 7z",
@@ -56,6 +63,25 @@ function Chevrons({ d }: { d: string }) {
   );
 }
 
+/**
+ * Whether "previous / next match" can move. A category search stops at the first match, so this is cheap unless
+ * the category is rare in a long trace; a key search is a binary search.
+ */
+function hasMatch(
+  simulation: Simulation | null,
+  cursor: number,
+  direction: JumpDirection,
+  category: InterestingCategory,
+  jumpKey: string | null,
+): boolean {
+  if (simulation === null) return false;
+  const target =
+    jumpKey !== null
+      ? nextStepWithKey(simulation, cursor, direction, jumpKey)
+      : nextInteresting(simulation, cursor, direction, [category]);
+  return target !== null;
+}
+
 export function PlaybackControls() {
   const actions = useLabActions();
   const cursor = useLabState((s) => s.cursor);
@@ -64,17 +90,35 @@ export function PlaybackControls() {
   const speed = useLabState((s) => s.stepsPerSecond);
   const simulation = useLabState((s) => s.open?.simulation ?? null);
   const category = useLabState((s) => s.jumpCategory);
+  const jumpKey = useLabState((s) => s.jumpKey);
+  const breakpoints = useLabState((s) => s.breakpoints);
   const atStart = cursor === 0;
   const atEnd = cursor >= total;
-  // Each search stops at the first match, so this is cheap unless the category is rare in a long trace.
+  // Indexed once per trace, when "Key…" is first chosen.
+  const keys = useMemo(
+    () => (simulation !== null && jumpKey !== null ? keysInTrace(simulation) : []),
+    [simulation, jumpKey],
+  );
   const hasPrevious = useMemo(
-    () => simulation !== null && nextInteresting(simulation, cursor, "previous", [category]) !== null,
-    [simulation, cursor, category],
+    () => hasMatch(simulation, cursor, "previous", category, jumpKey),
+    [simulation, cursor, category, jumpKey],
   );
   const hasNext = useMemo(
-    () => simulation !== null && nextInteresting(simulation, cursor, "next", [category]) !== null,
-    [simulation, cursor, category],
+    () => hasMatch(simulation, cursor, "next", category, jumpKey),
+    [simulation, cursor, category, jumpKey],
   );
+  const jump = (direction: JumpDirection) =>
+    jumpKey !== null
+      ? actions.keyJumpRequested({ direction, key: jumpKey })
+      : actions.jumpRequested({ direction, category });
+  const jumpToChosen = (value: string) => {
+    if (value !== KEY_OPTION) {
+      actions.jumpKeyChanged(null);
+      actions.jumpCategoryChanged(value as InterestingCategory);
+    } else if (simulation !== null) {
+      actions.jumpKeyChanged(keysInTrace(simulation, 1)[0] ?? null);
+    }
+  };
 
   return (
     <div className="controls" role="toolbar" aria-label={t("playbackControls")}>
@@ -144,24 +188,37 @@ export function PlaybackControls() {
           <span>{t("jumpLabel")}</span>
           <select
             aria-label={t("jumpLabel")}
-            value={category}
-            onChange={(event) =>
-              actions.jumpCategoryChanged(event.currentTarget.value as InterestingCategory)
-            }
+            value={jumpKey !== null ? KEY_OPTION : category}
+            onChange={(event) => jumpToChosen(event.currentTarget.value)}
           >
             {INTERESTING_CATEGORIES.map((c) => (
               <option key={c} value={c}>
                 {t(CATEGORY_LABEL[c])}
               </option>
             ))}
+            <option value={KEY_OPTION}>{t("jumpKey")}</option>
           </select>
         </label>
+        {jumpKey !== null ? (
+          <select
+            className="jump-key"
+            aria-label={t("jumpKeyLabel")}
+            value={jumpKey}
+            onChange={(event) => actions.jumpKeyChanged(event.currentTarget.value)}
+          >
+            {keys.map((key) => (
+              <option key={key} value={key}>
+                {key}
+              </option>
+            ))}
+          </select>
+        ) : null}
         <button
           type="button"
           aria-label={t("previousMatch")}
           title={t("withShortcut", { label: t("previousMatch"), key: "p" })}
           disabled={!hasPrevious}
-          onClick={() => actions.jumpRequested({ direction: "previous", category })}
+          onClick={() => jump("previous")}
         >
           <Chevrons d={ICON.previousMatch} />
         </button>
@@ -170,11 +227,27 @@ export function PlaybackControls() {
           aria-label={t("nextMatch")}
           title={t("withShortcut", { label: t("nextMatch"), key: "n" })}
           disabled={!hasNext}
-          onClick={() => actions.jumpRequested({ direction: "next", category })}
+          onClick={() => jump("next")}
         >
           <Chevrons d={ICON.nextMatch} />
         </button>
       </div>
+      <details className="breakpoints">
+        <summary>{t("breakpointsSummary", { count: breakpoints.length })}</summary>
+        <fieldset>
+          <legend>{t("breakpointsLegend")}</legend>
+          {INTERESTING_CATEGORIES.map((c) => (
+            <label key={c}>
+              <input
+                type="checkbox"
+                checked={breakpoints.includes(c)}
+                onChange={(event) => actions.breakpointToggled(c, event.currentTarget.checked)}
+              />
+              {t(CATEGORY_LABEL[c])}
+            </label>
+          ))}
+        </fieldset>
+      </details>
       <label className="speed control-label">
         <span>{t("speedLabel")}</span>
         <select value={speed} onChange={(event) => actions.speedChanged(Number(event.currentTarget.value))}>
