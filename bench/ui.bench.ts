@@ -58,7 +58,7 @@ function ensureBuild(): void {
   log("building…");
   const result = spawnSync(process.execPath, [VITE, "build", "--logLevel", "warn"], {
     cwd: ROOT,
-    stdio: "inherit",
+    stdio: ["ignore", 2, 2], // stdout carries only the result
   });
   if (result.status !== 0) throw new Error("vite build failed");
 }
