@@ -1,6 +1,7 @@
 /**
- * An axe-core audit of the lab's main states in a real Chromium — the built-in lesson, the record inspector open,
- * the keyboard shortcuts dialog open, and the Japanese UI — with no serious or critical violation allowed.
+ * An axe-core audit of the lab's main states in a real Chromium — the built-in lesson, the key jump and the
+ * breakpoints open, the record inspector open, the keyboard shortcuts dialog open, and the Japanese UI — with no
+ * serious or critical violation allowed.
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
@@ -22,6 +23,14 @@ async function openLesson(page: Page, path = "/") {
 test("the built-in lesson has no serious accessibility violations", async ({ page }) => {
   await openLesson(page);
   await stepForward(page).click();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("the key jump and the breakpoints have no serious accessibility violations", async ({ page }) => {
+  await openLesson(page);
+  await page.getByRole("combobox", { name: "Jump to" }).selectOption({ label: "Key…" });
+  await page.getByText(/^Breakpoints/).click();
+  await expect(page.getByRole("checkbox", { name: "Drop" })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
 
