@@ -1,18 +1,38 @@
-/** Entry point: creates the lab for this page (opened on the URL's link or the first lesson) and renders it. */
+/**
+ * Entry point: creates the lab for this page (opened on the URL's link or the first lesson) and renders it.
+ * A link is untrusted, so the validator is loaded before it is opened; a lesson opens without waiting for it.
+ * The validator and the lazy panels follow once the first screen is up, when the page is idle.
+ */
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { createLab } from "./app/createLab";
+import { browserEnvironment, createLab } from "./app/createLab";
+import { pageServices } from "./app/pageServices";
+import { fragmentOf } from "./app/urlSync";
 import { App } from "./ui/App";
 import { LabProvider } from "./ui/LabContext";
+import { LanguageProvider, pickLanguage } from "./ui/language";
+import { preloadPanels } from "./ui/lazyPanels";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 
-const lab = createLab();
+const page = pageServices();
+if (fragmentOf(window.location.hash) !== null) await page.validation();
+
+const lab = createLab(browserEnvironment(), page.services);
 createRoot(root).render(
   <StrictMode>
-    <LabProvider lab={lab}>
-      <App />
-    </LabProvider>
+    <LanguageProvider
+      initial={pickLanguage(window.location.search, navigator.languages ?? [navigator.language])}
+    >
+      <LabProvider lab={lab}>
+        <App />
+      </LabProvider>
+    </LanguageProvider>
   </StrictMode>,
 );
+const whenIdle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 200));
+whenIdle(() => {
+  void page.validation();
+  preloadPanels();
+});

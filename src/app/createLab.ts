@@ -2,7 +2,7 @@
  * Wires the lab for a page: the store, playback and URL sync, opened on the link in the location (or the
  * default lesson). `src/main.tsx` calls this once and hands the result to the UI.
  */
-import { type LabServices, labServices } from "./labServices";
+import type { LabServices } from "./labServices";
 import { createLabStore, type LabStoreApi } from "./labStore";
 import { createPlayback, type Playback } from "./playback";
 import { browserScheduler, type Scheduler } from "./scheduler";
@@ -24,15 +24,18 @@ export interface LabEnvironment {
   scheduler: Scheduler;
 }
 
-export function createLab(
-  environment: LabEnvironment = {
+/** The page's own window, history and clock. */
+export function browserEnvironment(): LabEnvironment {
+  return {
     location: window.location,
     history: window.history,
     events: window,
     scheduler: browserScheduler(),
-  },
-  services: LabServices = labServices,
-): Lab {
+  };
+}
+
+/** `services` is `labServices` (everything loaded) in tests, `pageServices().services` on the page. */
+export function createLab(environment: LabEnvironment, services: LabServices): Lab {
   const { location, history, events, scheduler } = environment;
   const store = createLabStore(services);
   const playback = createPlayback(store, scheduler);

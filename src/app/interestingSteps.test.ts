@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { type Simulation, simulate, type TraceEventKind, type TraceStep } from "../engine";
+import { formatKey, type Simulation, simulate, type TraceEventKind, type TraceStep } from "../engine";
+import keyedPartitioning from "../scenario/lessons/keyed-partitioning.json";
 import transformations from "../scenario/lessons/transformations.json";
 import { loadScenario } from "../scenario/loadScenario";
 import {
   categoryOf,
   INTERESTING_CATEGORIES,
   type InterestingCategory,
+  keysInTrace,
   nextInteresting,
+  nextStepWithKey,
 } from "./interestingSteps";
 
 function lesson(json: unknown): Simulation {
@@ -119,5 +122,69 @@ describe("nextInteresting on the transformations lesson", () => {
     expect(nextInteresting(simulation, 1e9, "previous", ["drop"])).toBe(
       nextInteresting(simulation, simulation.stepCount, "previous", ["drop"]),
     );
+  });
+});
+
+/** The keys of the record versions a step names, by brute force over its fields. */
+function keysOfStep(simulation: Simulation, step: TraceStep): string[] {
+  const ids = ["input" in step ? step.input : undefined, "record" in step ? step.record : undefined].filter(
+    (id): id is number => typeof id === "number",
+  );
+  return ids.map((id) => formatKey(simulation.record(id).key));
+}
+
+describe("jumping by record key on the keyed-partitioning lesson", () => {
+  const simulation = lesson(keyedPartitioning);
+  const keys = keysInTrace(simulation);
+  const touching = (key: string) => {
+    const steps: number[] = [];
+    for (let i = 0; i < simulation.stepCount; i++)
+      if (keysOfStep(simulation, simulation.step(i)).includes(key)) steps.push(i);
+    return steps;
+  };
+
+  it("lists each key of the trace once, in order of first appearance, the null key included", () => {
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toContain("alice");
+    expect(keys).toContain("null");
+    const firstSeen = keys.map((key) => touching(key)[0]!);
+    expect(firstSeen).toEqual([...firstSeen].sort((a, b) => a - b));
+    expect(keysInTrace(simulation, 2)).toEqual(keys.slice(0, 2));
+  });
+
+  it("walks every step touching each key, forward and back, as a brute-force scan finds them", () => {
+    for (const key of keys) {
+      const expected = touching(key).map((i) => i + 1);
+      const forward: number[] = [];
+      for (let c = nextStepWithKey(simulation, 0, "next", key); c !== null; ) {
+        forward.push(c);
+        c = nextStepWithKey(simulation, c, "next", key);
+      }
+      expect(forward, key).toEqual(expected);
+      const backward: number[] = [];
+      for (let c = nextStepWithKey(simulation, simulation.stepCount + 1, "previous", key); c !== null; ) {
+        backward.push(c);
+        c = nextStepWithKey(simulation, c, "previous", key);
+      }
+      const shownAtEnd = expected.at(-1) === simulation.stepCount;
+      expect(backward.reverse(), key).toEqual(shownAtEnd ? expected.slice(0, -1) : expected);
+    }
+  });
+
+  it("counts a re-keying step as touching both the old and the new key", () => {
+    const rekeyed = [...Array(simulation.stepCount).keys()].find((i) => {
+      const stepKeys = keysOfStep(simulation, simulation.step(i));
+      return stepKeys.length === 2 && stepKeys[0] !== stepKeys[1];
+    });
+    expect(rekeyed).toBeDefined();
+    const [before, after] = keysOfStep(simulation, simulation.step(rekeyed!));
+    for (const key of [before!, after!]) {
+      expect(nextStepWithKey(simulation, rekeyed!, "next", key)).toBe(rekeyed! + 1);
+    }
+  });
+
+  it("finds nothing for a key that is not in the trace", () => {
+    expect(nextStepWithKey(simulation, 0, "next", "nobody")).toBeNull();
+    expect(nextStepWithKey(simulation, simulation.stepCount, "previous", "nobody")).toBeNull();
   });
 });

@@ -1,9 +1,10 @@
 /**
  * "Interesting" steps for the step debugger's jumps: where a record was dropped, written by a sink, buffered by a
  * disconnected producer, where an offset was committed, where the group rebalanced, where an instance crashed,
- * stopped or restarted, and where records were processed again. Pure functions over the trace.
+ * stopped or restarted, and where records were processed again — and the steps touching a chosen record key. Used by
+ * the jumps and the breakpoints. Pure functions over the trace.
  */
-import type { Simulation, TraceStep } from "../engine";
+import { formatKey, type RecordId, type Simulation, type TraceStep } from "../engine";
 
 export type InterestingCategory =
   | "drop"
@@ -82,4 +83,81 @@ export function nextInteresting(
     for (let i = cursor - 2; i >= 0; i--) if (matches(i)) return i + 1;
   }
   return null;
+}
+
+/**
+ * The record versions a step is about: the record it moved or produced and, for a node that transformed it, the
+ * version it took in. Read by field, so steps of kinds added later are covered when they name a record.
+ */
+function recordsOf(step: TraceStep): RecordId[] {
+  const records: RecordId[] = [];
+  if ("input" in step && typeof step.input === "number") records.push(step.input);
+  if ("record" in step && typeof step.record === "number") records.push(step.record);
+  return records;
+}
+
+/** Per simulation: the keys in its trace, and per key the 0-based steps touching it (built on first use). */
+interface KeyIndex {
+  keys: string[];
+  steps: Map<string, number[]>;
+}
+const keyIndexes = new WeakMap<Simulation, KeyIndex>();
+
+function keyIndexOf(simulation: Simulation): KeyIndex {
+  let index = keyIndexes.get(simulation);
+  if (index) return index;
+  index = { keys: [], steps: new Map() };
+  for (let i = 0; i < simulation.stepCount; i++) {
+    let previous: string | null = null;
+    for (const record of recordsOf(simulation.step(i))) {
+      const key = formatKey(simulation.record(record).key);
+      if (key === previous) continue;
+      previous = key;
+      let steps = index.steps.get(key);
+      if (!steps) {
+        steps = [];
+        index.steps.set(key, steps);
+        index.keys.push(key);
+      }
+      if (steps[steps.length - 1] !== i) steps.push(i);
+    }
+  }
+  keyIndexes.set(simulation, index);
+  return index;
+}
+
+/**
+ * The record keys in the trace (formatted as the narration writes them, `null` for a null key), in order of first
+ * appearance, at most `limit` of them.
+ */
+export function keysInTrace(simulation: Simulation, limit = 1_000): string[] {
+  return keyIndexOf(simulation).keys.slice(0, limit);
+}
+
+/**
+ * The cursor that shows the nearest step touching `key` — a step about a record version with that key, before or
+ * after a transformation — after (`next`) or before (`previous`) the step shown at `fromCursor`, or null. The first
+ * search indexes the whole trace once (O(steps)); later ones are binary searches.
+ */
+export function nextStepWithKey(
+  simulation: Simulation,
+  fromCursor: number,
+  direction: JumpDirection,
+  key: string,
+): number | null {
+  const steps = keyIndexOf(simulation).steps.get(key);
+  if (!steps || steps.length === 0) return null;
+  const cursor = Math.min(simulation.stepCount, Math.max(0, Math.trunc(fromCursor) || 0));
+  // The shown step is cursor - 1: the next candidate is step `cursor`, the previous one step `cursor - 2`.
+  const bound = direction === "next" ? cursor : cursor - 1;
+  let low = 0;
+  let high = steps.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (steps[middle]! < bound) low = middle + 1;
+    else high = middle;
+  }
+  // `low` is the first step at or after `bound`.
+  const found = direction === "next" ? steps[low] : steps[low - 1];
+  return found === undefined ? null : found + 1;
 }

@@ -69,6 +69,13 @@ export interface LabState {
   selection: RecordSelection | null;
   /** What "previous / next match" looks for; kept across scenarios, like the speed. */
   jumpCategory: InterestingCategory;
+  /**
+   * When set, "previous / next match" looks for steps touching this record key instead (a key as the narration
+   * writes it, from `keysInTrace`); cleared when another scenario opens.
+   */
+  jumpKey: string | null;
+  /** Playing pauses on reaching a step of one of these categories; kept across scenarios. */
+  breakpoints: readonly InterestingCategory[];
   /** Whether the keyboard shortcuts dialog is open. */
   shortcutsOpen: boolean;
 }
@@ -100,6 +107,15 @@ export interface LabActions {
    * there is none that way.
    */
   jumpRequested(request: { direction: JumpDirection; category: InterestingCategory }): void;
+  /** The user chose a key for "previous / next match", or went back to categories (null). */
+  jumpKeyChanged(key: string | null): void;
+  /**
+   * Jump to the nearest step touching `key` after or before the one shown; stops playback. Does not move when
+   * there is none that way.
+   */
+  keyJumpRequested(request: { direction: JumpDirection; key: string }): void;
+  /** The user checked or unchecked a breakpoint category. */
+  breakpointToggled(category: InterestingCategory, on: boolean): void;
   /** Open or close the keyboard shortcuts dialog. */
   shortcutsToggled(open: boolean): void;
 }

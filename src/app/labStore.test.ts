@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SimulationError } from "../engine";
+import { formatKey, SimulationError } from "../engine";
+import { categoryOf, keysInTrace } from "./interestingSteps";
 import { type LabServices, labServices } from "./labServices";
 import { createLabStore } from "./labStore";
 
@@ -314,5 +315,97 @@ describe("lab store: jumping to interesting steps", () => {
     expect(store.getState().shortcutsOpen).toBe(true);
     store.getState().shortcutsToggled(false);
     expect(store.getState().shortcutsOpen).toBe(false);
+  });
+});
+
+describe("lab store: jumping by key", () => {
+  it("jumps to the next and previous steps touching the chosen key, and stops playing", () => {
+    const { store, simulation } = openedStore();
+    const key = keysInTrace(simulation)[0]!;
+    store.getState().jumpKeyChanged(key);
+    store.getState().playRequested();
+    store.getState().keyJumpRequested({ direction: "next", key });
+    const first = store.getState().cursor;
+    expect(first).toBeGreaterThan(0);
+    expect(store.getState().playing).toBe(false);
+    const step = simulation.step(first - 1);
+    const stepKeys = ["input", "record"]
+      .filter((field) => field in step)
+      .map((field) => formatKey(simulation.record((step as unknown as Record<string, number>)[field]!).key));
+    expect(stepKeys).toContain(key);
+
+    store.getState().keyJumpRequested({ direction: "next", key });
+    const second = store.getState().cursor;
+    expect(second).toBeGreaterThan(first);
+    store.getState().keyJumpRequested({ direction: "previous", key });
+    expect(store.getState().cursor).toBe(first);
+  });
+
+  it("stays put when no step that way touches the key", () => {
+    const { store } = openedStore();
+    store.getState().goTo(3);
+    store.getState().keyJumpRequested({ direction: "next", key: "nobody" });
+    expect(store.getState().cursor).toBe(3);
+  });
+
+  it("forgets the key when another scenario opens, but keeps the category", () => {
+    const { store, simulation } = openedStore();
+    store.getState().jumpCategoryChanged("write");
+    store.getState().jumpKeyChanged(keysInTrace(simulation)[0]!);
+    store.getState().lessonChosen(labServices.lessons[1]!.id);
+    expect(store.getState()).toMatchObject({ jumpKey: null, jumpCategory: "write" });
+  });
+});
+
+describe("lab store: breakpoints", () => {
+  const firstOf = (simulation: ReturnType<typeof openedStore>["simulation"], category: string) => {
+    for (let i = 0; i < simulation.stepCount; i++) if (categoryOf(simulation.step(i)) === category) return i;
+    throw new Error(`no ${category} step`);
+  };
+
+  it("pauses playing on the first step of a checked category, and plays on from there", () => {
+    const { store, simulation } = openedStore();
+    const drop = firstOf(simulation, "drop");
+    store.getState().breakpointToggled("drop", true);
+    store.getState().playRequested();
+    for (let i = 0; i < simulation.stepCount && store.getState().playing; i++)
+      store.getState().playbackTicked();
+    expect(store.getState()).toMatchObject({ cursor: drop + 1, playing: false });
+    expect(store.getState().narration).toContain("dropped");
+
+    store.getState().playRequested();
+    store.getState().playbackTicked();
+    expect(store.getState()).toMatchObject({ cursor: drop + 2, playing: true });
+  });
+
+  it("does not pause on steps of unchecked categories, nor when the breakpoint is unchecked again", () => {
+    const { store, simulation } = openedStore();
+    store.getState().breakpointToggled("drop", true);
+    store.getState().breakpointToggled("drop", false);
+    expect(store.getState().breakpoints).toEqual([]);
+    store.getState().playRequested();
+    let ticks = 0;
+    while (store.getState().playing && ticks < simulation.stepCount) {
+      store.getState().playbackTicked();
+      ticks++;
+    }
+    expect(store.getState().cursor).toBe(simulation.stepCount);
+  });
+
+  it("keeps breakpoints in the order of the categories, each once", () => {
+    const { store } = openedStore();
+    store.getState().breakpointToggled("commit", true);
+    store.getState().breakpointToggled("drop", true);
+    store.getState().breakpointToggled("drop", true);
+    expect(store.getState().breakpoints).toEqual(["drop", "commit"]);
+  });
+
+  it("does not stop a step forward or a jump: breakpoints are about playing", () => {
+    const { store, simulation } = openedStore();
+    const drop = firstOf(simulation, "drop");
+    store.getState().breakpointToggled("drop", true);
+    store.getState().goTo(drop);
+    store.getState().stepRequested(1);
+    expect(store.getState().cursor).toBe(drop + 1);
   });
 });

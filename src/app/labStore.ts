@@ -10,7 +10,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import { type Simulation, SimulationError } from "../engine";
 import type { Scenario } from "../scenario";
 import { flightOf, recordPlaces } from "./flight";
-import { INTERESTING_CATEGORIES, nextInteresting } from "./interestingSteps";
+import { categoryOf, INTERESTING_CATEGORIES, nextInteresting, nextStepWithKey } from "./interestingSteps";
 import type { LabServices } from "./labServices";
 import {
   DEFAULT_STEPS_PER_SECOND,
@@ -24,7 +24,7 @@ import { createSimulationRunner, RunCancelledError, RunFailedError, type RunStar
 
 export type LabStoreApi = StoreApi<LabStore>;
 
-const EMPTY: Omit<LabState, "stepsPerSecond" | "jumpCategory" | "shortcutsOpen"> = {
+const EMPTY: Omit<LabState, "stepsPerSecond" | "jumpCategory" | "breakpoints" | "shortcutsOpen"> = {
   open: null,
   problem: null,
   loading: null,
@@ -37,6 +37,7 @@ const EMPTY: Omit<LabState, "stepsPerSecond" | "jumpCategory" | "shortcutsOpen">
   moveCount: 0,
   playing: false,
   selection: null,
+  jumpKey: null,
 };
 
 function clamp(cursor: number, stepCount: number): number {
@@ -162,6 +163,7 @@ export function createLabStore(services: LabServices): LabStoreApi {
       ...EMPTY,
       stepsPerSecond: DEFAULT_STEPS_PER_SECOND,
       jumpCategory: INTERESTING_CATEGORIES[0]!,
+      breakpoints: [],
       shortcutsOpen: false,
 
       lessonChosen(id) {
@@ -204,10 +206,14 @@ export function createLabStore(services: LabServices): LabStoreApi {
         else get().playRequested();
       },
       playbackTicked() {
-        const { open: current, cursor, playing } = get();
+        const { open: current, cursor, playing, breakpoints } = get();
         if (!current || !playing) return;
         const end = current.simulation.stepCount;
-        moveTo(cursor + 1, "forward", cursor + 1 < end);
+        const next = cursor + 1;
+        // A breakpoint pauses on the step it names, shown at cursor `next` (step next - 1).
+        const category = next <= end ? categoryOf(current.simulation.step(next - 1)) : null;
+        const atBreakpoint = category !== null && breakpoints.includes(category);
+        moveTo(next, "forward", next < end && !atBreakpoint);
       },
       speedChanged(stepsPerSecond) {
         if (Number.isFinite(stepsPerSecond) && stepsPerSecond > 0) set({ stepsPerSecond });
@@ -220,6 +226,23 @@ export function createLabStore(services: LabServices): LabStoreApi {
         if (!current) return;
         const target = nextInteresting(current.simulation, cursor, direction, [category]);
         moveTo(target ?? cursor, "jump", false);
+      },
+      jumpKeyChanged(key) {
+        if (get().jumpKey !== key) set({ jumpKey: key });
+      },
+      keyJumpRequested({ direction, key }) {
+        const { open: current, cursor } = get();
+        if (!current) return;
+        const target = nextStepWithKey(current.simulation, cursor, direction, key);
+        moveTo(target ?? cursor, "jump", false);
+      },
+      breakpointToggled(category, on) {
+        const { breakpoints } = get();
+        if (!INTERESTING_CATEGORIES.includes(category) || breakpoints.includes(category) === on) return;
+        // Kept in the order the UI offers the categories.
+        set({
+          breakpoints: INTERESTING_CATEGORIES.filter((c) => (c === category ? on : breakpoints.includes(c))),
+        });
       },
       shortcutsToggled(open) {
         if (get().shortcutsOpen !== open) set({ shortcutsOpen: open });

@@ -9,45 +9,23 @@
  * A fragment is untrusted: decoding never throws, caps the decompressed size (2 MB, against zip bombs) and runs
  * the full scenario validation; its errors come back with paths under `scenario`.
  */
-import LZString from "lz-string";
 import { MAX_SCENARIO_TEXT_BYTES } from "./defaults";
 import { describeValue } from "./describeValue";
 import { parseJsonText } from "./jsonText";
 import { decompressFromEncodedURIComponentBounded } from "./lzDecompressBounded";
 import { appendErrors, prefixErrors, type ScenarioError } from "./scenarioError";
 import type { Scenario } from "./schema";
+import { EXTRA_NAME, SHARE_FORMAT } from "./shareEncode";
 import { validateScenario } from "./validate";
 
-export const SHARE_FORMAT = "v1";
-/** Names allowed for `extra` settings: short identifiers (so never `__proto__`), and not `s`. */
-const EXTRA_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
+export { encodeShareFragment, SHARE_FORMAT } from "./shareEncode";
+
 /** A link longer than this is refused before any work (browsers cap URLs at about 2 MB). */
 const MAX_FRAGMENT_CHARS = 4 * 1024 * 1024;
 
 export type ShareDecodeResult =
   | { ok: true; scenario: Scenario; cursor: number; extra: Record<string, string> }
   | { ok: false; errors: ScenarioError[] };
-
-/**
- * Encodes a scenario and a trace step as a fragment (with its `#`). `extra` holds app settings such as a view or a
- * language. Throws on a negative or fractional cursor or a bad setting name: those are programming errors.
- */
-export function encodeShareFragment(
-  scenario: Scenario,
-  cursor: number,
-  extra: Record<string, string> = {},
-): string {
-  if (!Number.isSafeInteger(cursor) || cursor < 0)
-    throw new RangeError(`cursor must be a non-negative integer, got ${cursor}`);
-  const { $schema: _editorOnly, ...shared } = scenario;
-  let fragment = `#${SHARE_FORMAT}/${LZString.compressToEncodedURIComponent(JSON.stringify(shared))}/s=${cursor}`;
-  for (const name of Object.keys(extra).sort()) {
-    if (!EXTRA_NAME.test(name) || name === "s")
-      throw new RangeError(`bad share-link setting name ${JSON.stringify(name)}`);
-    fragment += `/${name}=${encodeURIComponent(extra[name]!)}`;
-  }
-  return fragment;
-}
 
 function damaged(reason: string): ShareDecodeResult {
   return { ok: false, errors: [{ path: "", message: `the share link is damaged: ${reason}` }] };

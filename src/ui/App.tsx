@@ -3,12 +3,13 @@
  * While a long scenario is simulated, the canvas shows its progress and the rest waits.
  */
 import "./app.css";
+import { Suspense } from "react";
 import { PlaybackControls } from "./controls/PlaybackControls";
-import { ShortcutsDialog } from "./controls/ShortcutsDialog";
 import { useKeyboardShortcuts } from "./controls/useKeyboardShortcuts";
 import { TopologyCanvas } from "./flow/TopologyCanvas";
 import { Header } from "./Header";
 import { useLabState } from "./LabContext";
+import { LazyShortcutsDialog } from "./lazyPanels";
 import { NarrationBar } from "./NarrationBar";
 import { ProblemPanel } from "./ProblemPanel";
 import { SidePanel } from "./panels/SidePanel";
@@ -35,7 +36,9 @@ export function App() {
           {isOpen ? <NarrationBar /> : null}
         </>
       ) : null}
-      <ShortcutsDialog />
+      <Suspense fallback={null}>
+        <LazyShortcutsDialog />
+      </Suspense>
     </div>
   );
 }

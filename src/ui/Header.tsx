@@ -1,6 +1,7 @@
-/** The header: the product name, the lesson picker, the scenario's title and the share button. */
+/** The header: the product name, the lesson picker, the scenario's title, the share button and the language. */
 import { CopyLinkButton } from "./CopyLinkButton";
 import { useLab, useLabActions, useLabState } from "./LabContext";
+import { LanguageSwitch } from "./LanguageSwitch";
 import { t } from "./messages";
 
 /**
@@ -35,20 +36,21 @@ export function Header() {
           {picked === NOTHING ? <option value={NOTHING}>{t("lessonChoose")}</option> : null}
           {picked === FROM_LINK ? <option value={FROM_LINK}>{t("lessonFromLink")}</option> : null}
           {services.lessons.map((lesson) => (
-            <option key={lesson.id} value={lesson.id}>
+            <option key={lesson.id} value={lesson.id} lang="en">
               {lesson.title}
             </option>
           ))}
         </select>
       </label>
       {title ? (
-        <h1 className="scenario-title" data-testid="scenario-title">
+        <h1 className="scenario-title" data-testid="scenario-title" lang="en">
           {title}
         </h1>
       ) : (
         <span className="scenario-title" />
       )}
       {isOpen ? <CopyLinkButton /> : null}
+      <LanguageSwitch />
     </header>
   );
 }

@@ -10,7 +10,7 @@ export function NarrationBar() {
   return (
     <section className="narration-bar" aria-label={t("narrationLabel")}>
       <span className="narration-time">{timeMs === null ? "—" : t("wallClock", { time: timeMs })}</span>
-      <p className="narration" data-testid="narration" aria-live="polite">
+      <p className="narration" data-testid="narration" aria-live="polite" lang={narration ? "en" : undefined}>
         {text}
       </p>
     </section>

@@ -14,7 +14,8 @@ export function ProblemPanel({ problem }: { problem: Problem }) {
         {problem.errors.map((error, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: errors have no identity beyond their order
           <li key={i}>
-            <code>{error.path === "" ? t("problemWhole") : error.path}</code>: {error.message}
+            <code>{error.path === "" ? t("problemWhole") : error.path}</code>:{" "}
+            <span lang="en">{error.message}</span>
           </li>
         ))}
       </ul>

@@ -1,6 +1,8 @@
 /**
- * Every user-facing string of the UI, by id, so a translation is one more object of the same shape. `{name}`
- * marks a parameter. (Narration comes from the engine and is not in this catalogue.)
+ * Every user-facing string of the UI, by id, so a translation is one more object of the same shape
+ * (`messages.ja.ts`; a test checks that every catalogue has the same ids and parameters). `{name}` marks a
+ * parameter. Narration, validation errors and scenario titles come from the engine and the scenario, in English:
+ * they are not in the catalogue, and the UI marks them `lang="en"`.
  */
 export const en = {
   appName: "Topolab",
@@ -10,6 +12,7 @@ export const en = {
   copyLink: "Copy link",
   linkCopied: "Link copied",
   copyLinkFallback: "Copy this link:",
+  languageLabel: "Language",
 
   stepBack: "Step back",
   stepForward: "Step forward",
@@ -30,8 +33,13 @@ export const en = {
   jumpRebalance: "Rebalance",
   jumpCrash: "Crash, stop or restart",
   jumpReprocess: "Reprocessed record",
+  jumpKey: "Key…",
+  jumpKeyLabel: "Key to jump to",
+  breakpointsSummary: "Breakpoints ({count})",
+  breakpointsLegend: "Pause playing at a step of these kinds",
   previousMatch: "Previous match",
   nextMatch: "Next match",
+  withShortcut: "{label} ({key})",
 
   shortcutsButton: "Keyboard shortcuts",
   shortcutsTitle: "Keyboard shortcuts",
@@ -41,7 +49,7 @@ export const en = {
   shortcutStep: "Step forward / back",
   shortcutPlay: "Play or pause",
   shortcutEnds: "Go to the start / the end",
-  shortcutMatch: "Next / previous match (of the “Jump to” kind)",
+  shortcutMatch: "Next / previous match (of what “Jump to” names)",
   shortcutEscape: "Close the record inspector or this dialog",
   shortcutHelp: "Show this help",
   keySpace: "Space",
@@ -51,6 +59,12 @@ export const en = {
   narrationLabel: "What just happened",
 
   canvasLabel: "Topology",
+  canvasControls: "Canvas controls",
+  zoomIn: "Zoom in",
+  zoomOut: "Zoom out",
+  fitView: "Fit the topology in view",
+  miniMap: "Overview of the topology",
+  nodeHandle: "Connection point",
   simulating: "Simulating… {percent}%",
   simulatingLabel: "Simulating {title}",
   counterIn: "in",
@@ -68,10 +82,6 @@ export const en = {
   producerBuffered: "{count} buffered",
 
   sidePanelLabel: "Cluster",
-  tasksTitle: "Tasks",
-  taskHeading: "{task} on {instance}",
-  noTasks: "No tasks yet.",
-  nobody: "nobody",
   clusterTitle: "Cluster",
   noGeneration: "No consumer-group generation yet.",
   generationNow: "Generation {generation}",
@@ -106,6 +116,7 @@ export const en = {
 
   inspectorLabel: "Record inspector",
   inspectorTitle: "Record",
+  inspectorWhere: "{partition} offset {offset}",
   inspectorClose: "Close the record inspector (Esc)",
   fieldPartition: "Topic-partition",
   fieldOffset: "Offset",
@@ -147,6 +158,11 @@ let catalogue: Messages = en;
 /** Switches the catalogue (e.g. to a translation); the default is English. */
 export function setMessages(messages: Messages): void {
   catalogue = messages;
+}
+
+/** The `{name}` parameters of a message, sorted (a translation must use the same ones). */
+export function placeholdersOf(message: string): string[] {
+  return [...new Set([...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 }
 
 /** The message `id`, with `{name}` parameters filled in. */

@@ -1,16 +1,20 @@
 /**
  * The playback bar: go to start, step back, play / pause, step forward, go to end, a scrubber over every step,
- * where we are ("Step c / N"), jumps to the previous / next step of a chosen kind (a drop, a write…), the speed,
- * and the keyboard shortcuts help.
+ * where we are ("Step c / N"), jumps to the previous / next step of a chosen kind (a drop, a write…) or touching a
+ * chosen record key, breakpoints (kinds of steps that pause playing), the speed, and the keyboard shortcuts help.
  */
 import "./controls.css";
 import { useMemo } from "react";
 import {
   INTERESTING_CATEGORIES,
   type InterestingCategory,
+  type JumpDirection,
+  keysInTrace,
   nextInteresting,
+  nextStepWithKey,
 } from "../../app/interestingSteps";
 import { SPEEDS } from "../../app/labState";
+import type { Simulation } from "../../engine";
 import { useLabActions, useLabState } from "../LabContext";
 import { type MessageId, t } from "../messages";
 
@@ -23,6 +27,9 @@ const CATEGORY_LABEL: Record<InterestingCategory, MessageId> = {
   crash: "jumpCrash",
   reprocess: "jumpReprocess",
 };
+
+/** The "Jump to" value that means "a record key" (categories are plain words, so never this). */
+const KEY_OPTION = "-key";
 
 const ICON = {
   start: "M6 5v14M19 5 9 12l10 7z",
@@ -58,6 +65,25 @@ function Chevrons({ d }: { d: string }) {
   );
 }
 
+/**
+ * Whether "previous / next match" can move. A category search stops at the first match, so this is cheap unless
+ * the category is rare in a long trace; a key search is a binary search.
+ */
+function hasMatch(
+  simulation: Simulation | null,
+  cursor: number,
+  direction: JumpDirection,
+  category: InterestingCategory,
+  jumpKey: string | null,
+): boolean {
+  if (simulation === null) return false;
+  const target =
+    jumpKey !== null
+      ? nextStepWithKey(simulation, cursor, direction, jumpKey)
+      : nextInteresting(simulation, cursor, direction, [category]);
+  return target !== null;
+}
+
 export function PlaybackControls() {
   const actions = useLabActions();
   const cursor = useLabState((s) => s.cursor);
@@ -66,17 +92,35 @@ export function PlaybackControls() {
   const speed = useLabState((s) => s.stepsPerSecond);
   const simulation = useLabState((s) => s.open?.simulation ?? null);
   const category = useLabState((s) => s.jumpCategory);
+  const jumpKey = useLabState((s) => s.jumpKey);
+  const breakpoints = useLabState((s) => s.breakpoints);
   const atStart = cursor === 0;
   const atEnd = cursor >= total;
-  // Each search stops at the first match, so this is cheap unless the category is rare in a long trace.
+  // Indexed once per trace, when "Key…" is first chosen.
+  const keys = useMemo(
+    () => (simulation !== null && jumpKey !== null ? keysInTrace(simulation) : []),
+    [simulation, jumpKey],
+  );
   const hasPrevious = useMemo(
-    () => simulation !== null && nextInteresting(simulation, cursor, "previous", [category]) !== null,
-    [simulation, cursor, category],
+    () => hasMatch(simulation, cursor, "previous", category, jumpKey),
+    [simulation, cursor, category, jumpKey],
   );
   const hasNext = useMemo(
-    () => simulation !== null && nextInteresting(simulation, cursor, "next", [category]) !== null,
-    [simulation, cursor, category],
+    () => hasMatch(simulation, cursor, "next", category, jumpKey),
+    [simulation, cursor, category, jumpKey],
   );
+  const jump = (direction: JumpDirection) =>
+    jumpKey !== null
+      ? actions.keyJumpRequested({ direction, key: jumpKey })
+      : actions.jumpRequested({ direction, category });
+  const jumpToChosen = (value: string) => {
+    if (value !== KEY_OPTION) {
+      actions.jumpKeyChanged(null);
+      actions.jumpCategoryChanged(value as InterestingCategory);
+    } else if (simulation !== null) {
+      actions.jumpKeyChanged(keysInTrace(simulation, 1)[0] ?? null);
+    }
+  };
 
   return (
     <div className="controls" role="toolbar" aria-label={t("playbackControls")}>
@@ -84,7 +128,7 @@ export function PlaybackControls() {
         <button
           type="button"
           aria-label={t("goToStart")}
-          title={`${t("goToStart")} (Home)`}
+          title={t("withShortcut", { label: t("goToStart"), key: "Home" })}
           disabled={atStart}
           onClick={() => actions.goTo(0)}
         >
@@ -93,7 +137,7 @@ export function PlaybackControls() {
         <button
           type="button"
           aria-label={t("stepBack")}
-          title={`${t("stepBack")} (←)`}
+          title={t("withShortcut", { label: t("stepBack"), key: "←" })}
           disabled={atStart}
           onClick={() => actions.stepRequested(-1)}
         >
@@ -103,7 +147,7 @@ export function PlaybackControls() {
           type="button"
           className="primary"
           aria-label={playing ? t("pause") : t("play")}
-          title={`${playing ? t("pause") : t("play")} (Space)`}
+          title={t("withShortcut", { label: playing ? t("pause") : t("play"), key: t("keySpace") })}
           disabled={total === 0}
           onClick={() => actions.playToggled()}
         >
@@ -112,7 +156,7 @@ export function PlaybackControls() {
         <button
           type="button"
           aria-label={t("stepForward")}
-          title={`${t("stepForward")} (→)`}
+          title={t("withShortcut", { label: t("stepForward"), key: "→" })}
           disabled={atEnd}
           onClick={() => actions.stepRequested(1)}
         >
@@ -121,7 +165,7 @@ export function PlaybackControls() {
         <button
           type="button"
           aria-label={t("goToEnd")}
-          title={`${t("goToEnd")} (End)`}
+          title={t("withShortcut", { label: t("goToEnd"), key: "End" })}
           disabled={atEnd}
           onClick={() => actions.goTo(total)}
         >
@@ -146,37 +190,66 @@ export function PlaybackControls() {
           <span>{t("jumpLabel")}</span>
           <select
             aria-label={t("jumpLabel")}
-            value={category}
-            onChange={(event) =>
-              actions.jumpCategoryChanged(event.currentTarget.value as InterestingCategory)
-            }
+            value={jumpKey !== null ? KEY_OPTION : category}
+            onChange={(event) => jumpToChosen(event.currentTarget.value)}
           >
             {INTERESTING_CATEGORIES.map((c) => (
               <option key={c} value={c}>
                 {t(CATEGORY_LABEL[c])}
               </option>
             ))}
+            <option value={KEY_OPTION}>{t("jumpKey")}</option>
           </select>
         </label>
+        {jumpKey !== null ? (
+          <select
+            className="jump-key"
+            aria-label={t("jumpKeyLabel")}
+            value={jumpKey}
+            onChange={(event) => actions.jumpKeyChanged(event.currentTarget.value)}
+          >
+            {keys.map((key) => (
+              <option key={key} value={key}>
+                {key}
+              </option>
+            ))}
+          </select>
+        ) : null}
         <button
           type="button"
           aria-label={t("previousMatch")}
-          title={`${t("previousMatch")} (p)`}
+          title={t("withShortcut", { label: t("previousMatch"), key: "p" })}
           disabled={!hasPrevious}
-          onClick={() => actions.jumpRequested({ direction: "previous", category })}
+          onClick={() => jump("previous")}
         >
           <Chevrons d={ICON.previousMatch} />
         </button>
         <button
           type="button"
           aria-label={t("nextMatch")}
-          title={`${t("nextMatch")} (n)`}
+          title={t("withShortcut", { label: t("nextMatch"), key: "n" })}
           disabled={!hasNext}
-          onClick={() => actions.jumpRequested({ direction: "next", category })}
+          onClick={() => jump("next")}
         >
           <Chevrons d={ICON.nextMatch} />
         </button>
       </div>
+      <details className="breakpoints">
+        <summary>{t("breakpointsSummary", { count: breakpoints.length })}</summary>
+        <fieldset>
+          <legend>{t("breakpointsLegend")}</legend>
+          {INTERESTING_CATEGORIES.map((c) => (
+            <label key={c}>
+              <input
+                type="checkbox"
+                checked={breakpoints.includes(c)}
+                onChange={(event) => actions.breakpointToggled(c, event.currentTarget.checked)}
+              />
+              {t(CATEGORY_LABEL[c])}
+            </label>
+          ))}
+        </fieldset>
+      </details>
       <label className="speed control-label">
         <span>{t("speedLabel")}</span>
         <select value={speed} onChange={(event) => actions.speedChanged(Number(event.currentTarget.value))}>
@@ -191,7 +264,7 @@ export function PlaybackControls() {
         type="button"
         className="shortcuts-button"
         aria-label={t("shortcutsButton")}
-        title={`${t("shortcutsButton")} (?)`}
+        title={t("withShortcut", { label: t("shortcutsButton"), key: "?" })}
         aria-haspopup="dialog"
         onClick={() => actions.shortcutsToggled(true)}
       >

@@ -103,6 +103,7 @@ describe("jump to the previous / next match", () => {
       "Rebalance",
       "Crash, stop or restart",
       "Reprocessed record",
+      "Key…",
     ]);
     expect(select.value).toBe("drop");
     expect(button("Previous match").disabled).toBe(true);
@@ -119,6 +120,49 @@ describe("jump to the previous / next match", () => {
     expect(button("Previous match").disabled).toBe(false);
     await press("p");
     expect(indicator()).toBe(first);
+  });
+
+  it("jumps to the steps touching a chosen key with the buttons and with n / p", async () => {
+    const select = container.querySelector<HTMLSelectElement>('select[aria-label="Jump to"]')!;
+    await act(async () => {
+      select.value = "-key";
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    const keys = container.querySelector<HTMLSelectElement>('select[aria-label="Key to jump to"]')!;
+    expect([...keys.options].map((o) => o.value)).toContain("bob");
+    await act(async () => {
+      keys.value = "bob";
+      keys.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    expect(lab.store.getState().jumpKey).toBe("bob");
+    await act(async () => button("Next match").click());
+    expect(narration()).toContain("bob");
+    const first = indicator();
+    await press("n");
+    expect(indicator()).not.toBe(first);
+    expect(narration()).toContain("bob");
+    await press("p");
+    expect(indicator()).toBe(first);
+
+    await act(async () => {
+      select.value = "write";
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    expect(lab.store.getState()).toMatchObject({ jumpKey: null, jumpCategory: "write" });
+    expect(container.querySelector('select[aria-label="Key to jump to"]')).toBeNull();
+  });
+
+  it("checks breakpoints by kind, and counts them in the summary", async () => {
+    const box = (name: string) =>
+      [...container.querySelectorAll<HTMLLabelElement>(".breakpoints label")]
+        .find((label) => label.textContent === name)!
+        .querySelector("input")!;
+    await act(async () => box("Drop").click());
+    await act(async () => box("Commit").click());
+    expect(lab.store.getState().breakpoints).toEqual(["drop", "commit"]);
+    expect(container.querySelector(".breakpoints summary")!.textContent).toBe("Breakpoints (2)");
+    await act(async () => box("Drop").click());
+    expect(lab.store.getState().breakpoints).toEqual(["commit"]);
   });
 
   it("ignores n / p typed into a field", async () => {

@@ -1,6 +1,6 @@
 /**
  * Keyboard: ← / → step, Space plays or pauses, Home / End jump to the ends, n / p jump to the next / previous match
- * of the "Jump to" category, ? opens the shortcuts help, Escape closes that help or else the record inspector.
+ * of what "Jump to" names (a category of steps or a record key), ? opens the shortcuts help, Escape closes that help or else the record inspector.
  * Keys typed into a form field are left alone, and Space on a button or link keeps its native meaning (pressing
  * that button). While the help is open it is modal: only Escape and ? do anything.
  */
@@ -39,11 +39,12 @@ export function useKeyboardShortcuts(): void {
           actions.goTo(Number.MAX_SAFE_INTEGER);
           break;
         case "n":
-          actions.jumpRequested({ direction: "next", category: state.jumpCategory });
+        case "p": {
+          const direction = event.key === "n" ? "next" : "previous";
+          if (state.jumpKey !== null) actions.keyJumpRequested({ direction, key: state.jumpKey });
+          else actions.jumpRequested({ direction, category: state.jumpCategory });
           break;
-        case "p":
-          actions.jumpRequested({ direction: "previous", category: state.jumpCategory });
-          break;
+        }
         case "?":
           actions.shortcutsToggled(true);
           break;

@@ -12,7 +12,9 @@ export function SimulationProgress() {
   return (
     <div className="simulation-progress" data-testid="simulation-progress">
       <div className="simulation-progress-card">
-        <p className="simulation-progress-title">{loading.title}</p>
+        <p className="simulation-progress-title" lang="en">
+          {loading.title}
+        </p>
         <div
           className="simulation-progress-track"
           role="progressbar"

@@ -34,6 +34,16 @@ function miniMapColor(node: Node): string {
   }
 }
 
+/** React Flow's own labels, from the catalogue (built on render, so a switched catalogue applies). */
+const ariaLabels = () => ({
+  "controls.ariaLabel": t("canvasControls"),
+  "controls.zoomIn.ariaLabel": t("zoomIn"),
+  "controls.zoomOut.ariaLabel": t("zoomOut"),
+  "controls.fitView.ariaLabel": t("fitView"),
+  "minimap.ariaLabel": t("miniMap"),
+  "handle.ariaLabel": t("nodeHandle"),
+});
+
 function Flow({ simulation }: { simulation: Simulation }) {
   const layout = useMemo(() => layoutTopology(simulation), [simulation]);
   return (
@@ -55,6 +65,7 @@ function Flow({ simulation }: { simulation: Simulation }) {
       zoomActivationKeyCode={null}
       disableKeyboardA11y
       aria-label={t("canvasLabel")}
+      ariaLabelConfig={ariaLabels()}
     >
       <Background gap={20} size={1} color="#dbe2ea" />
       <MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={0} style={MINIMAP_STYLE} />

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { act } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLab, type Lab } from "../../app/createLab";
+import { labServices } from "../../app/labServices";
 import { fakeScheduler } from "../../app/testing/fakeScheduler";
 import type { Simulation } from "../../engine";
 import { useKeyboardShortcuts } from "../controls/useKeyboardShortcuts";
@@ -26,16 +27,24 @@ let simulation: Simulation;
 const firstRecord = () => simulation.logs.orders![1]![0]!.record;
 const inspector = () => container.querySelector<HTMLElement>('[data-testid="inspector"]');
 const lines = () => [...container.querySelectorAll<HTMLButtonElement>('[data-testid="lineage-step"]')];
-const select = (record: number | null) => act(() => lab.store.getState().recordSelected(record));
+const select = (record: number | null) => act(async () => lab.store.getState().recordSelected(record));
+
+// The panel loads the inspector lazily: have its module ready, as the page does after its first paint.
+beforeAll(async () => {
+  await import("./RecordInspector");
+});
 
 beforeEach(async () => {
   window.history.replaceState(null, "", "/");
-  lab = createLab({
-    location: window.location,
-    history: window.history,
-    events: window,
-    scheduler: fakeScheduler(),
-  });
+  lab = createLab(
+    {
+      location: window.location,
+      history: window.history,
+      events: window,
+      scheduler: fakeScheduler(),
+    },
+    labServices,
+  );
   simulation = lab.store.getState().open!.simulation;
   container = document.createElement("div");
   document.body.append(container);

@@ -28,7 +28,7 @@ export function RecordInspector({
     if (currentStep === null) return;
     list.current?.querySelector(`[data-step="${currentStep + 1}"]`)?.scrollIntoView?.({ block: "nearest" });
   }, [currentStep]);
-  const where = record ? `${record.partition} offset ${record.offset}` : "";
+  const where = record ? t("inspectorWhere", { partition: record.partition, offset: record.offset }) : "";
   return (
     <section className="inspector" aria-label={t("inspectorLabel")} data-testid="inspector">
       <header className="inspector-head">
@@ -85,7 +85,9 @@ export function RecordInspector({
               >
                 <span className="lineage-step">{n}</span>
                 <span className="lineage-summary">{line.summary}</span>
-                <span className="lineage-narration">{line.narration}</span>
+                <span className="lineage-narration" lang="en">
+                  {line.narration}
+                </span>
               </button>
             </li>
           );

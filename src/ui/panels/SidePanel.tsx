@@ -3,11 +3,12 @@
  * `ClusterPanel`), then each producer's buffer, then what the scenario is about.
  */
 import "./panels.css";
+import { Suspense } from "react";
 import { useLabState } from "../LabContext";
+import { LazyRecordInspector } from "../lazyPanels";
 import { t } from "../messages";
 import { ClusterPanel } from "./ClusterPanel";
 import { KeyDots } from "./KeyDots";
-import { RecordInspector } from "./RecordInspector";
 
 export function SidePanel() {
   const simulation = useLabState((s) => s.open?.simulation ?? null);
@@ -18,7 +19,11 @@ export function SidePanel() {
   const producers = Object.entries(frame.producerBuffers);
   return (
     <aside className="side-panel" aria-label={t("sidePanelLabel")}>
-      {selection ? <RecordInspector simulation={simulation} selection={selection} /> : null}
+      {selection ? (
+        <Suspense fallback={null}>
+          <LazyRecordInspector simulation={simulation} selection={selection} />
+        </Suspense>
+      ) : null}
       <ClusterPanel simulation={simulation} frame={frame} />
       <section>
         <h2>{t("producersTitle")}</h2>

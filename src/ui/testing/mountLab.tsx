@@ -5,6 +5,7 @@
 import { act, type ReactNode } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { createLab, type Lab } from "../../app/createLab";
+import { labServices } from "../../app/labServices";
 import { fakeScheduler } from "../../app/testing/fakeScheduler";
 import { LabProvider } from "../LabContext";
 
@@ -18,12 +19,15 @@ export interface MountedLab {
 
 export async function mountLab(ui: ReactNode): Promise<MountedLab> {
   window.history.replaceState(null, "", "/");
-  const lab = createLab({
-    location: window.location,
-    history: window.history,
-    events: window,
-    scheduler: fakeScheduler(),
-  });
+  const lab = createLab(
+    {
+      location: window.location,
+      history: window.history,
+      events: window,
+      scheduler: fakeScheduler(),
+    },
+    labServices,
+  );
   const container = document.createElement("div");
   document.body.append(container);
   const root: Root = createRoot(container);

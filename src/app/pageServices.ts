@@ -1,0 +1,55 @@
+/**
+ * The lab's services for the page. They do what `labServices` does, but keep the validator out of the first
+ * download: a built-in lesson is trusted — it is compiled as it is, since the lesson tests validate every lesson and
+ * check that it is already in its validated form — while a share link or any other input waits for
+ * `untrustedInput`, which `validation()` loads on demand.
+ *
+ * `src/main.tsx` awaits `validation()` before opening a link, and starts it in the background otherwise, so every
+ * untrusted input is validated; until it has loaded, such input is refused with a message instead.
+ */
+import { openSimulation, simulate } from "../engine";
+import { compileScenario } from "../scenario/compileScenario";
+import { lessons } from "../scenario/lessons";
+import { encodeShareFragment } from "../scenario/shareEncode";
+import type { LabServices } from "./labServices";
+import { browserWorkerFactory } from "./simulationRunner";
+
+type UntrustedInput = Pick<LabServices, "load" | "decodeLink">;
+
+export interface PageServices {
+  services: LabServices;
+  /** Loads the validator (once); resolves when untrusted input can be opened. */
+  validation(): Promise<void>;
+}
+
+const NOT_READY = [{ path: "", message: "the scenario validator is still loading: open the link again" }];
+
+export function pageServices(
+  importValidator: () => Promise<UntrustedInput> = () =>
+    import("./untrustedInput").then((m) => m.untrustedInput),
+): PageServices {
+  let untrusted: UntrustedInput | null = null;
+  let loading: Promise<void> | null = null;
+  const services: LabServices = {
+    lessons,
+    load(input) {
+      const lesson = lessons.find((l) => l.scenario === input);
+      if (lesson) return { ok: true, scenario: lesson.scenario, model: compileScenario(lesson.scenario) };
+      return untrusted ? untrusted.load(input) : { ok: false, errors: NOT_READY };
+    },
+    decodeLink: (fragment) => (untrusted ? untrusted.decodeLink(fragment) : { ok: false, errors: NOT_READY }),
+    encodeLink: (scenario, cursor) => encodeShareFragment(scenario, cursor).slice(1),
+    simulate,
+    openRecorded: openSimulation,
+    createWorker: browserWorkerFactory(),
+  };
+  return {
+    services,
+    validation() {
+      loading ??= importValidator().then((loaded) => {
+        untrusted = loaded;
+      });
+      return loading;
+    },
+  };
+}
