@@ -118,6 +118,11 @@ export interface LabActions {
   breakpointToggled(category: InterestingCategory, on: boolean): void;
   /** Open or close the keyboard shortcuts dialog. */
   shortcutsToggled(open: boolean): void;
+  /**
+   * Step by a larger unit: `tick` shows all of the next (or previous) wall-clock instant; `record` moves to the
+   * next (or previous) step of the selected record's lineage (or the shown step's record). Stops playback.
+   */
+  unitStepRequested(request: { unit: "tick" | "record"; direction: JumpDirection }): void;
 }
 
 export type LabStore = LabState & LabActions;

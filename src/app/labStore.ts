@@ -21,6 +21,7 @@ import {
   type Problem,
 } from "./labState";
 import { createSimulationRunner, RunCancelledError, RunFailedError, type RunStart } from "./simulationRunner";
+import { followedRecord, nextInLineage, nextTick } from "./stepUnits";
 
 export type LabStoreApi = StoreApi<LabStore>;
 
@@ -243,6 +244,18 @@ export function createLabStore(services: LabServices): LabStoreApi {
         set({
           breakpoints: INTERESTING_CATEGORIES.filter((c) => (c === category ? on : breakpoints.includes(c))),
         });
+      },
+      unitStepRequested({ unit, direction }) {
+        const { open: current, cursor, selection } = get();
+        if (!current) return;
+        const { simulation } = current;
+        let target: number | null;
+        if (unit === "tick") target = nextTick(simulation, cursor, direction);
+        else {
+          const record = followedRecord(simulation, cursor, selection?.record ?? null);
+          target = record === null ? null : nextInLineage(simulation, cursor, direction, record);
+        }
+        moveTo(target ?? cursor, direction === "next" && unit === "tick" ? "forward" : "jump", false);
       },
       shortcutsToggled(open) {
         if (get().shortcutsOpen !== open) set({ shortcutsOpen: open });

@@ -45,6 +45,8 @@ export const ja: Messages = {
   shortcutsKeysColumn: "キー",
   shortcutsActionColumn: "操作",
   shortcutStep: "1 ステップ進む / 戻る",
+  shortcutTick: "壁時計のティック単位で進む／戻る：次／前の時刻に起きたことすべて",
+  shortcutRecord: "選択中のレコード（または表示中のステップのレコード）の次／前のステップ",
   shortcutPlay: "再生 / 一時停止",
   shortcutEnds: "最初 / 最後へ移動",
   shortcutMatch: "次 / 前の該当ステップ（「ジャンプ先」で選んだもの）",

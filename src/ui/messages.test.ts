@@ -21,7 +21,14 @@ describe("message catalogues", () => {
     it(`${name} translates every message that has words to translate`, () => {
       // Messages that are only a name, a number format or a key label may stay as in English.
       const same = (Object.keys(en) as MessageId[]).filter((id) => catalogue[id] === en[id]);
-      expect(same.sort()).toEqual(["appName", "atTime", "keySpace", "milliseconds", "olderRecords", "wallClock"]);
+      expect(same.sort()).toEqual([
+        "appName",
+        "atTime",
+        "keySpace",
+        "milliseconds",
+        "olderRecords",
+        "wallClock",
+      ]);
     });
   }
 

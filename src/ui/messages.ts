@@ -47,6 +47,8 @@ export const en = {
   shortcutsKeysColumn: "Keys",
   shortcutsActionColumn: "Action",
   shortcutStep: "Step forward / back",
+  shortcutTick: "Step by wall-clock tick: everything that happened at the next / previous instant",
+  shortcutRecord: "Next / previous step of the selected record (or the shown step's record)",
   shortcutPlay: "Play or pause",
   shortcutEnds: "Go to the start / the end",
   shortcutMatch: "Next / previous match (of what “Jump to” names)",

@@ -10,6 +10,8 @@ import { type MessageId, t } from "../messages";
 /** Every shortcut, built on render so a switched message catalogue applies. */
 const shortcuts = (): { keys: string[]; action: MessageId }[] => [
   { keys: ["→", "←"], action: "shortcutStep" },
+  { keys: ["Shift+→", "Shift+←"], action: "shortcutTick" },
+  { keys: ["]", "["], action: "shortcutRecord" },
   { keys: [t("keySpace")], action: "shortcutPlay" },
   { keys: ["Home", "End"], action: "shortcutEnds" },
   { keys: ["n", "p"], action: "shortcutMatch" },

@@ -1,5 +1,5 @@
 /**
- * Keyboard: ← / → step, Space plays or pauses, Home / End jump to the ends, n / p jump to the next / previous match
+ * Keyboard: ← / → step, Shift+← / → step by wall-clock tick, [ / ] step along one record's lineage, Space plays or pauses, Home / End jump to the ends, n / p jump to the next / previous match
  * of what "Jump to" names (a category of steps or a record key), ? opens the shortcuts help, Escape closes that help or else the record inspector.
  * Keys typed into a form field are left alone, and Space on a button or link keeps its native meaning (pressing
  * that button). While the help is open it is modal: only Escape and ? do anything.
@@ -27,10 +27,18 @@ export function useKeyboardShortcuts(): void {
       }
       switch (event.key) {
         case "ArrowRight":
-          actions.stepRequested(1);
+          if (event.shiftKey) actions.unitStepRequested({ unit: "tick", direction: "next" });
+          else actions.stepRequested(1);
           break;
         case "ArrowLeft":
-          actions.stepRequested(-1);
+          if (event.shiftKey) actions.unitStepRequested({ unit: "tick", direction: "previous" });
+          else actions.stepRequested(-1);
+          break;
+        case "]":
+          actions.unitStepRequested({ unit: "record", direction: "next" });
+          break;
+        case "[":
+          actions.unitStepRequested({ unit: "record", direction: "previous" });
           break;
         case "Home":
           actions.goTo(0);
