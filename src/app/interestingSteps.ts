@@ -21,6 +21,7 @@ const CATEGORY_OF: Partial<Record<TraceEventKind, InterestingCategory>> = {
   recordFiltered: "drop",
   recordUnmatched: "drop",
   userFunctionFailed: "drop",
+  recordUnjoined: "drop",
   recordWritten: "write",
   recordBuffered: "buffer",
   offsetCommitted: "commit",

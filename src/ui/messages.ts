@@ -101,6 +101,9 @@ export const en = {
   lineageUnmatched: "matched no branch at {node}",
   lineageWritten: "written to {partition} by {node}",
   lineageFailed: "failed at {node}",
+  lineageStored: "stored at {node} (task {task})",
+  lineageJoined: "joined at {node} (task {task})",
+  lineageUnjoined: "not joined at {node} (task {task})",
   lineageCommitted: "offset {offset} of {partition} committed",
   lineageAssigned: "partitions assigned to {instance}",
 

@@ -108,6 +108,31 @@ export function applyStep(state: FrameState, trace: TraceLog, tables: ReplayTabl
       counters[b * 3 + 2]!++;
       state.lastInput[b] = a;
       break;
+    case StepKind.recordStored:
+      // A join buffering the record counts it in; a table reading its partition also counts the update out.
+      counters[b * 3]!++;
+      state.lastInput[b] = a;
+      if (c < 0) {
+        counters[b * 3 + 1]!++;
+        state.consumed[-1 - c]!++;
+      }
+      break;
+    case StepKind.recordJoined: {
+      // Several outputs of one arriving record count it in once (a stream–stream join counted it when it stored it).
+      const input = trace.parents[a]!;
+      if (state.lastInput[b] !== input) counters[b * 3]!++;
+      state.lastInput[b] = input;
+      counters[b * 3 + 1]!++;
+      break;
+    }
+    case StepKind.recordUnjoined: {
+      if (state.lastInput[b] !== a) counters[b * 3]!++;
+      state.lastInput[b] = a;
+      counters[b * 3 + 2]!++;
+      const from = c >> 2;
+      if (from < 0) state.consumed[-1 - from]!++;
+      break;
+    }
     case StepKind.offsetCommitted:
       state.committed[b] = a;
       break;

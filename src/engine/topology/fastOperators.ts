@@ -3,7 +3,11 @@
  * nothing. Semantics are those of `tracedOperators.ts`; keep the two in step (the determinism tests compare the
  * outputs of both paths on every built-in scenario).
  */
+import { JoinSide, StreamStreamJoinTask } from "../joins/streamStreamJoin";
+import { TableStore } from "../joins/tableStore";
+import { TaskStores } from "../joins/taskStores";
 import type { Json, RecordContext, RecordKey, TopologyNode } from "../model";
+import { joinContext } from "./joinContext";
 import { flatMapRecords, flatMapValues, type OperatorEnv, type Processor } from "./operatorEnv";
 
 const keepKey = (record: RecordContext): RecordKey => record.key;
@@ -109,6 +113,66 @@ export function compileFastOperator(
         else fallback?.(k, v, t, id, self);
       };
     }
+    case "table": {
+      // The table's rows live in each joinTable's per-task copy, updated by what the table forwards.
+      const next = fanOut(children(null), self);
+      return (k, v, t, id) => {
+        if (k !== null) next(k, v, t, id, self);
+      };
+    }
+    case "join": {
+      const next = fanOut(children(null), self);
+      const left = env.nodeIndex(node.inputs[0]!.node);
+      const tasks = new TaskStores(() => new StreamStreamJoinTask(node));
+      const jctx = joinContext();
+      return (k, v, t, id, from) => {
+        const side = from === left ? JoinSide.left : JoinSide.right;
+        const outcome = tasks.of(ctx.partition).arrive(side, k, v, t, id);
+        if (outcome.kind === "skipped") return;
+        for (const match of outcome.matches) {
+          jctx.key = k;
+          jctx.left = side === JoinSide.left ? v : match.value;
+          jctx.right = side === JoinSide.left ? match.value : v;
+          jctx.timestamp = Math.max(t, match.timestamp);
+          let value: Json;
+          try {
+            value = node.joiner(jctx);
+          } catch {
+            continue;
+          }
+          next(k, value, jctx.timestamp, id, self);
+        }
+      };
+    }
+    case "joinTable": {
+      const next = fanOut(children(null), self);
+      const table = env.nodeIndex(node.inputs[1]!.node);
+      const tasks = new TaskStores(() => new TableStore());
+      const jctx = joinContext();
+      const inner = node.type === "inner";
+      return (k, v, t, id, from) => {
+        const rows = tasks.of(ctx.partition);
+        if (from === table) {
+          rows.upsert(k, { value: v, timestamp: t, id });
+          return;
+        }
+        if (k === null || v === null) return;
+        const row = rows.get(k);
+        if (row === undefined && inner) return;
+        jctx.key = k;
+        jctx.left = v;
+        jctx.right = row === undefined ? null : row.value;
+        jctx.timestamp = t;
+        let value: Json;
+        try {
+          value = node.joiner(jctx);
+        } catch {
+          return;
+        }
+        next(k, value, t, id, self);
+      };
+    }
+    case "repartition":
     case "sink": {
       const place = env.sinkPlacement(self);
       const topic = node.topic;

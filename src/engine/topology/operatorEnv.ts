@@ -14,7 +14,9 @@ export type Processor = (key: RecordKey, value: Json, timestamp: number, id: num
 export interface OperatorEnv {
   /** Set by the run loop to the source record being processed (its partition, offset, topic). */
   readonly context: RecordContext;
-  /** Per sink node index: its partitioner. */
+  /** The index of the node with id `id` (the `from` a processor receives when that node forwards to it). */
+  readonly nodeIndex: (id: string) => number;
+  /** Per sink or repartition node index: its partitioner. */
   readonly sinkPlacement: (node: number) => Placement;
   /** Appends a record written by a sink to partition `partition` of `topic`; returns the offset. */
   sinkAppend(

@@ -3,9 +3,13 @@
  * node is one trace step saying what the node did with it. A node that changes a record creates a new record
  * version whose parent is the input, so lineage can be followed back to the produced record.
  */
+import { JoinSide, StreamStreamJoinTask, UnjoinedReason } from "../joins/streamStreamJoin";
+import { TableStore } from "../joins/tableStore";
+import { TaskStores } from "../joins/taskStores";
 import type { Json, RecordKey, TopologyNode } from "../model";
 import { formatJson } from "../trace/formatRecord";
 import { StepKind, type TraceLog } from "../trace/traceLog";
+import { joinContext } from "./joinContext";
 import {
   failureMessage,
   flatMapRecords,
@@ -160,6 +164,96 @@ export function compileTracedOperator(
         (match < 0 ? fallback! : targets[match]!)(k, v, t, id, self);
       };
     }
+    case "table": {
+      // KTableSource: a null key cannot be stored; otherwise the row is upserted (a null value deletes it). The rows
+      // live in each joinTable's per-task copy, updated by what the table forwards.
+      const next = forwardAll(children(null), self);
+      return (k, v, t, id, from) => {
+        if (k === null) {
+          trace.push(StepKind.recordUnjoined, id, self, ((from + 1) << 2) | UnjoinedReason.nullKey);
+          return;
+        }
+        trace.push(StepKind.recordStored, id, self, from + 1);
+        next(k, v, t, id, self);
+      };
+    }
+    case "join": {
+      const next = forwardAll(children(null), self);
+      const left = env.nodeIndex(node.inputs[0]!.node);
+      const tasks = new TaskStores(() => new StreamStreamJoinTask(node));
+      const jctx = joinContext();
+      return (k, v, t, id, from) => {
+        const side = from === left ? JoinSide.left : JoinSide.right;
+        const outcome = tasks.of(ctx.partition).arrive(side, k, v, t, id);
+        if (outcome.kind === "skipped") {
+          trace.push(StepKind.recordUnjoined, id, self, ((from + 1) << 2) | outcome.reason);
+          return;
+        }
+        trace.push(StepKind.recordStored, id, self, from + 1);
+        for (const match of outcome.matches) {
+          const timestamp = Math.max(t, match.timestamp);
+          jctx.key = k;
+          jctx.left = side === JoinSide.left ? v : match.value;
+          jctx.right = side === JoinSide.left ? match.value : v;
+          jctx.timestamp = timestamp;
+          let value: Json;
+          try {
+            value = node.joiner(jctx);
+          } catch (error) {
+            failed(id, from, error);
+            continue;
+          }
+          const out = derive(k, value, timestamp, id);
+          trace.push(StepKind.recordJoined, out, self, ((match.id + 1) << 1) | side);
+          next(k, value, timestamp, out, self);
+        }
+      };
+    }
+    case "joinTable": {
+      const next = forwardAll(children(null), self);
+      const table = env.nodeIndex(node.inputs[1]!.node);
+      const tasks = new TaskStores(() => new TableStore());
+      const jctx = joinContext();
+      const inner = node.type === "inner";
+      return (k, v, t, id, from) => {
+        const rows = tasks.of(ctx.partition);
+        if (from === table) {
+          // The table node already recorded the update.
+          rows.upsert(k, { value: v, timestamp: t, id });
+          return;
+        }
+        // KStreamKTableJoinProcessor: a null key or value is skipped; the lookup happens now, in this task's table.
+        if (k === null || v === null) {
+          trace.push(StepKind.recordUnjoined, id, self, ((from + 1) << 2) | UnjoinedReason.nullKey);
+          return;
+        }
+        const row = rows.get(k);
+        if (row === undefined && inner) {
+          trace.push(StepKind.recordUnjoined, id, self, ((from + 1) << 2) | UnjoinedReason.noMatch);
+          return;
+        }
+        jctx.key = k;
+        jctx.left = v;
+        jctx.right = row === undefined ? null : row.value;
+        jctx.timestamp = t;
+        let value: Json;
+        try {
+          value = node.joiner(jctx);
+        } catch (error) {
+          failed(id, from, error);
+          return;
+        }
+        const out = derive(k, value, t, id);
+        trace.push(
+          StepKind.recordJoined,
+          out,
+          self,
+          ((row === undefined ? 0 : row.id + 1) << 1) | JoinSide.left,
+        );
+        next(k, value, t, out, self);
+      };
+    }
+    case "repartition":
     case "sink": {
       const place = env.sinkPlacement(self);
       const topic = node.topic;

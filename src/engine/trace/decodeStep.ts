@@ -12,10 +12,14 @@
  * - userFunctionFailed: record, node, extra `{ fromNode, message }`
  * - offsetCommitted: offset, topic-partition, instance
  * - partitionsAssigned: instance, generation, extra (partition names)
+ * - recordStored: record, node, `fromNode + 1`, or `-1 - topicPartition` for a table reading its partition
+ * - recordJoined: output record, node, `(matched + 1) << 1 | side` (matched -1: none; side 0 left / stream, 1 right)
+ * - recordUnjoined: record, node, `(fromNode + 1 or -1 - topicPartition) << 2 | reason` (`UnjoinedReason`)
  */
 import type { SimulationModel } from "../model";
 import { PlacementRule } from "../partitioning/placement";
 import type { TopologyGraph } from "../topology/topologyGraph";
+import { taskAtStep } from "./taskAtStep";
 import type { TraceStep } from "./traceEvent";
 import { StepKind, type TraceLog } from "./traceLog";
 
@@ -127,6 +131,46 @@ export function decodeStep(d: DecodeContext, step: number): TraceStep {
           : String(index);
       return { step, timeMs, kind: "recordBranched", node: nodeId(b), fromNode: from(c), record: a, branch };
     }
+    case StepKind.recordStored: {
+      const node = model.app.topology[b]!;
+      const store: "left" | "right" | "table" =
+        node.op === "table" ? "table" : from(c) === node.inputs[0]?.node ? "left" : "right";
+      const base = { step, timeMs, kind: "recordStored" as const, node: nodeId(b), record: a, store };
+      const task = taskAtStep(d, step);
+      if (c < 0) {
+        const tp = graph.topicPartitions[-1 - c]!;
+        return { ...base, fromNode: null, fromPartition: { topic: tp.topic, partition: tp.partition }, task };
+      }
+      return { ...base, fromNode: from(c), task };
+    }
+    case StepKind.recordJoined: {
+      const node = model.app.topology[b]!;
+      const side: "left" | "right" = (c & 1) === 0 ? "left" : "right";
+      const matched = (c >>> 1) - 1;
+      return {
+        step,
+        timeMs,
+        kind: "recordJoined",
+        node: nodeId(b),
+        fromNode: node.inputs[c & 1]?.node ?? null,
+        input: trace.parents[a]!,
+        record: a,
+        matched: matched < 0 ? null : matched,
+        side,
+        task: taskAtStep(d, step),
+      };
+    }
+    case StepKind.recordUnjoined: {
+      const packedFrom = c >> 2;
+      const reason = (["noMatch", "nullKey", "expired"] as const)[c & 3]!;
+      const base = { step, timeMs, kind: "recordUnjoined" as const, node: nodeId(b), record: a, reason };
+      const task = taskAtStep(d, step);
+      if (packedFrom < 0) {
+        const tp = graph.topicPartitions[-1 - packedFrom]!;
+        return { ...base, fromNode: null, fromPartition: { topic: tp.topic, partition: tp.partition }, task };
+      }
+      return { ...base, fromNode: from(packedFrom), task };
+    }
     case StepKind.recordWritten: {
       const node = model.app.topology[b]!;
       return {
@@ -136,7 +180,7 @@ export function decodeStep(d: DecodeContext, step: number): TraceStep {
         node: nodeId(b),
         fromNode: from(c),
         record: a,
-        topic: node.op === "sink" ? node.topic : "",
+        topic: node.op === "sink" || node.op === "repartition" ? node.topic : "",
         partition: (c >>> 16) & 0xff,
         rule: PlacementRule[(c >>> 24) & 3]!,
       };

@@ -23,6 +23,9 @@ const RECORD_OPERAND: Record<keyof typeof StepKind, boolean> = {
   userFunctionFailed: true,
   offsetCommitted: false,
   partitionsAssigned: false,
+  recordStored: true,
+  recordJoined: true,
+  recordUnjoined: true,
 };
 
 /** 1 at a step kind whose operand `a` is a record, by kind number. */

@@ -58,6 +58,43 @@ export type TraceEvent =
       rule: PartitionRule;
     }
   | { kind: "userFunctionFailed"; node: string; fromNode: string | null; record: RecordId; message: string }
+  /**
+   * A stateful node kept the record: a join put it into its side's window store (`store` "left" / "right"), or a
+   * table upserted it (`store` "table"; a null value deleted the key). `task` is the task whose store it is.
+   */
+  | {
+      kind: "recordStored";
+      node: string;
+      fromNode: string | null;
+      fromPartition?: { topic: string; partition: PartitionIndex };
+      record: RecordId;
+      store: "left" | "right" | "table";
+      task: string;
+    }
+  /**
+   * A join emitted `record` (a new version whose parent is `input`, the record that arrived from `fromNode`),
+   * joined with the other side's `matched` record (null: a left join found no match).
+   */
+  | {
+      kind: "recordJoined";
+      node: string;
+      fromNode: string | null;
+      input: RecordId;
+      record: RecordId;
+      matched: RecordId | null;
+      side: "left" | "right";
+      task: string;
+    }
+  /** The record takes part in no join: no table row (inner join), a null key, or expired from the window store. */
+  | {
+      kind: "recordUnjoined";
+      node: string;
+      fromNode: string | null;
+      fromPartition?: { topic: string; partition: PartitionIndex };
+      record: RecordId;
+      reason: "noMatch" | "nullKey" | "expired";
+      task: string;
+    }
   | { kind: "offsetCommitted"; instance: string; topic: string; partition: PartitionIndex; offset: Offset }
   | { kind: "partitionsAssigned"; instance: string; generation: number; partitions: string[] };
 

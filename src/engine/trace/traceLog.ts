@@ -20,6 +20,10 @@ export const StepKind = {
   userFunctionFailed: 9,
   offsetCommitted: 10,
   partitionsAssigned: 11,
+  // 12–19 are reserved for consumer-group steps.
+  recordStored: 20,
+  recordJoined: 21,
+  recordUnjoined: 22,
 } as const;
 export type StepKind = (typeof StepKind)[keyof typeof StepKind];
 

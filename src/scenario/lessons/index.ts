@@ -4,6 +4,7 @@
  */
 import type { Scenario } from "../schema";
 import branchMerge from "./branch-merge.json";
+import copartitionedJoin from "./copartitioned-join.json";
 import keyedPartitioning from "./keyed-partitioning.json";
 import transformations from "./transformations.json";
 
@@ -18,6 +19,7 @@ export const lessons: Lesson[] = [
   { id: "transformations", scenario: transformations as unknown as Scenario },
   { id: "branch-merge", scenario: branchMerge as unknown as Scenario },
   { id: "keyed-partitioning", scenario: keyedPartitioning as unknown as Scenario },
+  { id: "copartitioned-join", scenario: copartitionedJoin as unknown as Scenario },
 ].map((l) => ({ ...l, title: l.scenario.title }));
 
 export const DEFAULT_LESSON_ID = "transformations";

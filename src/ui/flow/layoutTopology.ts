@@ -104,7 +104,9 @@ export function layoutTopology(simulation: Simulation): TopologyLayout {
     edges.push(edge(flowId.node(e.from), flowId.node(e.to), "stream", e.branch ?? undefined));
   }
   for (const node of model.app.topology) {
-    if (node.op === "sink") edges.push(edge(flowId.node(node.id), flowId.topic(node.topic), "write"));
+    if (node.op === "sink" || node.op === "repartition") {
+      edges.push(edge(flowId.node(node.id), flowId.topic(node.topic), "write"));
+    }
   }
 
   // A topic with producers is laid out with room above it for them.
