@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { lessons } from "../scenario/lessons";
 import { type CliIo, OutputClosedError } from "./io";
 import { memoryIo } from "./memoryIo";
 import { COMMANDS, runCli } from "./runCli";
@@ -48,7 +49,7 @@ describe("runCli", () => {
     const { code, err } = await cli(["run", "foo"]);
     expect(code).toBe(1);
     expect(err).toBe(
-      '"foo" is neither a file nor a lesson id (lessons: transformations, branch-merge, keyed-partitioning)\n',
+      `"foo" is neither a file nor a lesson id (lessons: ${lessons.map((l) => l.id).join(", ")})\n`,
     );
   });
 

@@ -6,7 +6,9 @@ import type { Scenario } from "../schema";
 import branchMerge from "./branch-merge.json";
 import copartitionedJoin from "./copartitioned-join.json";
 import keyedPartitioning from "./keyed-partitioning.json";
+import repartitionAfterSelectKey from "./repartition-after-selectkey.json";
 import transformations from "./transformations.json";
+import wrongPartitionerJoin from "./wrong-partitioner-join.json";
 
 export interface Lesson {
   id: string;
@@ -20,6 +22,8 @@ export const lessons: Lesson[] = [
   { id: "branch-merge", scenario: branchMerge as unknown as Scenario },
   { id: "keyed-partitioning", scenario: keyedPartitioning as unknown as Scenario },
   { id: "copartitioned-join", scenario: copartitionedJoin as unknown as Scenario },
+  { id: "repartition-after-selectkey", scenario: repartitionAfterSelectKey as unknown as Scenario },
+  { id: "wrong-partitioner-join", scenario: wrongPartitionerJoin as unknown as Scenario },
 ].map((l) => ({ ...l, title: l.scenario.title }));
 
 export const DEFAULT_LESSON_ID = "transformations";
