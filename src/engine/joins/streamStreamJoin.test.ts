@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { JoinSide, joinRange, StreamStreamJoinTask, UnjoinedReason } from "./streamStreamJoin";
+
+const window = { beforeMs: 1000, afterMs: 1000, graceMs: 0 };
+
+describe("the stream–stream join of one task", () => {
+  it("shouldJoinOtherSideRecordsWithinTheWindowInclusive", () => {
+    // A long grace keeps every record in the store: only the window decides.
+    const task = new StreamStreamJoinTask({ ...window, graceMs: 10_000 });
+    task.arrive(JoinSide.right, "o1", "early", 200, 1);
+    task.arrive(JoinSide.right, "o1", "edge", 2200, 2);
+    task.arrive(JoinSide.right, "o1", "late", 2201, 3);
+    const outcome = task.arrive(JoinSide.left, "o1", "order", 1200, 4);
+    expect(outcome.kind === "stored" && outcome.matches.map((m) => m.id)).toEqual([1, 2]);
+  });
+
+  it("shouldOnlyJoinEqualKeys", () => {
+    const task = new StreamStreamJoinTask(window);
+    task.arrive(JoinSide.left, "o1", "a", 100, 1);
+    const outcome = task.arrive(JoinSide.right, "o2", "b", 100, 2);
+    expect(outcome).toEqual({ kind: "stored", matches: [] });
+  });
+
+  it("shouldMirrorBeforeAndAfterForTheRightSide", () => {
+    const asymmetric = { beforeMs: 100, afterMs: 500, graceMs: 0 };
+    expect(joinRange(asymmetric, JoinSide.left, 1000)).toEqual({ from: 900, to: 1500 });
+    expect(joinRange(asymmetric, JoinSide.right, 1000)).toEqual({ from: 500, to: 1100 });
+    expect(joinRange(asymmetric, JoinSide.left, 50)).toEqual({ from: 0, to: 550 });
+  });
+
+  it("shouldReturnMatchesOrderedByTimestampThenArrival", () => {
+    const task = new StreamStreamJoinTask(window);
+    task.arrive(JoinSide.left, "k", "b", 900, 1);
+    task.arrive(JoinSide.left, "k", "a", 800, 2);
+    task.arrive(JoinSide.left, "k", "c", 900, 3);
+    const outcome = task.arrive(JoinSide.right, "k", "x", 1000, 4);
+    expect(outcome.kind === "stored" && outcome.matches.map((m) => m.id)).toEqual([2, 1, 3]);
+  });
+
+  it("shouldSkipNullKeysAndNullValues", () => {
+    const task = new StreamStreamJoinTask(window);
+    expect(task.arrive(JoinSide.left, null, "v", 0, 1)).toEqual({
+      kind: "skipped",
+      reason: UnjoinedReason.nullKey,
+    });
+    expect(task.arrive(JoinSide.left, "k", null, 0, 2)).toEqual({
+      kind: "skipped",
+      reason: UnjoinedReason.nullKey,
+    });
+  });
+
+  it("shouldDropARecordOlderThanTheStoreRetention", () => {
+    // Retention before + after + grace = 2500: a put at or below 5000 - 2500 has expired.
+    const task = new StreamStreamJoinTask({ beforeMs: 1000, afterMs: 1000, graceMs: 500 });
+    task.arrive(JoinSide.left, "k", "new", 5000, 1);
+    expect(task.arrive(JoinSide.left, "k", "old", 2500, 2)).toEqual({
+      kind: "skipped",
+      reason: UnjoinedReason.expired,
+    });
+    expect(task.arrive(JoinSide.left, "k", "kept", 2501, 3).kind).toBe("stored");
+  });
+
+  it("shouldNotMatchRecordsTheOtherStoreHasExpired", () => {
+    const task = new StreamStreamJoinTask({ beforeMs: 1000, afterMs: 1000, graceMs: 0 });
+    task.arrive(JoinSide.right, "k", "old", 1000, 1);
+    task.arrive(JoinSide.right, "k", "newest", 3000, 2);
+    // The right store's retention now starts after 1000: the old record no longer joins, even within the window.
+    const outcome = task.arrive(JoinSide.left, "k", "late order", 1500, 3);
+    expect(outcome.kind === "stored" && outcome.matches.map((m) => m.id)).toEqual([]);
+  });
+});
