@@ -139,6 +139,30 @@ describe("copartitioning", () => {
   });
 });
 
+describe("repartition names", () => {
+  it("shouldRejectARepartitionTopicNamedLikeADeclaredTopic", () => {
+    const input = joinScenario([{ id: "spread", op: "repartition", from: "orders", name: "x" }]);
+    input.topics.push({ name: "shop-x-repartition", partitions: 2 });
+    expect(errorsOf(input)).toEqual([
+      {
+        path: "app.topology[2]",
+        message:
+          "the repartition topic shop-x-repartition has the name of a declared topic: rename one of them",
+      },
+    ]);
+  });
+
+  it("shouldRejectANodeIdTheGeneratedSourceNeeds", () => {
+    const errors = errorsOf(
+      joinScenario([
+        { id: "spread", op: "repartition", from: "orders" },
+        { id: "spread-source", op: "filter", from: "spread", predicate: "true" },
+      ]),
+    );
+    expect(errors.map((e) => e.path)).toEqual(["app.topology[2].id"]);
+  });
+});
+
 describe("join validation", () => {
   it("shouldRequireAWindow", () => {
     const node = { id: "j", op: "join", left: "orders", right: "payments", joiner: "left" };

@@ -161,15 +161,13 @@ export function planRepartitions(
   });
 
   for (const r of repartitions) {
-    if (topics.some((t) => t.name === r.topic)) {
-      const at = nodes.findIndex(
-        (n) => n.id === r.writer || references[nodes.indexOf(n)]!.includes(r.reader),
-      );
-      problems.push({
-        path: ["app", "topology", Math.max(0, at)],
-        message: `the repartition topic ${r.topic} has the name of a declared topic`,
-      });
-    }
+    if (!topics.some((t) => t.name === r.topic)) continue;
+    // The node that asked for it: the repartition node, or the join now reading its source.
+    const at = nodes.findIndex((n, i) => n.id === r.writer || references[i]!.includes(r.reader));
+    problems.push({
+      path: ["app", "topology", at],
+      message: `the repartition topic ${r.topic} has the name of a declared topic: rename one of them`,
+    });
   }
 
   sizeRepartitions(topics, nodes, references, repartitions, explicitSize, problems);

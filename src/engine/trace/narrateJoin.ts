@@ -44,7 +44,8 @@ export function narrateStored(src: NarrationSource, s: Step<"recordStored">): st
     if (r.value === null) {
       return `table ${s.node} read a tombstone for key ${formatKey(r.key)}${from}: the key is deleted from task ${s.task}'s table (KTableSource).`;
     }
-    return `table ${s.node} stored ${recordText(src, s.record)}${from} in task ${s.task}'s table: the latest value per key wins (KTableSource); only task ${s.task} will see it.`;
+    const scheduling = src.schedulingNote(s.step) ?? "";
+    return `table ${s.node} stored ${recordText(src, s.record)}${from}${scheduling} in task ${s.task}'s table: the latest value per key wins (KTableSource); only task ${s.task} will see it.`;
   }
   if (node?.op !== "join") return `${s.node} stored ${recordText(src, s.record)} in task ${s.task}.`;
   const side = s.store;
