@@ -58,6 +58,7 @@ export const en = {
   topicRoleInput: "input topic",
   topicRoleOutput: "output topic",
   topicRoleIntermediate: "topic",
+  topicRoleRepartition: "repartition topic",
   partitionTitle: "{partition}: {count} records",
   olderRecords: "+{count}",
   recordTitle: "offset {offset}, key {key}",

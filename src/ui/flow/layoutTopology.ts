@@ -16,6 +16,8 @@ export interface TopicNodeData extends Record<string, unknown> {
   topic: string;
   partitions: number;
   role: "input" | "output" | "intermediate";
+  /** A repartition topic the application created. */
+  internal: boolean;
 }
 export interface ProducerNodeData extends Record<string, unknown> {
   producerId: string;
@@ -90,7 +92,7 @@ export function layoutTopology(simulation: Simulation): TopologyLayout {
       id,
       type: "topic",
       position: { x: 0, y: 0 },
-      data: { topic: topic.name, partitions: topic.partitions, role: topic.role },
+      data: { topic: topic.name, partitions: topic.partitions, role: topic.role, internal: topic.internal },
     });
     size.set(id, { width: TOPIC_WIDTH, height: topicHeight(topic.partitions) });
     for (const reader of topic.readBy) edges.push(edge(id, flowId.node(reader), "read"));
