@@ -65,6 +65,13 @@ describe("automatic repartition before a join", () => {
     expect(join.inputs).toEqual([{ node: "j-left-repartition-source" }, { node: "payments" }]);
   });
 
+  it("shouldRepartitionAfterAMapEvenWhenItKeepsTheKey", () => {
+    const model = compiled(
+      joinScenario([{ id: "m", op: "map", from: "orders", value: "1" }, joinOf("m", "payments")]),
+    );
+    expect(model.topics.map((t) => t.name)).toContain("shop-j-left-repartition");
+  });
+
   it("shouldNotRepartitionAfterMapValues", () => {
     const model = compiled(
       joinScenario([{ id: "mv", op: "mapValues", from: "orders", value: "1" }, joinOf("mv", "payments")]),

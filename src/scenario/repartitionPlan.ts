@@ -4,7 +4,7 @@
  *
  * - An explicit `repartition` node writes to `<app.id>-<name>-repartition` and a source reads it back
  *   (`KStream#repartition`).
- * - A join whose input had its key changed upstream (`selectKey`, `map` with a key, `flatMap`; `mapValues`, `filter`
+ * - A join whose input had its key changed upstream (`selectKey`, `map`, `flatMap`; `mapValues`, `filter`
  *   and the like keep the mark; a `merge` of a marked stream is marked) gets one automatically on that side
  *   (`KStreamImpl#repartitionForJoin`, the `repartitionRequired` flag), named `<join id>-left` / `<join id>-right`.
  * - The writer and the reader are not linked, so the topology is cut there into sub-topologies.
@@ -61,11 +61,11 @@ function keyChangerOf(node: ScenarioNode, inputMark: (reference: string) => stri
     case "joinTable":
     case "sink":
       return null;
+    // KStreamImpl#map and #flatMap set the flag even when the key stays: Kafka cannot look inside the mapper.
     case "selectKey":
+    case "map":
     case "flatMap":
       return node.id;
-    case "map":
-      return node.key !== undefined ? node.id : inputMark(node.from);
     case "merge":
       return node.from.map(inputMark).find((mark) => mark !== null) ?? null;
     case "mapValues":

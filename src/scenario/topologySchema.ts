@@ -41,7 +41,9 @@ export const mapNodeSchema = z
     key: expression(`The new key. Default: unchanged. ${VARIABLES}`).optional(),
     value: expression(`The new value. Default: unchanged. ${VARIABLES}`).optional(),
   })
-  .describe("Replaces key and/or value (KStream#map). Changing the key marks the stream for repartitioning.");
+  .describe(
+    "Replaces key and/or value (KStream#map). Marks the stream for repartitioning, even when the key stays (use mapValues to keep it).",
+  );
 
 export const mapValuesNodeSchema = z
   .strictObject({ id, op: z.literal("mapValues"), from, value: expression(`The new value. ${VARIABLES}`) })
@@ -63,7 +65,9 @@ export const flatMapNodeSchema = z
     from,
     records: expression(`An array of { key, value } objects: zero or more output records. ${VARIABLES}`),
   })
-  .describe("Turns each record into zero or more records (KStream#flatMap).");
+  .describe(
+    "Turns each record into zero or more records (KStream#flatMap); marks the stream for repartitioning.",
+  );
 
 export const flatMapValuesNodeSchema = z
   .strictObject({
