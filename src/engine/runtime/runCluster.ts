@@ -9,6 +9,7 @@
  * committed every `commit.interval.ms`.
  */
 import type { PartitionLog } from "../broker/partitionLog";
+import { TaskStateRegistry } from "../joins/taskStateRegistry";
 import type {
   DisconnectWindow,
   Json,
@@ -149,6 +150,7 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
   const env: OperatorEnv = {
     context,
     nodeIndex: (id) => graph.nodes.find((n) => n.id === id)!.index,
+    taskState: new TaskStateRegistry(),
     sinkPlacement: (node) => sinkPlacements.get(node)!,
     sinkAppend: (topic, partition, key, value, timestamp, id) =>
       appendTo(graph.firstTopicPartition[topic]! + partition, key, value, timestamp, id),

@@ -124,6 +124,7 @@ export function compileFastOperator(
       const next = fanOut(children(null), self);
       const left = env.nodeIndex(node.inputs[0]!.node);
       const tasks = new TaskStores(() => new StreamStreamJoinTask(node));
+      env.taskState.register(self, tasks);
       const jctx = joinContext();
       return (k, v, t, id, from) => {
         const side = from === left ? JoinSide.left : JoinSide.right;
@@ -148,6 +149,7 @@ export function compileFastOperator(
       const next = fanOut(children(null), self);
       const table = env.nodeIndex(node.inputs[1]!.node);
       const tasks = new TaskStores(() => new TableStore());
+      env.taskState.register(self, tasks);
       const jctx = joinContext();
       const inner = node.type === "inner";
       return (k, v, t, id, from) => {

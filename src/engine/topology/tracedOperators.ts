@@ -181,6 +181,7 @@ export function compileTracedOperator(
       const next = forwardAll(children(null), self);
       const left = env.nodeIndex(node.inputs[0]!.node);
       const tasks = new TaskStores(() => new StreamStreamJoinTask(node));
+      env.taskState.register(self, tasks);
       const jctx = joinContext();
       return (k, v, t, id, from) => {
         const side = from === left ? JoinSide.left : JoinSide.right;
@@ -213,6 +214,7 @@ export function compileTracedOperator(
       const next = forwardAll(children(null), self);
       const table = env.nodeIndex(node.inputs[1]!.node);
       const tasks = new TaskStores(() => new TableStore());
+      env.taskState.register(self, tasks);
       const jctx = joinContext();
       const inner = node.type === "inner";
       return (k, v, t, id, from) => {
