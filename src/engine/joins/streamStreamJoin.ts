@@ -9,7 +9,9 @@
  *
  * Each side's store keeps records for `before + after + grace` (`JoinWindows#size() + gracePeriodMs()`), measured
  * from the largest timestamp put into it (`InMemoryWindowStore`: a put at or below `observedStreamTime -
- * retention` is dropped as expired, and fetches ignore records that old).
+ * retention` is dropped as expired, and fetches ignore records that old). The default RocksDB store expires
+ * whole segments (at least 60 s each) instead, so it may keep a late record somewhat longer; the lab follows the
+ * exact in-memory rule.
  */
 import type { Json, RecordKey } from "../model";
 import { JoinWindowStore, type StoredRecord } from "./joinWindowStore";

@@ -111,6 +111,46 @@ describe("stream–stream join", () => {
   });
 });
 
+describe("stream–stream join drops", () => {
+  it("shouldDropAndNarrateARecordTheWindowStoreHasExpired", () => {
+    const { sim, out } = output(
+      model(
+        twoPartitions,
+        [
+          producer("shop", "orders", [
+            record(100, "o1", "new", { timestamp: 5000 }),
+            record(200, "o1", "old"),
+          ]),
+          producer("bank", "payments", [record(300, "o1", "P", { timestamp: 300 })]),
+        ],
+        [...streamJoin, sink("s", "j", "out")],
+      ),
+    );
+    // The late order (ts 200) is 4800 ms behind the left store's newest record: past before + after + grace = 2000.
+    expect(out).toEqual([]);
+    const unjoined = Array.from({ length: sim.stepCount }, (_, i) => sim.step(i)).filter(
+      (s) => s.kind === "recordUnjoined",
+    );
+    expect(unjoined.map((s) => (s.kind === "recordUnjoined" ? s.reason : ""))).toEqual(["expired"]);
+    expect(sim.narrate(unjoined[0]!.step)).toContain("before + after + grace = 2000 ms");
+    expect(sim.frameAt(sim.stepCount).counters.j).toEqual({ in: 3, out: 0, dropped: 1 });
+  });
+
+  it("shouldSkipANullKey", () => {
+    const { sim } = output(
+      model(
+        twoPartitions,
+        [producer("shop", "orders", [record(100, null, "x")])],
+        [...streamJoin, sink("s", "j", "out")],
+      ),
+    );
+    const step = Array.from({ length: sim.stepCount }, (_, i) => sim.step(i)).find(
+      (s) => s.kind === "recordUnjoined",
+    );
+    expect(step?.kind === "recordUnjoined" && step.reason).toBe("nullKey");
+  });
+});
+
 describe("stream–table join", () => {
   const topics = [
     { name: "customers", partitions: 1 },
