@@ -11,14 +11,14 @@ describe("the stream–stream join of one task", () => {
     task.arrive(JoinSide.right, "o1", "edge", 2200, 2);
     task.arrive(JoinSide.right, "o1", "late", 2201, 3);
     const outcome = task.arrive(JoinSide.left, "o1", "order", 1200, 4);
-    expect(outcome.kind === "stored" && outcome.matches.map((m) => m.id)).toEqual([1, 2]);
+    expect(outcome.kind === "arrived" && outcome.matches.map((m) => m.id)).toEqual([1, 2]);
   });
 
   it("shouldOnlyJoinEqualKeys", () => {
     const task = new StreamStreamJoinTask(window);
     task.arrive(JoinSide.left, "o1", "a", 100, 1);
     const outcome = task.arrive(JoinSide.right, "o2", "b", 100, 2);
-    expect(outcome).toEqual({ kind: "stored", matches: [] });
+    expect(outcome).toEqual({ kind: "arrived", stored: true, matches: [] });
   });
 
   it("shouldMirrorBeforeAndAfterForTheRightSide", () => {
@@ -34,7 +34,7 @@ describe("the stream–stream join of one task", () => {
     task.arrive(JoinSide.left, "k", "a", 800, 2);
     task.arrive(JoinSide.left, "k", "c", 900, 3);
     const outcome = task.arrive(JoinSide.right, "k", "x", 1000, 4);
-    expect(outcome.kind === "stored" && outcome.matches.map((m) => m.id)).toEqual([2, 1, 3]);
+    expect(outcome.kind === "arrived" && outcome.matches.map((m) => m.id)).toEqual([2, 1, 3]);
   });
 
   it("shouldSkipNullKeysAndNullValues", () => {
@@ -49,15 +49,30 @@ describe("the stream–stream join of one task", () => {
     });
   });
 
-  it("shouldDropARecordOlderThanTheStoreRetention", () => {
+  it("shouldNotStoreARecordOlderThanTheStoreRetention", () => {
     // Retention before + after + grace = 2500: a put at or below 5000 - 2500 has expired.
     const task = new StreamStreamJoinTask({ beforeMs: 1000, afterMs: 1000, graceMs: 500 });
     task.arrive(JoinSide.left, "k", "new", 5000, 1);
     expect(task.arrive(JoinSide.left, "k", "old", 2500, 2)).toEqual({
-      kind: "skipped",
-      reason: UnjoinedReason.expired,
+      kind: "arrived",
+      stored: false,
+      matches: [],
     });
-    expect(task.arrive(JoinSide.left, "k", "kept", 2501, 3).kind).toBe("stored");
+    expect(task.arrive(JoinSide.left, "k", "kept", 2501, 3)).toMatchObject({ stored: true });
+    const probe = task.arrive(JoinSide.right, "k", "x", 3000, 4);
+    expect(probe.kind === "arrived" && probe.matches.map((m) => m.id)).toEqual([3]);
+  });
+
+  it("shouldStillJoinAnExpiredRecordWithWhatTheOtherStoreKeeps", () => {
+    // KStreamJoinWindow forwards the record to the join before its own store drops it.
+    const task = new StreamStreamJoinTask({ beforeMs: 1000, afterMs: 1000, graceMs: 0 });
+    task.arrive(JoinSide.right, "k", "payment", 1500, 1);
+    task.arrive(JoinSide.left, "k", "new", 5000, 2);
+    expect(task.arrive(JoinSide.left, "k", "late", 1200, 3)).toEqual({
+      kind: "arrived",
+      stored: false,
+      matches: [{ value: "payment", timestamp: 1500, id: 1 }],
+    });
   });
 
   it("shouldNotMatchRecordsTheOtherStoreHasExpired", () => {
@@ -66,6 +81,6 @@ describe("the stream–stream join of one task", () => {
     task.arrive(JoinSide.right, "k", "newest", 3000, 2);
     // The right store's retention now starts after 1000: the old record no longer joins, even within the window.
     const outcome = task.arrive(JoinSide.left, "k", "late order", 1500, 3);
-    expect(outcome.kind === "stored" && outcome.matches.map((m) => m.id)).toEqual([]);
+    expect(outcome.kind === "arrived" && outcome.matches.map((m) => m.id)).toEqual([]);
   });
 });

@@ -2,8 +2,9 @@
  * The windowed stream–stream inner join of one task (Kafka Streams `KStreamImplJoin`, `KStreamJoinWindow`,
  * `KStreamKStreamJoin`): both operator paths call it, so they cannot disagree.
  *
- * A record arriving on one side is first put into that side's window store (`KStreamJoinWindow`), then joined with
- * the other side's records of the same key whose timestamps lie in `[max(0, ts - before), max(0, ts + after)]`,
+ * A record arriving on one side is joined with the other side's records of the same key whose timestamps lie in
+ * `[max(0, ts - before), max(0, ts + after)]`, then put into its own side's window store (`KStreamJoinWindow`
+ * forwards the record to the join processor, then puts it: "we're using a window store mostly for the retention"),
  * where for the right side `before` and `after` swap (`KStreamImplJoin` builds the other processor with
  * `afterMs, beforeMs`). Each match gives one output with timestamp `max(ts, other.ts)`.
  *
@@ -25,7 +26,7 @@ export const UnjoinedReason = {
   noMatch: 0,
   /** A null key (or a null value in a stream–stream join): it cannot be joined (`skipRecord`). */
   nullKey: 1,
-  /** Older than the window store keeps: dropped as expired. */
+  /** Older than its window store keeps, and nothing the other store still keeps is within its window. */
   expired: 2,
 } as const;
 export type UnjoinedReason = (typeof UnjoinedReason)[keyof typeof UnjoinedReason];
@@ -37,9 +38,13 @@ export interface JoinWindowSpec {
 }
 
 export type StreamJoinOutcome =
+  /** A null key or value: the record is neither joined nor stored. */
   | { kind: "skipped"; reason: UnjoinedReason }
-  /** Stored; `matches` are the other side's records it joins, in the store's order. */
-  | { kind: "stored"; matches: StoredRecord[] };
+  /**
+   * `matches` are the other side's records it joins, in the store's order; `stored` is false when its own store
+   * dropped it as expired (it still joined whatever the other store keeps).
+   */
+  | { kind: "arrived"; stored: boolean; matches: StoredRecord[] };
 
 class SideStore {
   readonly records = new JoinWindowStore();
@@ -61,14 +66,12 @@ export class StreamStreamJoinTask {
     const own = this.sides[side];
     const other = this.sides[1 - side]!;
     const retention = this.retentionMs;
-    own.observedStreamTime = Math.max(own.observedStreamTime, timestamp);
-    if (timestamp <= own.observedStreamTime - retention) {
-      return { kind: "skipped", reason: UnjoinedReason.expired };
-    }
-    own.records.put(key, { value, timestamp, id });
     const { from, to } = joinRange(this.window, side, timestamp);
     const matches = other.records.fetch(key, from, to, other.observedStreamTime - retention + 1);
-    return { kind: "stored", matches };
+    own.observedStreamTime = Math.max(own.observedStreamTime, timestamp);
+    const stored = timestamp > own.observedStreamTime - retention;
+    if (stored) own.records.put(key, { value, timestamp, id });
+    return { kind: "arrived", stored, matches };
   }
 }
 

@@ -25,7 +25,11 @@ describe("per-task state", () => {
     registry.revokeTask([2, 4], 1);
 
     expect(registry.statefulNodes()).toEqual([2, 4]);
-    expect(joins.of(1).arrive(JoinSide.right, "k", "b", 20, 4)).toEqual({ kind: "stored", matches: [] });
+    expect(joins.of(1).arrive(JoinSide.right, "k", "b", 20, 4)).toEqual({
+      kind: "arrived",
+      stored: true,
+      matches: [],
+    });
     expect(tables.of(1).get("k")).toBeUndefined();
     expect(tables.of(0).get("k")?.value).toBe("other task");
   });

@@ -190,7 +190,11 @@ export function compileTracedOperator(
           trace.push(StepKind.recordUnjoined, id, self, ((from + 1) << 2) | outcome.reason);
           return;
         }
-        trace.push(StepKind.recordStored, id, self, from + 1);
+        if (outcome.stored) trace.push(StepKind.recordStored, id, self, from + 1);
+        else if (outcome.matches.length === 0) {
+          trace.push(StepKind.recordUnjoined, id, self, ((from + 1) << 2) | UnjoinedReason.expired);
+          return;
+        }
         for (const match of outcome.matches) {
           const timestamp = Math.max(t, match.timestamp);
           jctx.key = k;

@@ -94,7 +94,7 @@ export function narrateUnjoined(src: NarrationSource, s: Step<"recordUnjoined">)
       return `${node?.op ?? "join"} ${s.node} skipped ${recordText(src, s.record)}: a null key or value cannot be joined (the join skips it).`;
     case "expired": {
       const retention = node?.op === "join" ? node.beforeMs + node.afterMs + node.graceMs : 0;
-      return `join ${s.node} dropped ${recordText(src, s.record)}: it is at least before + after + grace = ${retention} ms older than the newest record its window store in task ${s.task} has seen, so the store has expired it (too late to join).`;
+      return `join ${s.node} dropped ${recordText(src, s.record)}: it is at least before + after + grace = ${retention} ms older than the newest record its window store in task ${s.task} has seen, so the store does not keep it, and the other side keeps no record within its window: too late to join.`;
     }
     default: {
       const unknown: never = s.reason;
