@@ -222,8 +222,11 @@ export interface JoinNode extends NodeBase {
   afterMs: number;
   graceMs: number;
   joiner: (context: JoinContext) => Json;
-  /** Only `inner` for now: a left stream–stream join emits its unmatched records when the window closes. */
-  type: "inner";
+  /**
+   * `left`: a left record no right record joined is emitted with right = null once its window has closed
+   * (KIP-633's fix of spurious left-join results), or at once when it arrives after its window.
+   */
+  type: JoinType;
 }
 
 /**

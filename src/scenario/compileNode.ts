@@ -104,7 +104,7 @@ function compileNodeLogic(node: ScenarioNode): TopologyNode {
         afterMs: node.afterMs ?? windowMs,
         graceMs: node.graceMs ?? 0,
         joiner: joinerFunction(node.joiner),
-        type: "inner",
+        type: node.type ?? "inner",
       };
     }
     case "joinTable":

@@ -198,7 +198,14 @@ export const joinNodeSchema = z
       0,
     ),
     joiner: expression(JOINER),
-    type: withDefault(z.enum(["inner"]).describe("inner: only matched pairs are emitted."), "inner"),
+    type: withDefault(
+      z
+        .enum(["inner", "left"])
+        .describe(
+          "inner: only matched pairs are emitted; left: a left record nothing joined is emitted with right = null once its window has closed.",
+        ),
+      "inner",
+    ),
   })
   .describe(
     "A windowed stream–stream join (KStream#join with JoinWindows): records with equal keys whose timestamps are close enough, in the same task.",

@@ -125,8 +125,8 @@ describe("determinism", () => {
       { maxLength: 30 },
     );
     fc.assert(
-      fc.property(keyed, keyed, keyed, (left, right, rows) => {
-        const m = joinScenario(left, right, rows);
+      fc.property(keyed, keyed, keyed, fc.boolean(), (left, right, rows, leftJoin) => {
+        const m = joinScenario(left, right, rows, leftJoin ? "left" : "inner");
         const sim = simulate(m);
         const fast = runFast(m);
         for (const topic of ["joined", "enriched", "app-rk-repartition"]) {
@@ -141,16 +141,23 @@ describe("determinism", () => {
           );
           expect(fastOut).toEqual(recorded);
         }
-        // Every join output pairs two records of one key within ±500 ms and carries the later timestamp.
+        // Every join output pairs two records of one key within ±500 ms and carries the later timestamp; a left
+        // record that waited for its window to close was never joined (no spurious null results).
+        const joinedLeft = new Set<number>();
+        const closedLeft: number[] = [];
         for (let i = 0; i < sim.stepCount; i++) {
           const step = sim.step(i);
-          if (step.kind !== "recordJoined" || step.matched === null || step.node !== "j") continue;
+          if (step.kind !== "recordJoined" || step.node !== "j") continue;
+          if (step.how === "windowClosed") closedLeft.push(step.input);
+          if (step.matched === null) continue;
+          joinedLeft.add(step.side === "left" ? step.input : step.matched);
           const input = sim.record(step.input);
           const other = sim.record(step.matched);
           expect(other.key).toEqual(input.key);
           expect(Math.abs(other.timestamp - input.timestamp)).toBeLessThanOrEqual(500);
           expect(sim.record(step.record).timestamp).toBe(Math.max(input.timestamp, other.timestamp));
         }
+        for (const id of closedLeft) expect(joinedLeft.has(id)).toBe(false);
       }),
       { numRuns: 40 },
     );
@@ -158,7 +165,12 @@ describe("determinism", () => {
 });
 
 /** Left records re-keyed (value % 3) through a repartition, joined with right records, and a table join. */
-function joinScenario(left: ExplicitRecordSpec[], right: ExplicitRecordSpec[], rows: ExplicitRecordSpec[]) {
+function joinScenario(
+  left: ExplicitRecordSpec[],
+  right: ExplicitRecordSpec[],
+  rows: ExplicitRecordSpec[],
+  type: "inner" | "left",
+) {
   const joiner = (c: { left: unknown; right: unknown }) => [c.left, c.right] as never;
   return model(
     [
@@ -190,7 +202,7 @@ function joinScenario(left: ExplicitRecordSpec[], right: ExplicitRecordSpec[], r
         afterMs: 500,
         graceMs: 200,
         joiner,
-        type: "inner",
+        type,
       },
       { id: "jt", op: "joinTable", inputs: [{ node: "rsrc" }, { node: "rows" }], joiner, type: "left" },
       sink("s1", "j", "joined"),

@@ -2,6 +2,7 @@
  * The mutable state a frame is built from, and how one trace step changes it. Applying steps 0..n-1 to the
  * initial state gives the state at cursor n; nothing else is consulted, so frames can be rebuilt from snapshots.
  */
+import { JoinedHow } from "../joins/joinedHow";
 import type { TopologyGraph } from "../topology/topologyGraph";
 import { StepKind, type TraceLog } from "../trace/traceLog";
 
@@ -118,10 +119,13 @@ export function applyStep(state: FrameState, trace: TraceLog, tables: ReplayTabl
       }
       break;
     case StepKind.recordJoined: {
-      // Several outputs of one arriving record count it in once (a stream–stream join counted it when it stored it).
-      const input = trace.parents[a]!;
-      if (state.lastInput[b] !== input) counters[b * 3]!++;
-      state.lastInput[b] = input;
+      // Several outputs of one arriving record count it in once (a stream–stream join counted it when it stored it);
+      // a left join's null result for a record whose window closed was counted in when it arrived.
+      if ((c & 0b110) >> 1 !== JoinedHow.windowClosed) {
+        const input = trace.parents[a]!;
+        if (state.lastInput[b] !== input) counters[b * 3]!++;
+        state.lastInput[b] = input;
+      }
       counters[b * 3 + 1]!++;
       break;
     }

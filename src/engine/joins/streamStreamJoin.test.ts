@@ -18,7 +18,7 @@ describe("the stream–stream join of one task", () => {
     const task = new StreamStreamJoinTask(window);
     task.arrive(JoinSide.left, "o1", "a", 100, 1);
     const outcome = task.arrive(JoinSide.right, "o2", "b", 100, 2);
-    expect(outcome).toEqual({ kind: "arrived", stored: true, matches: [] });
+    expect(outcome).toMatchObject({ kind: "arrived", stored: true, matches: [] });
   });
 
   it("shouldMirrorBeforeAndAfterForTheRightSide", () => {
@@ -53,7 +53,7 @@ describe("the stream–stream join of one task", () => {
     // Retention before + after + grace = 2500: a put at or below 5000 - 2500 has expired.
     const task = new StreamStreamJoinTask({ beforeMs: 1000, afterMs: 1000, graceMs: 500 });
     task.arrive(JoinSide.left, "k", "new", 5000, 1);
-    expect(task.arrive(JoinSide.left, "k", "old", 2500, 2)).toEqual({
+    expect(task.arrive(JoinSide.left, "k", "old", 2500, 2)).toMatchObject({
       kind: "arrived",
       stored: false,
       matches: [],
@@ -68,7 +68,7 @@ describe("the stream–stream join of one task", () => {
     const task = new StreamStreamJoinTask({ beforeMs: 1000, afterMs: 1000, graceMs: 0 });
     task.arrive(JoinSide.right, "k", "payment", 1500, 1);
     task.arrive(JoinSide.left, "k", "new", 5000, 2);
-    expect(task.arrive(JoinSide.left, "k", "late", 1200, 3)).toEqual({
+    expect(task.arrive(JoinSide.left, "k", "late", 1200, 3)).toMatchObject({
       kind: "arrived",
       stored: false,
       matches: [{ value: "payment", timestamp: 1500, id: 1 }],

@@ -25,7 +25,7 @@ describe("per-task state", () => {
     registry.revokeTask([2, 4], 1);
 
     expect(registry.statefulNodes()).toEqual([2, 4]);
-    expect(joins.of(1).arrive(JoinSide.right, "k", "b", 20, 4)).toEqual({
+    expect(joins.of(1).arrive(JoinSide.right, "k", "b", 20, 4)).toMatchObject({
       kind: "arrived",
       stored: true,
       matches: [],

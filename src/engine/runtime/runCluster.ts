@@ -150,6 +150,7 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
   const env: OperatorEnv = {
     context,
     nodeIndex: (id) => graph.nodes.find((n) => n.id === id)!.index,
+    wallClockMs: () => now,
     taskState: new TaskStateRegistry(),
     sinkPlacement: (node) => sinkPlacements.get(node)!,
     sinkAppend: (topic, partition, key, value, timestamp, id) =>

@@ -123,26 +123,39 @@ export function compileFastOperator(
     case "join": {
       const next = fanOut(children(null), self);
       const left = env.nodeIndex(node.inputs[0]!.node);
-      const tasks = new TaskStores(() => new StreamStreamJoinTask(node));
+      const tasks = new TaskStores(() => new StreamStreamJoinTask(node, node.type === "left"));
       env.taskState.register(self, tasks);
       const jctx = joinContext();
+      const emit = (k: RecordKey, l: Json, r: Json, timestamp: number, id: number) => {
+        jctx.key = k;
+        jctx.left = l;
+        jctx.right = r;
+        jctx.timestamp = timestamp;
+        let value: Json;
+        try {
+          value = node.joiner(jctx);
+        } catch {
+          return;
+        }
+        next(k, value, timestamp, id, self);
+      };
       return (k, v, t, id, from) => {
         const side = from === left ? JoinSide.left : JoinSide.right;
-        const outcome = tasks.of(ctx.partition).arrive(side, k, v, t, id);
+        const outcome = tasks.of(ctx.partition).arrive(side, k, v, t, id, env.wallClockMs());
         if (outcome.kind === "skipped") return;
-        for (const match of outcome.matches) {
-          jctx.key = k;
-          jctx.left = side === JoinSide.left ? v : match.value;
-          jctx.right = side === JoinSide.left ? match.value : v;
-          jctx.timestamp = Math.max(t, match.timestamp);
-          let value: Json;
-          try {
-            value = node.joiner(jctx);
-          } catch {
-            continue;
-          }
-          next(k, value, jctx.timestamp, id, self);
+        if (outcome.kind === "unmatchable") {
+          emit(k, v, null, t, id);
+          return;
         }
+        for (const waiting of outcome.closed) {
+          emit(waiting.key, waiting.value, null, waiting.timestamp, waiting.id);
+        }
+        for (const match of outcome.matches) {
+          const l = side === JoinSide.left ? v : match.value;
+          const r = side === JoinSide.left ? match.value : v;
+          emit(k, l, r, Math.max(t, match.timestamp), id);
+        }
+        if (outcome.unmatched === "now") emit(k, v, null, t, id);
       };
     }
     case "joinTable": {

@@ -111,6 +111,43 @@ describe("stream–stream join", () => {
   });
 });
 
+describe("left stream–stream join", () => {
+  it("shouldEmitTheUnmatchedLeftRecordWithANullRightOnceItsWindowClosed", () => {
+    const oneEach = [
+      { name: "orders", partitions: 1 },
+      { name: "payments", partitions: 1 },
+      { name: "out", partitions: 1 },
+    ];
+    const leftJoin: TopologyNode = { ...join("j", "orders", "payments"), type: "left" } as TopologyNode;
+    const { sim, out } = output(
+      model(
+        oneEach,
+        [
+          producer("shop", "orders", [
+            record(1000, "o1", "A"),
+            record(1200, "o2", "B"),
+            record(2500, "o3", "C"),
+          ]),
+          producer("bank", "payments", [record(1400, "o1", "P")]),
+        ],
+        [source("orders", ["orders"]), source("payments", ["payments"]), leftJoin, sink("s", "j", "out")],
+      ),
+    );
+    // o1 joined; o2's window closed when o3 moved stream time to 2500; o3 is still waiting when the input ends.
+    expect(out).toEqual([
+      ["o1", { l: "A", r: "P" }, 1400],
+      ["o2", { l: "B", r: null }, 1200],
+    ]);
+    const closed = Array.from({ length: sim.stepCount }, (_, i) => sim.step(i)).find(
+      (s) => s.kind === "recordJoined" && s.how === "windowClosed",
+    )!;
+    expect(sim.narrate(closed.step)).toContain(
+      "stream time 2500 has passed 1200 + after 1000 ms + grace 0 ms = 2200",
+    );
+    expect(sim.frameAt(sim.stepCount).counters.j).toEqual({ in: 4, out: 2, dropped: 0 });
+  });
+});
+
 describe("stream–stream join drops", () => {
   it("shouldDropAndNarrateARecordTheWindowStoreHasExpired", () => {
     const { sim, out } = output(
@@ -185,6 +222,11 @@ describe("stream–table join", () => {
       (i) => sim.step(i).kind === "recordUnjoined",
     );
     expect(sim.narrate(unjoined.at(-1)!)).toContain("no row with key c3 in task 0_0's table customers");
+    const joined = Array.from({ length: sim.stepCount }, (_, i) => sim.step(i)).find(
+      (s) => s.kind === "recordJoined",
+    )!;
+    expect(joined.kind === "recordJoined" && sim.record(joined.matched!).value).toBe("Ada L.");
+    expect(sim.narrate(joined.step)).toContain("found key c1 in task 0_0's table customers");
   });
 
   it("shouldKeepUnmatchedRecordsWithANullRightInALeftJoin", () => {

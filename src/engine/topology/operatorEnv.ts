@@ -16,6 +16,8 @@ export type Processor = (key: RecordKey, value: Json, timestamp: number, id: num
 export interface OperatorEnv {
   /** Set by the run loop to the source record being processed (its partition, offset, topic). */
   readonly context: RecordContext;
+  /** The wall-clock time now (a left join throttles its emission of closed windows by it). */
+  readonly wallClockMs: () => number;
   /** The index of the node with id `id` (the `from` a processor receives when that node forwards to it). */
   readonly nodeIndex: (id: string) => number;
   /** Where stateful nodes register their per-task state, so a revoked task's state can be dropped. */

@@ -13,15 +13,19 @@
  * - offsetCommitted: offset, topic-partition, instance
  * - partitionsAssigned: instance, generation, extra (partition names)
  * - recordStored: record, node, `fromNode + 1`, or `-1 - topicPartition` for a table reading its partition
- * - recordJoined: output record, node, `(matched + 1) << 1 | side` (matched -1: none; side 0 left / stream, 1 right)
+ * - recordJoined: output record, node, `(matched + 1) << 3 | how << 1 | side` (`joinedOperand`; matched -1: none;
+ *   side 0 left / stream, 1 right)
  * - recordUnjoined: record, node, `(fromNode + 1 or -1 - topicPartition) << 2 | reason` (`UnjoinedReason`)
  */
+import { decodeJoinedOperand } from "../joins/joinedHow";
 import type { SimulationModel } from "../model";
 import { PlacementRule } from "../partitioning/placement";
 import type { TopologyGraph } from "../topology/topologyGraph";
 import { taskAtStep } from "./taskAtStep";
 import type { TraceStep } from "./traceEvent";
 import { StepKind, type TraceLog } from "./traceLog";
+
+const JOINED_HOW = ["matched", "windowClosed", "atOnce"] as const;
 
 export function instanceName(index: number): string {
   return `instance-${index + 1}`;
@@ -145,17 +149,19 @@ export function decodeStep(d: DecodeContext, step: number): TraceStep {
     }
     case StepKind.recordJoined: {
       const node = model.app.topology[b]!;
-      const side: "left" | "right" = (c & 1) === 0 ? "left" : "right";
-      const matched = (c >>> 1) - 1;
+      const joined = decodeJoinedOperand(c);
+      const side: "left" | "right" = joined.side === 0 ? "left" : "right";
+      const matched = joined.matched;
       return {
         step,
         timeMs,
         kind: "recordJoined",
         node: nodeId(b),
-        fromNode: node.inputs[c & 1]?.node ?? null,
+        fromNode: node.inputs[joined.side]?.node ?? null,
         input: trace.parents[a]!,
         record: a,
         matched: matched < 0 ? null : matched,
+        how: JOINED_HOW[joined.how]!,
         side,
         task: taskAtStep(d, step),
       };

@@ -2,7 +2,7 @@
  * The "why" of the steps of stateful operators: a join buffering a record, joining it, or not; a table storing an
  * update. Each line names the task whose state was used, because state is per task.
  */
-import { joinRange } from "../joins/streamStreamJoin";
+import { joinRange, OUTER_JOIN_EMIT_INTERVAL_MS } from "../joins/streamStreamJoin";
 import type { JoinNode, TopologyNode } from "../model";
 import { formatJson, formatKey, formatRecord } from "./formatRecord";
 import type { NarrationSource } from "./narrate";
@@ -52,7 +52,11 @@ export function narrateStored(src: NarrationSource, s: Step<"recordStored">): st
   const other = side === "left" ? "right" : "left";
   const range = joinRange(node, side === "left" ? 0 : 1, r.timestamp);
   const retention = node.beforeMs + node.afterMs + node.graceMs;
-  return `join ${s.node} buffered ${recordText(src, s.record)} from ${s.fromNode} in task ${s.task}'s ${side} window store (KStreamJoinWindow): it joins ${other} records with key ${formatKey(r.key)} and timestamps in [${range.from}, ${range.to}] (${windowText(node)}), kept for before + after + grace = ${retention} ms.`;
+  const waits =
+    node.type === "left" && side === "left"
+      ? " If no right record joins it before its window closes, the left join emits it with right = null then."
+      : "";
+  return `join ${s.node} buffered ${recordText(src, s.record)} from ${s.fromNode} in task ${s.task}'s ${side} window store (KStreamJoinWindow): it joins ${other} records with key ${formatKey(r.key)} and timestamps in [${range.from}, ${range.to}] (${windowText(node)}), kept for before + after + grace = ${retention} ms.${waits}`;
 }
 
 export function narrateJoined(src: NarrationSource, s: Step<"recordJoined">): string {
@@ -71,12 +75,34 @@ export function narrateJoined(src: NarrationSource, s: Step<"recordJoined">): st
         : `${other.timestamp}-${input.timestamp} = ${diff} lies within the window (${windowText(node)}, seen from the ${s.side} side)`;
     return `join ${s.node}: ${s.fromNode} record ${formatKey(input.key)} at ${input.timestamp} ms joined ${otherFrom} record at ${other.timestamp} ms in task ${s.task}: ${rule}; ${result}, timestamp max(${input.timestamp}, ${other.timestamp}) = ${out.timestamp} ms.`;
   }
+  if (node?.op === "join") return narrateLeftJoinNull(src, s, node, result);
   const table = node?.inputs[1]?.node ?? "the table";
   if (s.matched === null) {
     return `joinTable ${s.node}: no row with key ${formatKey(input.key)} in task ${s.task}'s table ${table}: the left join keeps the record with right = null; ${result}.`;
   }
   const row = src.record(s.matched);
   return `joinTable ${s.node}: ${recordText(src, s.input)} found key ${formatKey(input.key)} in task ${s.task}'s table ${table} (row ${formatJson(row.value as never)}, looked up when the stream record is processed: KStreamKTableJoin); ${result}.`;
+}
+
+/** A left stream–stream join's result with right = null. */
+function narrateLeftJoinNull(
+  src: NarrationSource,
+  s: Step<"recordJoined">,
+  node: JoinNode,
+  result: string,
+): string {
+  const input = src.record(s.input);
+  const ts = input.timestamp;
+  const closesAt = `${ts} + after ${node.afterMs} ms + grace ${node.graceMs} ms = ${ts + node.afterMs + node.graceMs}`;
+  if (s.how === "windowClosed") {
+    const streamTime = src.noteOf(s.step);
+    const now = streamTime === undefined ? "stream time" : `stream time ${streamTime}`;
+    return `join ${s.node} (left join): no right record joined ${recordText(src, s.input)} while its window was open; in task ${s.task} ${now} has passed ${closesAt}, so it is emitted now with right = null: ${result} (KStreamKStreamJoin emits a left record without a match only once its window has closed, so it never emits a null result that a later match would contradict; it checks at most every ${OUTER_JOIN_EMIT_INTERVAL_MS} ms).`;
+  }
+  if (input.key === null) {
+    return `join ${s.node} (left join): ${recordText(src, s.input)} has a null key and can never match, so it is emitted at once with right = null: ${result}.`;
+  }
+  return `join ${s.node} (left join): no right record within the window of ${recordText(src, s.input)}, and its window [.., ${ts + node.afterMs}] has already closed in task ${s.task}, so it is emitted at once with right = null: ${result}.`;
 }
 
 export function narrateUnjoined(src: NarrationSource, s: Step<"recordUnjoined">): string {

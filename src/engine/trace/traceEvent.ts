@@ -73,7 +73,9 @@ export type TraceEvent =
     }
   /**
    * A join emitted `record` (a new version whose parent is `input`, the record that arrived from `fromNode`),
-   * joined with the other side's `matched` record (null: a left join found no match).
+   * joined with the other side's `matched` record. `how`: `matched`; `windowClosed`, a left join's left record
+   * that waited and whose window closed with no match (`matched` null); `atOnce`, a left join's record that can
+   * never match (`matched` null: null key, window already closed, no table row).
    */
   | {
       kind: "recordJoined";
@@ -82,6 +84,7 @@ export type TraceEvent =
       input: RecordId;
       record: RecordId;
       matched: RecordId | null;
+      how: "matched" | "windowClosed" | "atOnce";
       side: "left" | "right";
       task: string;
     }
