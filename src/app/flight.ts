@@ -122,6 +122,12 @@ export function flightOf(simulation: Simulation, places: RecordPlaces, step: Tra
       flight.path.push({ kind: "partition", topic: step.topic, partition: step.partition, end: "tail" });
       return flight;
     }
+    case "recordStored":
+      return hop(step.record, step.node, step.fromNode, "moved");
+    case "recordJoined":
+      return hop(step.input, step.node, step.fromNode, "moved", step.record);
+    case "recordUnjoined":
+      return hop(step.record, step.node, step.fromNode, "dropped");
     case "offsetCommitted":
     case "positionReset":
     case "groupChanged":

@@ -32,6 +32,7 @@ const CATEGORY_OF: Partial<Record<TraceStep["kind"], InterestingCategory>> = {
   recordFiltered: "drop",
   recordUnmatched: "drop",
   userFunctionFailed: "drop",
+  recordUnjoined: "drop",
   recordWritten: "write",
   recordBuffered: "buffer",
   offsetCommitted: "commit",

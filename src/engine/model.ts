@@ -47,6 +47,11 @@ export class UserFunctionError extends Error {
 export interface TopicSpec {
   name: string;
   partitions: number;
+  /**
+   * An internal topic Kafka Streams creates for the application (a repartition topic,
+   * `<application.id>-<name>-repartition`); absent for the scenario's own topics.
+   */
+  internal?: "repartition";
 }
 
 export type PartitionerSpec =
@@ -173,6 +178,67 @@ export interface SinkNode extends NodeBase {
   partitioner: PartitionerSpec;
 }
 
+/**
+ * Writes records to an internal repartition topic, re-hashed by their (new) key with the default partitioner
+ * (Kafka Streams `KStreamImpl#repartition` / `repartitionForJoin`: a sink into `<application.id>-<name>-repartition`
+ * and a source reading it back, which starts a new sub-topology). The reading side is an ordinary `source` node.
+ */
+export interface RepartitionNode extends NodeBase {
+  op: "repartition";
+  /** The internal topic (declared in `SimulationModel.topics` with `internal: "repartition"`). */
+  topic: string;
+  /**
+   * Why the repartition exists: `null` for an explicit `repartition` operator, else the id of the key-changing
+   * node upstream (`selectKey`, `map`, `flatMap`) that made Kafka Streams insert it before a join.
+   */
+  causedBy: string | null;
+}
+
+/**
+ * Reads a topic as a table (`StreamsBuilder#table`): per task, the latest value per key; a null value (a
+ * tombstone) deletes the key. It feeds only the `joinTable` nodes that look it up.
+ */
+export interface TableNode extends NodeBase {
+  op: "table";
+  topic: string;
+}
+
+/** What a joiner sees: the join key and the two joined values (`right` is null in a left join without a match). */
+export interface JoinContext extends RecordContext {
+  left: Json;
+  right: Json;
+}
+
+export type JoinType = "inner" | "left";
+
+/**
+ * A windowed stream–stream join (`KStream#join` with `JoinWindows`): `inputs` are [left, right]. Each side keeps
+ * its records per key in a window store of its task; a record joins the other side's records with timestamps in
+ * `[ts - beforeMs, ts + afterMs]` (as seen from the left; mirrored for the right side).
+ */
+export interface JoinNode extends NodeBase {
+  op: "join";
+  beforeMs: number;
+  afterMs: number;
+  graceMs: number;
+  joiner: (context: JoinContext) => Json;
+  /**
+   * `left`: a left record no right record joined is emitted with right = null once its window has closed
+   * (KIP-633's fix of spurious left-join results), or at once when it arrives after its window.
+   */
+  type: JoinType;
+}
+
+/**
+ * A stream–table join (`KStream#join(KTable)` / `leftJoin`): `inputs` are [stream, table]. A stream record looks
+ * up its key in its own task's copy of the table, at the moment it is processed; table updates emit nothing.
+ */
+export interface JoinTableNode extends NodeBase {
+  op: "joinTable";
+  joiner: (context: JoinContext) => Json;
+  type: JoinType;
+}
+
 export type TopologyNode =
   | SourceNode
   | MapNode
@@ -184,7 +250,11 @@ export type TopologyNode =
   | MergeNode
   | SelectKeyNode
   | PeekNode
-  | SinkNode;
+  | SinkNode
+  | RepartitionNode
+  | TableNode
+  | JoinNode
+  | JoinTableNode;
 
 export type OperatorKind = TopologyNode["op"];
 

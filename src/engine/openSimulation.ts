@@ -98,6 +98,12 @@ export function openSimulation(model: SimulationModel, recorded: RecordedRun): S
         return { record: s.record, fromNode: s.fromNode, toNode: s.node, outcome: "written" };
       case "userFunctionFailed":
         return { record: s.record, fromNode: s.fromNode, toNode: s.node, outcome: "failed" };
+      case "recordStored":
+        return { record: s.record, fromNode: s.fromNode, toNode: s.node, outcome: "stored" };
+      case "recordJoined":
+        return { record: s.input, fromNode: s.fromNode, toNode: s.node, outcome: "joined" };
+      case "recordUnjoined":
+        return { record: s.record, fromNode: s.fromNode, toNode: s.node, outcome: "unjoined" };
       default:
         return null;
     }
@@ -105,7 +111,7 @@ export function openSimulation(model: SimulationModel, recorded: RecordedRun): S
 
   const schedulingNote = (i: number): string | null => {
     const s = step(i);
-    if (s.kind !== "recordProcessed" || !s.fromPartition) return null;
+    if ((s.kind !== "recordProcessed" && s.kind !== "recordStored") || !s.fromPartition) return null;
     const tp = graph.firstTopicPartition[s.fromPartition.topic]! + s.fromPartition.partition;
     const task = graph.tasks.find((t) => t.topicPartitions.includes(tp));
     if (!task || task.topicPartitions.length < 2) return null;

@@ -2,8 +2,8 @@
  * Semantic checks on the topology: unique node ids and branch names, declared topics, `from` references that
  * resolve, no cycles, every node fed by a source, and no sink feeding its own sub-topology.
  *
- * A *sub-topology* is a connected part of the node graph (Kafka Streams cuts sub-topologies at repartition topics;
- * with no repartitioning yet, connected parts are exactly the sub-topologies).
+ * A *sub-topology* is a connected part of the node graph, cut at repartition topics (see `repartitionPlan.ts`,
+ * which also checks that join inputs are copartitioned).
  */
 import { unknownTopicMessage } from "./checkProducers";
 import { findDuplicates } from "./duplicates";
@@ -25,10 +25,41 @@ interface Reference {
   text: string;
 }
 
+/** A table is read only through a joinTable's `table`, and that slot takes only a table. */
+function tableSlotProblem(ref: Reference, byId: ReadonlyMap<string, ScenarioNode>): string | null {
+  const target = byId.get(parseNodeReference(ref.text).node);
+  if (target === undefined) return null;
+  const slot = ref.reader.value.op === "joinTable" && ref.path.at(-1) === "table";
+  if (slot && target.op !== "table") {
+    return `node ${JSON.stringify(target.id)} is a ${target.op}, not a table: a joinTable looks up a table node`;
+  }
+  if (!slot && target.op === "table") {
+    return `node ${JSON.stringify(target.id)} is a table: only a joinTable can read it, as its "table"`;
+  }
+  return null;
+}
+
+/** The field of a node holding its reference number `j` (see `nodeReferences` for the order). */
+function referenceField(node: ScenarioNode, j: number): PathSegment[] {
+  switch (node.op) {
+    case "merge":
+      return ["from", j];
+    case "join":
+      return [j === 0 ? "left" : "right"];
+    case "joinTable":
+      return [j === 0 ? "from" : "table"];
+    default:
+      return ["from"];
+  }
+}
+
 function referencesOf(reader: Indexed<ScenarioNode>): Reference[] {
   const refs = nodeReferences(reader.value);
-  const base: PathSegment[] = ["app", "topology", reader.index, "from"];
-  return refs.map((text, j) => ({ reader, text, path: reader.value.op === "merge" ? [...base, j] : base }));
+  return refs.map((text, j) => ({
+    reader,
+    text,
+    path: ["app", "topology", reader.index, ...referenceField(reader.value, j)],
+  }));
 }
 
 function nodePath(node: Indexed<ScenarioNode>, ...rest: PathSegment[]): string {
@@ -47,9 +78,22 @@ function checkNames(parts: ScenarioParts): ScenarioError[] {
         const message = unknownTopicMessage(parts, topic);
         if (message !== null) errors.push({ path: nodePath(node, "topics", j), message });
       });
-    } else if (value.op === "sink") {
+    } else if (value.op === "sink" || value.op === "table") {
       const message = unknownTopicMessage(parts, value.topic);
       if (message !== null) errors.push({ path: nodePath(node, "topic"), message });
+    } else if (value.op === "join") {
+      if (value.windowMs === undefined && (value.beforeMs === undefined || value.afterMs === undefined)) {
+        errors.push({
+          path: nodePath(node),
+          message: "a join needs windowMs, or both beforeMs and afterMs (JoinWindows)",
+        });
+      }
+      if (parseNodeReference(value.left).node === parseNodeReference(value.right).node) {
+        errors.push({
+          path: nodePath(node, "right"),
+          message: "left and right read the same node: join two different streams",
+        });
+      }
     } else if (value.op === "branch") {
       const branches = value.branches.map((branch, index) => ({ index, value: branch }));
       for (const d of findDuplicates(branches, (branch) => branch.name)) {
@@ -107,14 +151,15 @@ export function checkTopology(parts: ScenarioParts): ScenarioError[] {
   const references = parts.nodes.flatMap(referencesOf);
   let referencesResolve = true;
   for (const ref of references) {
-    const problem = referenceProblem(ref, byId, parts.nodesComplete, parts.nodeIdsWritten);
+    const problem =
+      referenceProblem(ref, byId, parts.nodesComplete, parts.nodeIdsWritten) ?? tableSlotProblem(ref, byId);
     if (problem !== null) {
       referencesResolve = false;
       errors.push({ path: formatPath(ref.path), message: problem });
     }
   }
 
-  const sources = parts.nodes.filter((node) => node.value.op === "source");
+  const sources = parts.nodes.filter((node) => node.value.op === "source" || node.value.op === "table");
   if (parts.nodesComplete && sources.length === 0) {
     errors.push({ path: "app.topology", message: "the topology needs at least one source node" });
   }
@@ -155,7 +200,9 @@ function checkReachable(parts: ScenarioParts, graph: readonly GraphNode[], onCyc
     }
   });
   const reached = new Set<number>();
-  const queue = parts.nodes.flatMap((node, i) => (node.value.op === "source" ? [i] : []));
+  const queue = parts.nodes.flatMap((node, i) =>
+    node.value.op === "source" || node.value.op === "table" ? [i] : [],
+  );
   for (const i of queue) reached.add(i);
   for (let head = 0; head < queue.length; head++) {
     for (const reader of readers[queue[head]!]!) {

@@ -4,6 +4,7 @@
  */
 import type {
   InputRef,
+  JoinContext,
   Json,
   PartitionerSpec,
   RecordContext,
@@ -31,6 +32,11 @@ export function compilePartitioner(partitioner: ScenarioProducer["partitioner"])
 
 function recordFunction(source: string) {
   return compileRecordFunction(source, "record");
+}
+
+/** A joiner reads `key`, `left` and `right` from the engine's `JoinContext`. */
+function joinerFunction(source: string): (context: JoinContext) => Json {
+  return compileRecordFunction(source, "joiner") as (context: JoinContext) => Json;
 }
 
 /** Compiles a node and keeps its expression texts (by field path) for narration. */
@@ -83,6 +89,26 @@ function compileNodeLogic(node: ScenarioNode): TopologyNode {
       return { op: "peek", id, inputs, label: node.label === undefined ? null : recordFunction(node.label) };
     case "sink":
       return { op: "sink", id, inputs, topic: node.topic, partitioner: compilePartitioner(node.partitioner) };
+    case "repartition":
+      // The topic name is filled in by `expandRepartitions`, which knows the application id.
+      return { op: "repartition", id, inputs, topic: "", causedBy: null };
+    case "table":
+      return { op: "table", id, inputs, topic: node.topic };
+    case "join": {
+      const windowMs = node.windowMs ?? 0;
+      return {
+        op: "join",
+        id,
+        inputs,
+        beforeMs: node.beforeMs ?? windowMs,
+        afterMs: node.afterMs ?? windowMs,
+        graceMs: node.graceMs ?? 0,
+        joiner: joinerFunction(node.joiner),
+        type: node.type ?? "inner",
+      };
+    }
+    case "joinTable":
+      return { op: "joinTable", id, inputs, joiner: joinerFunction(node.joiner), type: node.type ?? "inner" };
     default: {
       const unhandled: never = node;
       throw new Error(`unhandled topology node ${JSON.stringify(unhandled)}`);

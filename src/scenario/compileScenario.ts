@@ -11,13 +11,16 @@ import type {
   ProducerSpec,
   RecordKey,
   SimulationModel,
+  TopicSpec,
+  TopologyNode,
   WeightedKey,
 } from "../engine/model";
 import { compileNode, compilePartitioner } from "./compileNode";
 import { SCENARIO_DEFAULTS } from "./defaults";
 import type { ScenarioExplicitRecord, ScenarioGenerator, ScenarioProducer } from "./producerSchema";
+import { planRepartitions } from "./repartitionPlan";
 import type { Scenario } from "./schema";
-import { nodeReferences, parseNodeReference, topologicalOrder } from "./topologyGraph";
+import { parseNodeReference, topologicalOrder } from "./topologyGraph";
 import { compileRecordFunction, compileTaskOwner } from "./userFunctions";
 
 function compileRecord(record: ScenarioExplicitRecord): ExplicitRecordSpec {
@@ -70,17 +73,11 @@ function compileProducer(producer: ScenarioProducer): ProducerSpec {
  * expression that does not compile); use `loadScenario` for untrusted input.
  */
 export function compileScenario(scenario: Scenario): SimulationModel {
-  const topology = scenario.app.topology;
-  const order = topologicalOrder(
-    topology.map((node) => ({
-      id: node.id,
-      inputs: nodeReferences(node).map((ref) => parseNodeReference(ref).node),
-    })),
-  );
+  const { topics, topology } = expandRepartitions(scenario);
   return {
     title: scenario.title,
     seed: scenario.seed ?? SCENARIO_DEFAULTS.seed,
-    topics: scenario.topics.map((topic) => ({ name: topic.name, partitions: topic.partitions })),
+    topics,
     producers: scenario.producers.map(compileProducer),
     app: {
       id: scenario.app.id,
@@ -90,7 +87,7 @@ export function compileScenario(scenario: Scenario): SimulationModel {
       commitIntervalMs: scenario.app.commitIntervalMs ?? SCENARIO_DEFAULTS.app.commitIntervalMs,
       group: compileGroup(scenario),
       faults: compileFaults(scenario),
-      topology: order.map((index) => compileNode(topology[index]!)),
+      topology,
     },
     limits: {
       maxRecords: scenario.limits?.maxRecords ?? SCENARIO_DEFAULTS.limits.maxRecords,
@@ -136,4 +133,39 @@ function compileFaults(scenario: Scenario): InstanceFault[] {
       action: fault.action,
     }))
     .sort((a, b) => a.atMs - b.atMs);
+}
+
+/**
+ * The scenario's topology with its repartitions made explicit (see `planRepartitions`): each repartition is a
+ * writer into an internal topic and a source reading it back, and the internal topics join the declared ones.
+ * Nodes come out in topological order.
+ */
+function expandRepartitions(scenario: Scenario): { topics: TopicSpec[]; topology: TopologyNode[] } {
+  const declared = scenario.topics.map((topic) => ({ name: topic.name, partitions: topic.partitions }));
+  const plan = planRepartitions(scenario.app.id, declared, scenario.app.topology);
+  const nodes: TopologyNode[] = scenario.app.topology.map((node, i) => ({
+    ...compileNode(node),
+    inputs: plan.references[i]!.map(parseNodeReference),
+  }));
+  const topics: TopicSpec[] = [...declared];
+  for (const r of plan.repartitions) {
+    topics.push({ name: r.topic, partitions: r.partitions, internal: "repartition" });
+    if (r.explicit) {
+      const writer = nodes.find((n) => n.id === r.writer);
+      if (writer?.op === "repartition") writer.topic = r.topic;
+    } else {
+      nodes.push({
+        op: "repartition",
+        id: r.writer,
+        inputs: [parseNodeReference(r.writerInput)],
+        topic: r.topic,
+        causedBy: r.causedBy,
+      });
+    }
+    nodes.push({ op: "source", id: r.reader, inputs: [], topics: [r.topic] });
+  }
+  const order = topologicalOrder(
+    nodes.map((n) => ({ id: n.id, inputs: n.inputs.map((input) => input.node) })),
+  );
+  return { topics, topology: order.map((i) => nodes[i]!) };
 }

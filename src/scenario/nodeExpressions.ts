@@ -30,7 +30,12 @@ export function nodeExpressions(node: ScenarioNode): ExpressionSite[] {
   switch (node.op) {
     case "source":
     case "merge":
+    case "repartition":
+    case "table":
       return [];
+    case "join":
+    case "joinTable":
+      return site(["joiner"], node.joiner, "joiner");
     case "map":
       return [...site(["key"], node.key), ...site(["value"], node.value)];
     case "mapValues":

@@ -7,13 +7,21 @@
 import type { InputRef } from "../engine/model";
 import type { ScenarioNode } from "./topologySchema";
 
-/** The references in a node's `from` (none for a source), in order. */
+/**
+ * The references a node reads (none for a source or table), in order: its `from`, a join's `left` then `right`, a
+ * joinTable's `from` then `table`.
+ */
 export function nodeReferences(node: ScenarioNode): readonly string[] {
   switch (node.op) {
     case "source":
+    case "table":
       return [];
     case "merge":
       return node.from;
+    case "join":
+      return [node.left, node.right];
+    case "joinTable":
+      return [node.from, node.table];
     case "map":
     case "mapValues":
     case "filter":
@@ -23,6 +31,7 @@ export function nodeReferences(node: ScenarioNode): readonly string[] {
     case "selectKey":
     case "peek":
     case "sink":
+    case "repartition":
       return [node.from];
     default:
       return assertNever(node);

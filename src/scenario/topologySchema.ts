@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import {
+  durationMs,
   expression,
   kafkaName,
   nodeId,
@@ -40,7 +41,9 @@ export const mapNodeSchema = z
     key: expression(`The new key. Default: unchanged. ${VARIABLES}`).optional(),
     value: expression(`The new value. Default: unchanged. ${VARIABLES}`).optional(),
   })
-  .describe("Replaces key and/or value (KStream#map). Changing the key marks the stream for repartitioning.");
+  .describe(
+    "Replaces key and/or value (KStream#map). Marks the stream for repartitioning, even when the key stays (use mapValues to keep it).",
+  );
 
 export const mapValuesNodeSchema = z
   .strictObject({ id, op: z.literal("mapValues"), from, value: expression(`The new value. ${VARIABLES}`) })
@@ -62,7 +65,9 @@ export const flatMapNodeSchema = z
     from,
     records: expression(`An array of { key, value } objects: zero or more output records. ${VARIABLES}`),
   })
-  .describe("Turns each record into zero or more records (KStream#flatMap).");
+  .describe(
+    "Turns each record into zero or more records (KStream#flatMap); marks the stream for repartitioning.",
+  );
 
 export const flatMapValuesNodeSchema = z
   .strictObject({
@@ -131,6 +136,99 @@ export const sinkNodeSchema = z
   })
   .describe("Writes records to a topic (KStream#to).");
 
+export const repartitionNodeSchema = z
+  .strictObject({
+    id,
+    op: z.literal("repartition"),
+    from,
+    partitions: z
+      .number()
+      .int()
+      .min(1)
+      .max(64)
+      .describe(
+        "Partitions of the repartition topic (1–64). Default: the largest partition count of the source topics of the sub-topology writing it.",
+      )
+      .optional(),
+    name: kafkaName(
+      "Names the internal topic <app.id>-<name>-repartition (Repartitioned#withName). Default: the node id.",
+    ).optional(),
+  })
+  .describe(
+    "Writes records to an internal repartition topic, placed by murmur2 of their current key, and reads them back in a new sub-topology (KStream#repartition).",
+  );
+
+export const tableNodeSchema = z
+  .strictObject({
+    id,
+    op: z.literal("table"),
+    topic: kafkaName("The topic to read as a table; must be declared in topics."),
+  })
+  .describe(
+    "Reads a topic as a table (StreamsBuilder#table): per task, the latest value per key; a null value deletes the key. Only a joinTable can read it.",
+  );
+
+const JOINER =
+  "The joined value. Variables: key, left (the left or stream value), right (the other value; null in a left join without a match).";
+const JOIN_DURATION_MAX = 86_400_000;
+
+export const joinNodeSchema = z
+  .strictObject({
+    id,
+    op: z.literal("join"),
+    left: nodeRefSchema.describe("The left stream."),
+    right: nodeRefSchema.describe("The right stream."),
+    windowMs: durationMs(
+      JOIN_DURATION_MAX,
+      "Records join when their timestamps differ by at most this (JoinWindows.ofTimeDifferenceAndNoGrace).",
+    ).optional(),
+    beforeMs: durationMs(
+      JOIN_DURATION_MAX,
+      "How far a right record may be older than the left one (JoinWindows#before). Default: windowMs.",
+    ).optional(),
+    afterMs: durationMs(
+      JOIN_DURATION_MAX,
+      "How far a right record may be newer than the left one (JoinWindows#after). Default: windowMs.",
+    ).optional(),
+    graceMs: withDefault(
+      durationMs(
+        JOIN_DURATION_MAX,
+        "How long out-of-order records are still joined after the window (grace).",
+      ),
+      0,
+    ),
+    joiner: expression(JOINER),
+    type: withDefault(
+      z
+        .enum(["inner", "left"])
+        .describe(
+          "inner: only matched pairs are emitted; left: a left record nothing joined is emitted with right = null once its window has closed.",
+        ),
+      "inner",
+    ),
+  })
+  .describe(
+    "A windowed stream–stream join (KStream#join with JoinWindows): records with equal keys whose timestamps are close enough, in the same task.",
+  );
+
+export const joinTableNodeSchema = z
+  .strictObject({
+    id,
+    op: z.literal("joinTable"),
+    from: nodeRefSchema.describe("The stream whose records look up the table."),
+    table: nodeRefSchema.describe("A table node."),
+    joiner: expression(JOINER),
+    type: withDefault(
+      z
+        .enum(["inner", "left"])
+        .describe("inner: a record without a row is dropped; left: it is kept with right = null."),
+      "inner",
+    ),
+  })
+  .describe(
+    "A stream–table join (KStream#join / leftJoin with a KTable): each stream record looks up its key in its task's table.",
+  );
+
 /** Every operator, keyed by its `op`. Adding one here is the first step of adding an operator. */
 export const TOPOLOGY_NODE_SCHEMAS = [
   sourceNodeSchema,
@@ -144,6 +242,10 @@ export const TOPOLOGY_NODE_SCHEMAS = [
   selectKeyNodeSchema,
   peekNodeSchema,
   sinkNodeSchema,
+  repartitionNodeSchema,
+  tableNodeSchema,
+  joinNodeSchema,
+  joinTableNodeSchema,
 ] as const;
 
 export const topologyNodeSchema = z

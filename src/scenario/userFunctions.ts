@@ -4,23 +4,27 @@
  *
  * A *scope* fixes the variables an expression may use: `record` expressions run on a record in the topology or a
  * partitioner (key, value, timestamp, partition, offset, topic); `generator` expressions compute a generated
- * record's value (key, value = the sequence number, timestamp).
+ * record's value (key, value = the sequence number, timestamp); `joiner` expressions combine two joined values
+ * (key, left, right).
  */
 import type { Json, RecordContext, RecordFunction, TaskOwnerFunction } from "../engine/model";
 import { compileExpression, describeExpressionError } from "./expression";
 
 export const RECORD_VARIABLES = ["key", "value", "timestamp", "partition", "offset", "topic"] as const;
 export const GENERATOR_VARIABLES = ["key", "value", "timestamp"] as const;
+/** A joiner sees the join key and both values (Kafka's `ValueJoinerWithKey`). */
+export const JOINER_VARIABLES = ["key", "left", "right"] as const;
 
 /** A custom assignor's `owner` expression: the task being assigned and the size of the group. */
 export const GROUP_VARIABLES = ["task", "subtopology", "partition", "members", "topics"] as const;
 
-export type ExpressionScope = "record" | "generator" | "group";
+export type ExpressionScope = "record" | "generator" | "joiner" | "group";
 
 const VARIABLES: Record<ExpressionScope, readonly string[]> = {
   record: RECORD_VARIABLES,
   generator: GENERATOR_VARIABLES,
   group: GROUP_VARIABLES,
+  joiner: JOINER_VARIABLES,
 };
 
 type Compiled = { ok: true; fn: (context: Record<string, unknown>) => Json } | { ok: false; message: string };

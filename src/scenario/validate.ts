@@ -8,7 +8,8 @@ import { checkProducers } from "./checkProducers";
 import { checkTopology } from "./checkTopology";
 import { migrateScenario } from "./migrate";
 import { parseReadably } from "./readableIssues";
-import { appendErrors, type ScenarioError } from "./scenarioError";
+import { planRepartitions } from "./repartitionPlan";
+import { appendErrors, formatPath, type ScenarioError } from "./scenarioError";
 import { partsOfScenario, salvageParts } from "./scenarioParts";
 import { type Scenario, scenarioSchema } from "./schema";
 import { CURRENT_SCENARIO_VERSION } from "./version";
@@ -55,6 +56,15 @@ export function validateScenario(input: unknown): ValidationResult {
   appendErrors(errors, checkProducers(parts), checkTopology(parts), checkExpressions(parts));
 
   if (parsed.ok) appendErrors(errors, checkGroup(parsed.value));
-  if (parsed.ok && errors.length === 0) return { ok: true, scenario: parsed.value };
+  if (parsed.ok && errors.length === 0) {
+    // Repartition topics and copartitioning are judged on a topology that is otherwise sound.
+    const scenario = parsed.value;
+    const plan = planRepartitions(scenario.app.id, scenario.topics, scenario.app.topology);
+    if (plan.problems.length === 0) return { ok: true, scenario };
+    appendErrors(
+      errors,
+      plan.problems.map((p) => ({ path: formatPath(p.path), message: p.message })),
+    );
+  }
   return { ok: false, errors: capErrors(errors, parsed.ok ? 0 : parsed.omitted) };
 }

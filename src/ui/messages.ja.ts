@@ -151,4 +151,8 @@ export const ja: Messages = {
   historyLeft: "{instance} がシャットダウン",
   historyRestarted: "{instance} が再起動",
   historySessionExpired: "{instance} のセッションが期限切れ",
+  topicRoleRepartition: "再パーティショントピック",
+  lineageStored: "{node} に格納（タスク {task}）",
+  lineageJoined: "{node} で結合（タスク {task}）",
+  lineageUnjoined: "{node} で結合されず（タスク {task}）",
 };

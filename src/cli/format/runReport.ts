@@ -24,6 +24,8 @@ export interface TopicReport {
   name: string;
   /** Who reads and writes it: `input` (producers only), `output` (sinks only) or `intermediate` (both). */
   role: "input" | "output" | "intermediate";
+  /** Present on an internal topic of the application: a repartition topic. */
+  internal?: "repartition";
   partitions: { partition: number; records: LogRecordReport[] }[];
 }
 
@@ -118,6 +120,7 @@ export function runReport(sim: Simulation): RunReport {
     topics: sim.graph.topics.map((topic) => ({
       name: topic.name,
       role: topic.role,
+      ...(topic.internal ? { internal: "repartition" as const } : {}),
       partitions: (sim.logs[topic.name] ?? []).map((log, partition) => ({
         partition,
         records: log.map((entry) => {

@@ -14,7 +14,7 @@ function topicsText(report: RunReport): string {
   let text = "";
   for (const topic of report.topics) {
     const total = topic.partitions.reduce((sum, p) => sum + p.records.length, 0);
-    text += `\nTopic ${topic.name} (${topic.role}, ${plural(topic.partitions.length, "partition")}, ${plural(total, "record")})\n`;
+    text += `\nTopic ${topic.name} (${topic.internal ? "repartition topic, " : ""}${topic.role}, ${plural(topic.partitions.length, "partition")}, ${plural(total, "record")})\n`;
     for (const { partition, records } of topic.partitions) {
       if (records.length === 0) {
         text += `  ${topic.name}-${partition}: empty\n`;

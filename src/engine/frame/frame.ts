@@ -16,7 +16,16 @@ export interface Hop {
   /** Node the record arrived at. */
   toNode: string;
   /** What the arriving node did with it. */
-  outcome: "processed" | "filtered" | "branched" | "unmatched" | "written" | "failed";
+  outcome:
+    | "processed"
+    | "filtered"
+    | "branched"
+    | "unmatched"
+    | "written"
+    | "failed"
+    | "stored"
+    | "joined"
+    | "unjoined";
 }
 
 export interface NodeCounters {
@@ -24,7 +33,7 @@ export interface NodeCounters {
   in: number;
   /** Records the node forwarded (or wrote, for sinks). */
   out: number;
-  /** Records the node dropped (filtered out, no branch matched, user function failed). */
+  /** Records the node dropped (filtered out, no branch matched, user function failed, not joined). */
   dropped: number;
 }
 

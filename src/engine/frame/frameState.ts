@@ -4,6 +4,7 @@
  */
 import type { TopicPartition } from "../groups/assignor";
 import type { CoordinatorEvent } from "../groups/coordinator";
+import { JoinedHow } from "../joins/joinedHow";
 import type { GroupStepPayload } from "../runtime/groupDriver";
 import type { TopologyGraph } from "../topology/topologyGraph";
 import { StepKind, type TraceLog } from "../trace/traceLog";
@@ -141,6 +142,34 @@ export function applyStep(state: FrameState, trace: TraceLog, tables: ReplayTabl
       counters[b * 3 + 2]!++;
       state.lastInput[b] = a;
       break;
+    case StepKind.recordStored:
+      // A join buffering the record counts it in; a table reading its partition also counts the update out.
+      counters[b * 3]!++;
+      state.lastInput[b] = a;
+      if (c < 0) {
+        counters[b * 3 + 1]!++;
+        state.consumed[-1 - c]!++;
+      }
+      break;
+    case StepKind.recordJoined: {
+      // Several outputs of one arriving record count it in once (a stream–stream join counted it when it stored it);
+      // a left join's null result for a record whose window closed was counted in when it arrived.
+      if ((c & 0b110) >> 1 !== JoinedHow.windowClosed) {
+        const input = trace.parents[a]!;
+        if (state.lastInput[b] !== input) counters[b * 3]!++;
+        state.lastInput[b] = input;
+      }
+      counters[b * 3 + 1]!++;
+      break;
+    }
+    case StepKind.recordUnjoined: {
+      if (state.lastInput[b] !== a) counters[b * 3]!++;
+      state.lastInput[b] = a;
+      counters[b * 3 + 2]!++;
+      const from = c >> 2;
+      if (from < 0) state.consumed[-1 - from]!++;
+      break;
+    }
     case StepKind.offsetCommitted:
       state.committed[b] = a;
       break;

@@ -11,6 +11,7 @@
 import type { PartitionLog } from "../broker/partitionLog";
 import type { TopicPartition } from "../groups/assignor";
 import type { CoordinatorEvent } from "../groups/coordinator";
+import { TaskStateRegistry } from "../joins/taskStateRegistry";
 import type {
   DisconnectWindow,
   InstanceFault,
@@ -25,7 +26,7 @@ import { ProducerCursor } from "../producer/producerCursor";
 import { totalRecords } from "../producer/totalRecords";
 import type { SeededRandom } from "../random/seededRandom";
 import type { OperatorEnv, Processor } from "../topology/operatorEnv";
-import type { TopologyGraph } from "../topology/topologyGraph";
+import { type TopologyGraph, topicsReadBy } from "../topology/topologyGraph";
 import { Agenda, AgendaKind } from "./eventQueue";
 import { createGroupDriver, instanceMemberName, taskIndexOfUnit } from "./groupDriver";
 import type { RunRecorder } from "./runRecorder";
@@ -117,12 +118,11 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
   const pollScheduled = new Uint8Array(instanceCount);
   const commitScheduled = new Uint8Array(instanceCount);
 
-  // Source node per topic-partition.
+  // Source node per topic-partition: a source or a table; a repartition topic's reader is an ordinary source.
   const sourceOfTp = new Int32Array(tps.length).fill(-1);
   for (const node of model.app.topology) {
-    if (node.op !== "source") continue;
     const index = graph.nodes.find((n) => n.id === node.id)!.index;
-    for (const topic of node.topics) {
+    for (const topic of topicsReadBy(node)) {
       const first = graph.firstTopicPartition[topic]!;
       const count = model.topics.find((t) => t.name === topic)!.partitions;
       for (let p = 0; p < count; p++) sourceOfTp[first + p] = index;
@@ -152,13 +152,18 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
   const context: RecordContext = { key: null, value: null, timestamp: 0, partition: 0, offset: 0, topic: "" };
   const sinkPlacements = new Map<number, Placement>();
   for (const node of model.app.topology) {
-    if (node.op !== "sink") continue;
+    if (node.op !== "sink" && node.op !== "repartition") continue;
     const index = graph.nodes.find((n) => n.id === node.id)!.index;
     const partitions = model.topics.find((t) => t.name === node.topic)!.partitions;
-    sinkPlacements.set(index, hooks.placement(node.partitioner, partitions, `sink:${node.id}/partitioner`));
+    // Kafka Streams writes repartition topics with the default partitioner: murmur2 of the new key.
+    const partitioner = node.op === "sink" ? node.partitioner : { kind: "default" as const };
+    sinkPlacements.set(index, hooks.placement(partitioner, partitions, `sink:${node.id}/partitioner`));
   }
   const env: OperatorEnv = {
     context,
+    nodeIndex: (id) => graph.nodes.find((n) => n.id === id)!.index,
+    wallClockMs: () => now,
+    taskState: new TaskStateRegistry(),
     sinkPlacement: (node) => sinkPlacements.get(node)!,
     sinkAppend: (topic, partition, key, value, timestamp, id) =>
       appendTo(graph.firstTopicPartition[topic]! + partition, key, value, timestamp, id),

@@ -3,7 +3,11 @@
  * nothing. Semantics are those of `tracedOperators.ts`; keep the two in step (the determinism tests compare the
  * outputs of both paths on every built-in scenario).
  */
+import { JoinSide, StreamStreamJoinTask } from "../joins/streamStreamJoin";
+import { TableStore } from "../joins/tableStore";
+import { TaskStores } from "../joins/taskStores";
 import type { Json, RecordContext, RecordKey, TopologyNode } from "../model";
+import { joinContext } from "./joinContext";
 import { flatMapRecords, flatMapValues, type OperatorEnv, type Processor } from "./operatorEnv";
 
 const keepKey = (record: RecordContext): RecordKey => record.key;
@@ -109,6 +113,81 @@ export function compileFastOperator(
         else fallback?.(k, v, t, id, self);
       };
     }
+    case "table": {
+      // The table's rows live in each joinTable's per-task copy, updated by what the table forwards.
+      const next = fanOut(children(null), self);
+      return (k, v, t, id) => {
+        if (k !== null) next(k, v, t, id, self);
+      };
+    }
+    case "join": {
+      const next = fanOut(children(null), self);
+      const left = env.nodeIndex(node.inputs[0]!.node);
+      const tasks = new TaskStores(() => new StreamStreamJoinTask(node, node.type === "left"));
+      env.taskState.register(self, tasks);
+      const jctx = joinContext();
+      const emit = (k: RecordKey, l: Json, r: Json, timestamp: number, id: number) => {
+        jctx.key = k;
+        jctx.left = l;
+        jctx.right = r;
+        jctx.timestamp = timestamp;
+        let value: Json;
+        try {
+          value = node.joiner(jctx);
+        } catch {
+          return;
+        }
+        next(k, value, timestamp, id, self);
+      };
+      return (k, v, t, id, from) => {
+        const side = from === left ? JoinSide.left : JoinSide.right;
+        const outcome = tasks.of(ctx.partition).arrive(side, k, v, t, id, env.wallClockMs());
+        if (outcome.kind === "skipped") return;
+        if (outcome.kind === "unmatchable") {
+          emit(k, v, null, t, id);
+          return;
+        }
+        for (const waiting of outcome.closed) {
+          emit(waiting.key, waiting.value, null, waiting.timestamp, waiting.id);
+        }
+        for (const match of outcome.matches) {
+          const l = side === JoinSide.left ? v : match.value;
+          const r = side === JoinSide.left ? match.value : v;
+          emit(k, l, r, Math.max(t, match.timestamp), id);
+        }
+        if (outcome.unmatched === "now") emit(k, v, null, t, id);
+      };
+    }
+    case "joinTable": {
+      const next = fanOut(children(null), self);
+      const table = env.nodeIndex(node.inputs[1]!.node);
+      const tasks = new TaskStores(() => new TableStore());
+      env.taskState.register(self, tasks);
+      const jctx = joinContext();
+      const inner = node.type === "inner";
+      return (k, v, t, id, from) => {
+        const rows = tasks.of(ctx.partition);
+        if (from === table) {
+          rows.upsert(k, { value: v, timestamp: t, id });
+          return;
+        }
+        if (k === null || v === null) return;
+        const row = rows.get(k);
+        if (row === undefined && inner) return;
+        jctx.key = k;
+        jctx.left = v;
+        jctx.right = row === undefined ? null : row.value;
+        jctx.timestamp = t;
+        let value: Json;
+        try {
+          value = node.joiner(jctx);
+        } catch {
+          return;
+        }
+        next(k, value, t, id, self);
+      };
+    }
+    case "repartition":
     case "sink": {
       const place = env.sinkPlacement(self);
       const topic = node.topic;

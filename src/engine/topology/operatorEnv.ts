@@ -2,6 +2,8 @@
  * What compiled operators share during a run: the record context user functions read, and the way a sink hands a
  * record to the broker.
  */
+
+import type { TaskStateRegistry } from "../joins/taskStateRegistry";
 import type { Json, RecordContext, RecordKey } from "../model";
 import type { Placement } from "../partitioning/placement";
 
@@ -14,7 +16,13 @@ export type Processor = (key: RecordKey, value: Json, timestamp: number, id: num
 export interface OperatorEnv {
   /** Set by the run loop to the source record being processed (its partition, offset, topic). */
   readonly context: RecordContext;
-  /** Per sink node index: its partitioner. */
+  /** The wall-clock time now (a left join throttles its emission of closed windows by it). */
+  readonly wallClockMs: () => number;
+  /** The index of the node with id `id` (the `from` a processor receives when that node forwards to it). */
+  readonly nodeIndex: (id: string) => number;
+  /** Where stateful nodes register their per-task state, so a revoked task's state can be dropped. */
+  readonly taskState: TaskStateRegistry;
+  /** Per sink or repartition node index: its partitioner. */
   readonly sinkPlacement: (node: number) => Placement;
   /** Appends a record written by a sink to partition `partition` of `topic`; returns the offset. */
   sinkAppend(

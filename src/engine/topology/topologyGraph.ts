@@ -3,7 +3,8 @@
  *
  * A *sub-topology* is a connected group of nodes; Kafka Streams cuts the topology into sub-topologies at topics
  * (`InternalTopologyBuilder#makeNodeGroups`: nodes connected through parent/child links, or sources sharing a
- * copartition group, form one node group). A *task* `<subtopology>_<p>` runs one sub-topology on partition `p` of
+ * copartition group, form one node group). A repartition is a writer into an internal topic and a source reading
+ * it back, with no edge between them, so it cuts its stream into two sub-topologies. A *task* `<subtopology>_<p>` runs one sub-topology on partition `p` of
  * each of its source topics (`PartitionGrouper`). The UI and CLI read this graph; the runtime uses the indexes.
  */
 import type { OperatorKind, SimulationModel, TopologyNode } from "../model";
@@ -32,6 +33,8 @@ export interface GraphTopic {
   /** Sink nodes and producers writing to it. */
   writtenBy: string[];
   role: "input" | "output" | "intermediate";
+  /** An internal topic of the application (a repartition topic), not one the scenario declared. */
+  internal: boolean;
 }
 
 export interface TaskSpec {
@@ -63,6 +66,18 @@ export interface TopologyGraph {
   /** Per node index: its children in definition order, with the branch they listen to. */
   children: { node: number; branch: string | null }[][];
   subtopologyCount: number;
+}
+
+/** The topics a node reads straight from the broker: a source's topics, a table's topic. */
+export function topicsReadBy(node: TopologyNode): string[] {
+  if (node.op === "source") return node.topics;
+  if (node.op === "table") return [node.topic];
+  return [];
+}
+
+/** The topic a node writes to: a sink's or a repartition's. */
+export function topicWrittenBy(node: TopologyNode): string | null {
+  return node.op === "sink" || node.op === "repartition" ? node.topic : null;
 }
 
 function nodeOf(nodes: TopologyNode[], id: string): TopologyNode {
@@ -126,21 +141,18 @@ export function buildTopologyGraph(model: SimulationModel): TopologyGraph {
   }
 
   const topics: GraphTopic[] = model.topics.map((topic) => {
-    const readBy = defs.filter((n) => n.op === "source" && n.topics.includes(topic.name)).map((n) => n.id);
-    const writtenBy = [
-      ...model.producers.filter((p) => p.topic === topic.name).map((p) => p.id),
-      ...defs.filter((n) => n.op === "sink" && n.topic === topic.name).map((n) => n.id),
-    ];
-    const sunk = defs.some((n) => n.op === "sink" && n.topic === topic.name);
+    const readBy = defs.filter((n) => topicsReadBy(n).includes(topic.name)).map((n) => n.id);
+    const writers = defs.filter((n) => topicWrittenBy(n) === topic.name).map((n) => n.id);
+    const writtenBy = [...model.producers.filter((p) => p.topic === topic.name).map((p) => p.id), ...writers];
+    const sunk = writers.length > 0;
     const role = readBy.length > 0 && sunk ? "intermediate" : sunk ? "output" : "input";
-    return { name: topic.name, partitions: topic.partitions, readBy, writtenBy, role };
+    const internal = topic.internal !== undefined;
+    return { name: topic.name, partitions: topic.partitions, readBy, writtenBy, role, internal };
   });
 
   const tasks: TaskSpec[] = [];
   for (let s = 0; s < subtopologyCount; s++) {
-    const sourceTopics = defs
-      .filter((n, i) => component[i] === s && n.op === "source")
-      .flatMap((n) => (n.op === "source" ? n.topics : []));
+    const sourceTopics = defs.filter((_, i) => component[i] === s).flatMap((n) => topicsReadBy(n));
     const counts = sourceTopics.map((t) => model.topics.find((x) => x.name === t)!.partitions);
     const taskCount = counts.length === 0 ? 0 : Math.max(...counts);
     for (let p = 0; p < taskCount; p++) {

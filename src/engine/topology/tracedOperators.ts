@@ -3,9 +3,14 @@
  * node is one trace step saying what the node did with it. A node that changes a record creates a new record
  * version whose parent is the input, so lineage can be followed back to the produced record.
  */
+import { JoinedHow, joinedOperand } from "../joins/joinedHow";
+import { JoinSide, StreamStreamJoinTask, UnjoinedReason } from "../joins/streamStreamJoin";
+import { TableStore } from "../joins/tableStore";
+import { TaskStores } from "../joins/taskStores";
 import type { Json, RecordKey, TopologyNode } from "../model";
 import { formatJson } from "../trace/formatRecord";
 import { StepKind, type TraceLog } from "../trace/traceLog";
+import { joinContext } from "./joinContext";
 import {
   failureMessage,
   flatMapRecords,
@@ -160,6 +165,134 @@ export function compileTracedOperator(
         (match < 0 ? fallback! : targets[match]!)(k, v, t, id, self);
       };
     }
+    case "table": {
+      // KTableSource: a null key cannot be stored; otherwise the row is upserted (a null value deletes it). The rows
+      // live in each joinTable's per-task copy, updated by what the table forwards.
+      const next = forwardAll(children(null), self);
+      return (k, v, t, id, from) => {
+        if (k === null) {
+          trace.push(StepKind.recordUnjoined, id, self, ((from + 1) << 2) | UnjoinedReason.nullKey);
+          return;
+        }
+        trace.push(StepKind.recordStored, id, self, from + 1);
+        next(k, v, t, id, self);
+      };
+    }
+    case "join": {
+      const next = forwardAll(children(null), self);
+      const left = env.nodeIndex(node.inputs[0]!.node);
+      const tasks = new TaskStores(() => new StreamStreamJoinTask(node, node.type === "left"));
+      env.taskState.register(self, tasks);
+      const jctx = joinContext();
+      /** Joins `l` and `r`, records the output (a child of `parent`) and forwards it. */
+      const emit = (
+        k: RecordKey,
+        l: Json,
+        r: Json,
+        timestamp: number,
+        parent: number,
+        from: number,
+        operand: number,
+        note?: string,
+      ) => {
+        jctx.key = k;
+        jctx.left = l;
+        jctx.right = r;
+        jctx.timestamp = timestamp;
+        let value: Json;
+        try {
+          value = node.joiner(jctx);
+        } catch (error) {
+          failed(parent, from, error);
+          return;
+        }
+        const out = derive(k, value, timestamp, parent);
+        trace.push(StepKind.recordJoined, out, self, operand);
+        if (note !== undefined) trace.notes.set(trace.length - 1, note);
+        next(k, value, timestamp, out, self);
+      };
+      return (k, v, t, id, from) => {
+        const side = from === left ? JoinSide.left : JoinSide.right;
+        const outcome = tasks.of(ctx.partition).arrive(side, k, v, t, id, env.wallClockMs());
+        if (outcome.kind === "skipped") {
+          trace.push(StepKind.recordUnjoined, id, self, ((from + 1) << 2) | outcome.reason);
+          return;
+        }
+        if (outcome.kind === "unmatchable") {
+          emit(k, v, null, t, id, from, joinedOperand(-1, JoinedHow.atOnce, side));
+          return;
+        }
+        // The stream time that closed their windows goes with the step, for the narration.
+        const closedOperand = joinedOperand(-1, JoinedHow.windowClosed, JoinSide.left);
+        for (const waiting of outcome.closed) {
+          const { key, value, timestamp } = waiting;
+          emit(key, value, null, timestamp, waiting.id, left, closedOperand, String(outcome.streamTime));
+        }
+        if (outcome.stored) trace.push(StepKind.recordStored, id, self, from + 1);
+        else if (outcome.matches.length === 0 && outcome.unmatched === "none") {
+          trace.push(StepKind.recordUnjoined, id, self, ((from + 1) << 2) | UnjoinedReason.expired);
+          return;
+        }
+        for (const match of outcome.matches) {
+          const l = side === JoinSide.left ? v : match.value;
+          const r = side === JoinSide.left ? match.value : v;
+          emit(
+            k,
+            l,
+            r,
+            Math.max(t, match.timestamp),
+            id,
+            from,
+            joinedOperand(match.id, JoinedHow.matched, side),
+          );
+        }
+        if (outcome.unmatched === "now")
+          emit(k, v, null, t, id, from, joinedOperand(-1, JoinedHow.atOnce, side));
+      };
+    }
+    case "joinTable": {
+      const next = forwardAll(children(null), self);
+      const table = env.nodeIndex(node.inputs[1]!.node);
+      const tasks = new TaskStores(() => new TableStore());
+      env.taskState.register(self, tasks);
+      const jctx = joinContext();
+      const inner = node.type === "inner";
+      return (k, v, t, id, from) => {
+        const rows = tasks.of(ctx.partition);
+        if (from === table) {
+          // The table node already recorded the update.
+          rows.upsert(k, { value: v, timestamp: t, id });
+          return;
+        }
+        // KStreamKTableJoinProcessor: a null key or value is skipped; the lookup happens now, in this task's table.
+        if (k === null || v === null) {
+          trace.push(StepKind.recordUnjoined, id, self, ((from + 1) << 2) | UnjoinedReason.nullKey);
+          return;
+        }
+        const row = rows.get(k);
+        if (row === undefined && inner) {
+          trace.push(StepKind.recordUnjoined, id, self, ((from + 1) << 2) | UnjoinedReason.noMatch);
+          return;
+        }
+        jctx.key = k;
+        jctx.left = v;
+        jctx.right = row === undefined ? null : row.value;
+        jctx.timestamp = t;
+        let value: Json;
+        try {
+          value = node.joiner(jctx);
+        } catch (error) {
+          failed(id, from, error);
+          return;
+        }
+        const out = derive(k, value, t, id);
+        const how = row === undefined ? JoinedHow.atOnce : JoinedHow.matched;
+        const operand = joinedOperand(row === undefined ? -1 : row.id, how, JoinSide.left);
+        trace.push(StepKind.recordJoined, out, self, operand);
+        next(k, value, t, out, self);
+      };
+    }
+    case "repartition":
     case "sink": {
       const place = env.sinkPlacement(self);
       const topic = node.topic;

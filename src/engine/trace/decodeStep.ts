@@ -14,13 +14,21 @@
  * - recordWritten: record, node, `(fromNode + 1) | partition << 16 | rule << 24`
  * - userFunctionFailed: record, node, extra `{ fromNode, message }`
  * - offsetCommitted: offset, topic-partition, instance
+ * - recordStored: record, node, `fromNode + 1`, or `-1 - topicPartition` for a table reading its partition
+ * - recordJoined: output record, node, `(matched + 1) << 3 | how << 1 | side` (`joinedOperand`; matched -1: none;
+ *   side 0 left / stream, 1 right)
+ * - recordUnjoined: record, node, `(fromNode + 1 or -1 - topicPartition) << 2 | reason` (`UnjoinedReason`)
  */
+import { decodeJoinedOperand } from "../joins/joinedHow";
 import type { SimulationModel } from "../model";
 import { PlacementRule } from "../partitioning/placement";
 import type { GroupStepPayload } from "../runtime/groupDriver";
 import type { TopologyGraph } from "../topology/topologyGraph";
+import { taskAtStep } from "./taskAtStep";
 import type { TraceStep } from "./traceEvent";
 import { StepKind, type TraceLog } from "./traceLog";
+
+const JOINED_HOW = ["matched", "windowClosed", "atOnce"] as const;
 
 export function instanceName(index: number): string {
   return `instance-${index + 1}`;
@@ -147,6 +155,48 @@ export function decodeStep(d: DecodeContext, step: number): TraceStep {
           : String(index);
       return { step, timeMs, kind: "recordBranched", node: nodeId(b), fromNode: from(c), record: a, branch };
     }
+    case StepKind.recordStored: {
+      const node = model.app.topology[b]!;
+      const store: "left" | "right" | "table" =
+        node.op === "table" ? "table" : from(c) === node.inputs[0]?.node ? "left" : "right";
+      const base = { step, timeMs, kind: "recordStored" as const, node: nodeId(b), record: a, store };
+      const task = taskAtStep(d, step);
+      if (c < 0) {
+        const tp = graph.topicPartitions[-1 - c]!;
+        return { ...base, fromNode: null, fromPartition: { topic: tp.topic, partition: tp.partition }, task };
+      }
+      return { ...base, fromNode: from(c), task };
+    }
+    case StepKind.recordJoined: {
+      const node = model.app.topology[b]!;
+      const joined = decodeJoinedOperand(c);
+      const side: "left" | "right" = joined.side === 0 ? "left" : "right";
+      const matched = joined.matched;
+      return {
+        step,
+        timeMs,
+        kind: "recordJoined",
+        node: nodeId(b),
+        fromNode: node.inputs[joined.side]?.node ?? null,
+        input: trace.parents[a]!,
+        record: a,
+        matched: matched < 0 ? null : matched,
+        how: JOINED_HOW[joined.how]!,
+        side,
+        task: taskAtStep(d, step),
+      };
+    }
+    case StepKind.recordUnjoined: {
+      const packedFrom = c >> 2;
+      const reason = (["noMatch", "nullKey", "expired"] as const)[c & 3]!;
+      const base = { step, timeMs, kind: "recordUnjoined" as const, node: nodeId(b), record: a, reason };
+      const task = taskAtStep(d, step);
+      if (packedFrom < 0) {
+        const tp = graph.topicPartitions[-1 - packedFrom]!;
+        return { ...base, fromNode: null, fromPartition: { topic: tp.topic, partition: tp.partition }, task };
+      }
+      return { ...base, fromNode: from(packedFrom), task };
+    }
     case StepKind.recordWritten: {
       const node = model.app.topology[b]!;
       return {
@@ -156,7 +206,7 @@ export function decodeStep(d: DecodeContext, step: number): TraceStep {
         node: nodeId(b),
         fromNode: from(c),
         record: a,
-        topic: node.op === "sink" ? node.topic : "",
+        topic: node.op === "sink" || node.op === "repartition" ? node.topic : "",
         partition: (c >>> 16) & 0xff,
         rule: PlacementRule[(c >>> 24) & 3]!,
       };

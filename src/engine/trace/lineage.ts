@@ -25,6 +25,9 @@ const RECORD_OPERAND: Record<keyof typeof StepKind, boolean> = {
   groupChanged: false,
   positionReset: false,
   recordRefetched: true,
+  recordStored: true,
+  recordJoined: true,
+  recordUnjoined: true,
 };
 
 /** 1 at a step kind whose operand `a` is a record, by kind number. */

@@ -6,6 +6,7 @@ import type { TopicPartition } from "../groups/assignor";
 import { describeCoordinatorEvent } from "../groups/coordinator";
 import type { SimulationModel, TopologyNode } from "../model";
 import { formatJson, formatKey, formatRecord } from "./formatRecord";
+import { keyChanger, narrateJoined, narrateStored, narrateUnjoined } from "./narrateJoin";
 import type { PartitionRule, TraceStep } from "./traceEvent";
 
 export interface NarrationSource {
@@ -92,8 +93,14 @@ export function narrate(src: NarrationSource, s: TraceStep): string {
       const out = src.record(s.record);
       const input = src.record(s.input);
       switch (node.op) {
-        case "source":
-          return `source ${s.node} took ${recordText(src, s.record)}${src.schedulingNote(s.step) ?? ""}.`;
+        case "source": {
+          const internal = s.fromPartition && src.model.topics.find((t) => t.name === s.fromPartition!.topic);
+          const reread =
+            internal && internal.internal === "repartition"
+              ? ` from repartition topic ${internal.name}, where it was placed by its new key: a new sub-topology starts here`
+              : "";
+          return `source ${s.node} took ${recordText(src, s.record)}${reread}${src.schedulingNote(s.step) ?? ""}.`;
+        }
         case "map":
           return `map ${s.node}: (${formatKey(input.key)}, ${formatJson(input.value as never)}) → (${formatKey(out.key)}, ${formatJson(out.value as never)}).`;
         case "mapValues":
@@ -138,6 +145,14 @@ export function narrate(src: NarrationSource, s: TraceStep): string {
       return `branch ${s.node}: no predicate holds for ${recordText(src, s.record)} and there is no default branch, so it is dropped.`;
     case "recordWritten": {
       const key = src.record(s.record).key;
+      const writer = src.model.app.topology.find((n) => n.id === s.node);
+      if (writer?.op === "repartition") {
+        const why =
+          writer.causedBy === null
+            ? "explicit repartition"
+            : `repartition after ${keyChanger(src, writer.causedBy)}, inserted before the join`;
+        return `repartition ${s.node} wrote ${recordText(src, s.record)} to ${s.topic}-${s.partition}: re-hashed by its new key (${why}): ${placementWhy(src, s.rule, key, s.topic, s.partition)}; the task reading ${s.topic}-${s.partition} picks it up.`;
+      }
       const duplicate = src.isReprocessed(s.record)
         ? " This is a duplicate: the record is being reprocessed after a failover (at-least-once)."
         : "";
@@ -145,6 +160,12 @@ export function narrate(src: NarrationSource, s: TraceStep): string {
     }
     case "userFunctionFailed":
       return `${s.node} failed on ${recordText(src, s.record)}: ${s.message}; the record is skipped (LogAndContinueExceptionHandler).`;
+    case "recordStored":
+      return narrateStored(src, s);
+    case "recordJoined":
+      return narrateJoined(src, s);
+    case "recordUnjoined":
+      return narrateUnjoined(src, s);
     case "offsetCommitted":
       return `${s.instance} committed ${s.topic}-${s.partition} at offset ${s.offset}: after a restart, processing resumes there.`;
     case "positionReset": {

@@ -75,6 +75,46 @@ export type TraceEvent =
       rule: PartitionRule;
     }
   | { kind: "userFunctionFailed"; node: string; fromNode: string | null; record: RecordId; message: string }
+  /**
+   * A stateful node kept the record: a join put it into its side's window store (`store` "left" / "right"), or a
+   * table upserted it (`store` "table"; a null value deleted the key). `task` is the task whose store it is.
+   */
+  | {
+      kind: "recordStored";
+      node: string;
+      fromNode: string | null;
+      fromPartition?: { topic: string; partition: PartitionIndex };
+      record: RecordId;
+      store: "left" | "right" | "table";
+      task: string;
+    }
+  /**
+   * A join emitted `record` (a new version whose parent is `input`, the record that arrived from `fromNode`),
+   * joined with the other side's `matched` record. `how`: `matched`; `windowClosed`, a left join's left record
+   * that waited and whose window closed with no match (`matched` null); `atOnce`, a left join's record that can
+   * never match (`matched` null: null key, window already closed, no table row).
+   */
+  | {
+      kind: "recordJoined";
+      node: string;
+      fromNode: string | null;
+      input: RecordId;
+      record: RecordId;
+      matched: RecordId | null;
+      how: "matched" | "windowClosed" | "atOnce";
+      side: "left" | "right";
+      task: string;
+    }
+  /** The record takes part in no join: no table row (inner join), a null key, or expired from the window store. */
+  | {
+      kind: "recordUnjoined";
+      node: string;
+      fromNode: string | null;
+      fromPartition?: { topic: string; partition: PartitionIndex };
+      record: RecordId;
+      reason: "noMatch" | "nullKey" | "expired";
+      task: string;
+    }
   | { kind: "offsetCommitted"; instance: string; topic: string; partition: PartitionIndex; offset: Offset }
   /** The instance's fetch position and processed offset of a partition were both set to `offset`. */
   | {

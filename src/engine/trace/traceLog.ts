@@ -25,6 +25,9 @@ export const StepKind = {
   positionReset: 12,
   /** A record fetched again after a failover or a reset: a new version (creator {@link REFETCHED}) of the record. */
   recordRefetched: 13,
+  recordStored: 20,
+  recordJoined: 21,
+  recordUnjoined: 22,
 } as const;
 
 /** `creators` value of a version made by fetching a record again: its processing is a reprocessing. */

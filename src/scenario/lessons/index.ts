@@ -5,12 +5,15 @@
 import type { Scenario } from "../schema";
 import assignorsRange from "./assignors-range.json";
 import branchMerge from "./branch-merge.json";
+import copartitionedJoin from "./copartitioned-join.json";
 import crashRecovery from "./crash-recovery.json";
 import idleInstances from "./idle-instances.json";
 import keyedPartitioning from "./keyed-partitioning.json";
+import repartitionAfterSelectKey from "./repartition-after-selectkey.json";
 import staticAssignment from "./static-assignment.json";
 import staticMembership from "./static-membership.json";
 import transformations from "./transformations.json";
+import wrongPartitionerJoin from "./wrong-partitioner-join.json";
 
 const ROUND_ROBIN =
   "The round-robin assignor deals tasks one by one over the members in order, from scratch at every rebalance: " +
@@ -33,6 +36,9 @@ export const lessons: Lesson[] = [
   { id: "transformations", scenario: transformations as unknown as Scenario },
   { id: "branch-merge", scenario: branchMerge as unknown as Scenario },
   { id: "keyed-partitioning", scenario: keyedPartitioning as unknown as Scenario },
+  { id: "copartitioned-join", scenario: copartitionedJoin as unknown as Scenario },
+  { id: "repartition-after-selectkey", scenario: repartitionAfterSelectKey as unknown as Scenario },
+  { id: "wrong-partitioner-join", scenario: wrongPartitionerJoin as unknown as Scenario },
   { id: "crash-recovery", scenario: crashRecovery as unknown as Scenario },
   { id: "assignors-range", scenario: assignorsRange as unknown as Scenario },
   { id: "assignors-roundrobin", scenario: withAssignor("roundrobin", ROUND_ROBIN) },

@@ -44,7 +44,7 @@ export function OperatorNode({ data }: Props) {
         <span className="counter">
           <b>{c.out}</b> {t("counterOut")}
         </span>
-        {c.dropped > 0 || op === "filter" || op === "branch" ? (
+        {c.dropped > 0 || op === "filter" || op === "branch" || op === "joinTable" ? (
           <span className="counter counter-dropped">
             <b>{c.dropped}</b> {t("counterDropped")}
           </span>

@@ -76,6 +76,9 @@ interface LaneProps {
   appended: number | null;
 }
 
+/** Past this many characters (a repartition topic's, say) a lane is labelled `p<n>`: the header names the topic. */
+const LONG_TOPIC_NAME = 16;
+
 function PartitionLane({ simulation, topic, partition, end, appended }: LaneProps) {
   const log = simulation.logs[topic]?.[partition] ?? [];
   const shown = log.slice(Math.max(0, end - LANE_RECORDS), end);
@@ -88,7 +91,7 @@ function PartitionLane({ simulation, topic, partition, end, appended }: LaneProp
       style={{ height: TOPIC_LANE }}
       title={t("partitionTitle", { partition: name, count: end })}
     >
-      <span className="lane-name">{name}</span>
+      <span className="lane-name">{topic.length > LONG_TOPIC_NAME ? `p${partition}` : name}</span>
       <span className="lane-count">{end}</span>
       {/* Newest first, laid out right to left: records that do not fit wrap onto a hidden line, whole. */}
       <span className="lane-records">
@@ -113,7 +116,7 @@ function partitionIndexes(count: number): number[] {
 }
 
 export function TopicNode({ data }: Props) {
-  const { topic, partitions, role } = data as TopicNodeData;
+  const { topic, partitions, role, internal } = data as TopicNodeData;
   const simulation = useLabState((s) => s.open?.simulation ?? null);
   const logEnd = useLabState((s) => s.frame?.logEnd[topic]);
   const step = useLabState((s) => s.step);
@@ -132,7 +135,7 @@ export function TopicNode({ data }: Props) {
           <path d="M4 6h16M4 12h16M4 18h16" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
         </svg>
         <span className="topic-name">{topic}</span>
-        <span className="topic-role">{t(ROLE_MESSAGE[role])}</span>
+        <span className="topic-role">{t(internal ? "topicRoleRepartition" : ROLE_MESSAGE[role])}</span>
       </div>
       {partitionIndexes(partitions).map((p) => (
         <PartitionLane

@@ -29,6 +29,22 @@ describe("topology layout", () => {
     expect(x(flowId.node("out"))).toBeLessThan(x(flowId.topic("large-orders")));
   });
 
+  it("draws a repartition as a write into its topic and a new source reading it, left to right", () => {
+    const simulation = lesson("repartition-after-selectkey");
+    const { boxes, edges } = layoutTopology(simulation);
+    const topic = flowId.topic("payments-shop-enrich-left-repartition");
+    const writer = flowId.node("enrich-left-repartition");
+    const reader = flowId.node("enrich-left-repartition-source");
+    expect(edges.some((e) => e.source === writer && e.target === topic)).toBe(true);
+    expect(edges.some((e) => e.source === topic && e.target === reader)).toBe(true);
+    expect(
+      edges.some((e) => e.source === flowId.topic("customers") && e.target === flowId.node("customers")),
+    ).toBe(true);
+    const x = (id: string) => boxes.get(id)!.x;
+    expect(x(writer)).toBeLessThan(x(topic));
+    expect(x(topic)).toBeLessThan(x(reader));
+  });
+
   it("puts producers just above their topic, side by side", () => {
     const { boxes } = layoutTopology(lesson("keyed-partitioning"));
     const topic = boxes.get(flowId.topic("clicks"))!;

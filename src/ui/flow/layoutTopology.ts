@@ -16,6 +16,8 @@ export interface TopicNodeData extends Record<string, unknown> {
   topic: string;
   partitions: number;
   role: "input" | "output" | "intermediate";
+  /** A repartition topic the application created. */
+  internal: boolean;
 }
 export interface ProducerNodeData extends Record<string, unknown> {
   producerId: string;
@@ -90,7 +92,7 @@ export function layoutTopology(simulation: Simulation): TopologyLayout {
       id,
       type: "topic",
       position: { x: 0, y: 0 },
-      data: { topic: topic.name, partitions: topic.partitions, role: topic.role },
+      data: { topic: topic.name, partitions: topic.partitions, role: topic.role, internal: topic.internal },
     });
     size.set(id, { width: TOPIC_WIDTH, height: topicHeight(topic.partitions) });
     for (const reader of topic.readBy) edges.push(edge(id, flowId.node(reader), "read"));
@@ -104,7 +106,9 @@ export function layoutTopology(simulation: Simulation): TopologyLayout {
     edges.push(edge(flowId.node(e.from), flowId.node(e.to), "stream", e.branch ?? undefined));
   }
   for (const node of model.app.topology) {
-    if (node.op === "sink") edges.push(edge(flowId.node(node.id), flowId.topic(node.topic), "write"));
+    if (node.op === "sink" || node.op === "repartition") {
+      edges.push(edge(flowId.node(node.id), flowId.topic(node.topic), "write"));
+    }
   }
 
   // A topic with producers is laid out with room above it for them.

@@ -62,6 +62,35 @@ const ICONS: Record<OperatorKind, ReactElement> = {
       <rect x="12" y="6" width="9" height="12" rx="2" />
     </>
   ),
+  // Records shuffled into new lanes: written to a repartition topic by their new key.
+  repartition: (
+    <>
+      <path d="M3 7h5l8 10h5M3 17h5l8-10h5" />
+      <path d="M18 4l3 3-3 3M18 14l3 3-3 3" />
+    </>
+  ),
+  // A grid: rows of latest values per key.
+  table: (
+    <>
+      <rect x="3" y="5" width="18" height="14" rx="2" />
+      <path d="M3 10h18M3 14.5h18M10 5v14" />
+    </>
+  ),
+  // Two streams meeting in one.
+  join: (
+    <>
+      <path d="M3 6h5l5 6M3 18h5l5-6h8" />
+      <circle cx="13" cy="12" r="2" />
+    </>
+  ),
+  // A stream looking up a table.
+  joinTable: (
+    <>
+      <path d="M3 12h18" />
+      <rect x="8" y="3" width="8" height="5" rx="1" />
+      <path d="M12 8v4" />
+    </>
+  ),
 };
 
 export function OpIcon({ op }: { op: OperatorKind }) {

@@ -52,6 +52,12 @@ export function lineageSummary(step: TraceStep): string {
       return t("lineageWritten", { node: step.node, partition: `${step.topic}-${step.partition}` });
     case "userFunctionFailed":
       return t("lineageFailed", { node: step.node });
+    case "recordStored":
+      return t("lineageStored", { node: step.node, task: step.task });
+    case "recordJoined":
+      return t("lineageJoined", { node: step.node, task: step.task });
+    case "recordUnjoined":
+      return t("lineageUnjoined", { node: step.node, task: step.task });
     // Not about a record, so never in a lineage; summarised anyway to keep the switch exhaustive.
     case "offsetCommitted":
       return t("lineageCommitted", { offset: step.offset, partition: `${step.topic}-${step.partition}` });
