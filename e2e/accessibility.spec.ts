@@ -1,6 +1,7 @@
 /**
  * An axe-core audit of the lab's main states in a real Chromium — the built-in lesson, the key jump and the
- * breakpoints open, the record inspector open, the keyboard shortcuts dialog open, and the Japanese UI — with no
+ * breakpoints open, the record inspector open, the keyboard shortcuts dialog open, the Japanese UI, and the cluster
+ * panel after a crash — with no
  * serious or critical violation allowed.
  */
 import AxeBuilder from "@axe-core/playwright";
@@ -53,5 +54,18 @@ test("the keyboard shortcuts dialog has no serious accessibility violations", as
 test("the Japanese UI has no serious accessibility violations", async ({ page }) => {
   await openLesson(page, "/?lang=ja");
   await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("the cluster panel after a crash and its rebalance has no serious accessibility violations", async ({
+  page,
+}) => {
+  await openLesson(page);
+  await page
+    .getByRole("combobox", { name: "Lesson" })
+    .selectOption({ label: "A crash: partitions move, and uncommitted work is done twice" });
+  await page.getByRole("combobox", { name: "Jump to" }).selectOption({ label: "Reprocessed record" });
+  await page.getByRole("button", { name: "Next match", exact: true }).click();
+  await expect(page.getByTestId("cluster-panel").getByTestId("instance-instance-2")).toContainText("crashed");
   expect(await seriousViolations(page)).toEqual([]);
 });
