@@ -299,13 +299,17 @@ export interface TaskOwnerContext {
  *   assigns tasks, so copartitioned partitions travel together), rebalancing on joins, leaves and session timeouts;
  * - `static`: no group management (`KafkaConsumer#assign`): each instance consumes fixed tasks or partitions, and
  *   nobody takes over those of an instance that dies;
- * - `custom`: group management with the user's rule ({@link TaskOwnerFunction}).
+ * - `custom`: group management with the user's rule ({@link TaskOwnerFunction});
+ * - `customTable`: group management with the user's table: at every rebalance each listed task goes to its
+ *   instance if that instance is a member, and stays unassigned otherwise.
  */
 export type AssignmentStrategy =
   | { kind: "assignor"; assignor: "range" | "roundrobin" | "sticky" | "cooperative-sticky" }
   /** Per instance: task ids (`0_1`) or partitions (`orders-1`, meaning the task that holds it). */
   | { kind: "static"; units: string[][] }
-  | { kind: "custom"; source: string; owner: TaskOwnerFunction };
+  | { kind: "custom"; source: string; owner: TaskOwnerFunction }
+  /** Per instance: task ids or partitions, as for `static`. */
+  | { kind: "customTable"; units: string[][] };
 
 export interface GroupSpec {
   strategy: AssignmentStrategy;

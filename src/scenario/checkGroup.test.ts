@@ -71,6 +71,26 @@ describe("validateScenario: the consumer group", () => {
     ]);
   });
 
+  it("takes a custom table or a custom expression, not both and not neither", () => {
+    expect(errorsOf({ group: { assignor: "custom", assignment: { "instance-1": ["clicks-0"] } } })).toEqual(
+      [],
+    );
+    expect(errorsOf({ group: { assignor: "custom" } })).toEqual([
+      {
+        path: "app.group.owner",
+        message: 'assignor "custom" needs an owner expression or an assignment table',
+      },
+    ]);
+    expect(
+      errorsOf({ group: { assignor: "custom", owner: "0", assignment: { "instance-1": ["clicks-0"] } } }),
+    ).toEqual([
+      {
+        path: "app.group.assignment",
+        message: 'assignor "custom" takes an owner expression or an assignment table, not both',
+      },
+    ]);
+  });
+
   it("checks the custom owner expression in its own scope", () => {
     expect(errorsOf({ group: { assignor: "custom", owner: "partition % members" } })).toEqual([]);
     const [error] = errorsOf({ group: { assignor: "custom", owner: "key % members" } });

@@ -69,12 +69,21 @@ export function checkGroup(scenario: Scenario): ScenarioError[] {
           "static assignment has no group, so no group membership of any kind",
         );
       }
-    } else if (group.assignment !== undefined) {
-      error(["group", "assignment"], `only used with assignor "static" (the assignor is ${assignor})`);
+    } else if (group.assignment !== undefined && assignor !== "custom") {
+      error(
+        ["group", "assignment"],
+        `only used with assignor "static" or "custom" (the assignor is ${assignor})`,
+      );
     }
     if (assignor === "custom") {
-      if (group.owner === undefined) error(["group", "owner"], 'assignor "custom" needs an owner expression');
-      else {
+      if (group.owner === undefined && group.assignment === undefined) {
+        error(["group", "owner"], 'assignor "custom" needs an owner expression or an assignment table');
+      } else if (group.owner !== undefined && group.assignment !== undefined) {
+        error(
+          ["group", "assignment"],
+          'assignor "custom" takes an owner expression or an assignment table, not both',
+        );
+      } else if (group.owner !== undefined) {
         const problem = expressionProblem(group.owner, "group");
         if (problem !== null) error(["group", "owner"], problem);
       }

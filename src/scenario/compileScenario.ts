@@ -107,6 +107,11 @@ function compileGroup(scenario: Scenario): GroupSpec {
       kind: "static",
       units: Array.from({ length: instances }, (_, i) => group.assignment?.[`instance-${i + 1}`] ?? []),
     };
+  } else if (assignor === "custom" && group.assignment !== undefined) {
+    strategy = {
+      kind: "customTable",
+      units: Array.from({ length: instances }, (_, i) => group.assignment?.[`instance-${i + 1}`] ?? []),
+    };
   } else if (assignor === "custom") {
     const source = group.owner ?? "0";
     strategy = { kind: "custom", source, owner: compileTaskOwner(source) };

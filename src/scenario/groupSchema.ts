@@ -75,7 +75,10 @@ export const groupSchema = z
     assignment: z
       .record(instanceName, z.array(assignmentUnit).max(4096))
       .optional()
-      .describe('For assignor "static": the tasks or partitions each instance consumes.'),
+      .describe(
+        'For assignor "static": the tasks or partitions each instance consumes. For "custom": the table used at every ' +
+          "rebalance (a task whose instance is not in the group stays unassigned).",
+      ),
     owner: expression(
       'For assignor "custom": the index of the member (0-based, in member order) that gets each task, taken modulo ' +
         'the members. Variables: task ("0_1"), subtopology, partition, members (how many), topics (the ' +

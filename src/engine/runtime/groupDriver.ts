@@ -87,6 +87,7 @@ function coordinatorDriver(model: SimulationModel, graph: TopologyGraph): GroupD
   const strategy = group.strategy;
   let customAssignor: PartitionAssignor | undefined;
   if (strategy.kind === "custom") customAssignor = customTaskAssignor(graph, strategy.owner, strategy.source);
+  if (strategy.kind === "customTable") customAssignor = tableTaskAssignor(graph, strategy.units);
   let state: CoordinatorState;
   try {
     state = createCoordinator({
@@ -189,6 +190,41 @@ function customTaskAssignor(
           partition: task.partition,
         });
       }
+      return { byMember };
+    },
+  };
+}
+
+/**
+ * The user's table as a `ConsumerPartitionAssignor`: every listed task goes to its instance's current member (the
+ * instance's first member id, or `<instance>-<n>` after a restart) when that member is in the group; other tasks
+ * stay unassigned.
+ */
+function tableTaskAssignor(graph: TopologyGraph, units: string[][]): PartitionAssignor {
+  const ownerOf = new Map<number, number>();
+  units.forEach((list, instance) => {
+    list.forEach((unit, i) => {
+      const path = `app.group.assignment["${instanceMemberName(instance)}"][${i}]`;
+      ownerOf.set(resolveUnit(graph, unit, path), instance);
+    });
+  });
+  return {
+    name: "custom",
+    supportedProtocols: ["eager"],
+    assign({ members }) {
+      const byMember: Record<string, TopicPartition[]> = {};
+      const memberOfInstance = new Map<string, string>();
+      for (const member of members) {
+        byMember[member.memberId] = [];
+        const instance = /^(instance-\d+)(?:-\d+)?$/.exec(member.memberId)?.[1];
+        if (instance !== undefined) memberOfInstance.set(instance, member.memberId);
+      }
+      graph.tasks.forEach((task, t) => {
+        const instance = ownerOf.get(t);
+        const member =
+          instance === undefined ? undefined : memberOfInstance.get(instanceMemberName(instance));
+        if (member !== undefined) byMember[member]!.push(unitOfTask(graph, t));
+      });
       return { byMember };
     },
   };

@@ -181,6 +181,16 @@ describe("consumer groups in the run loop", () => {
     ]);
   });
 
+  it("uses a custom table at every rebalance, leaving the tasks of absent instances unassigned", () => {
+    const table = { kind: "customTable" as const, units: [["0_0", "in-2"], ["0_1"]] };
+    const sim = simulate(build(3, 2, [{ atMs: 3000, instance: 1, action: "leave" }], { strategy: table }));
+    const [first, second] = sim.groupHistory().generations;
+    expect(first!.members.map((m) => m.tasks)).toEqual([["0_0", "0_2"], ["0_1"]]);
+    expect(second!.members.map((m) => [m.instance, m.tasks])).toEqual([["instance-1", ["0_0", "0_2"]]]);
+    const end = sim.frameAt(sim.stepCount);
+    expect(end.tasks.find((t) => t.id === "0_1")!.instance).toBeNull();
+  });
+
   it("leaves instances beyond the task count idle, and says so", () => {
     const sim = simulate(build(2, 3, []));
     const generation = sim.groupHistory().generations[0]!;
