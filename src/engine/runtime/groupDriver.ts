@@ -219,12 +219,12 @@ function tableTaskAssignor(graph: TopologyGraph, units: string[][]): PartitionAs
         const instance = /^(instance-\d+)(?:-\d+)?$/.exec(member.memberId)?.[1];
         if (instance !== undefined) memberOfInstance.set(instance, member.memberId);
       }
-      graph.tasks.forEach((task, t) => {
+      for (let t = 0; t < graph.tasks.length; t++) {
         const instance = ownerOf.get(t);
         const member =
           instance === undefined ? undefined : memberOfInstance.get(instanceMemberName(instance));
         if (member !== undefined) byMember[member]!.push(unitOfTask(graph, t));
-      });
+      }
       return { byMember };
     },
   };
