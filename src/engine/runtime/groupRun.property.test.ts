@@ -47,6 +47,7 @@ const scenarioArb = fc
     return model(
       [
         { name: "in", partitions: s.partitions },
+        { name: "in2", partitions: s.partitions },
         { name: "out", partitions: 1 },
       ],
       [
@@ -55,8 +56,13 @@ const scenarioArb = fc
           "in",
           sorted.map((r, i) => record(r.atMs, `k${r.key}`, i)),
         ),
+        producer(
+          "q",
+          "in2",
+          sorted.filter((_, i) => i % 3 === 0).map((r, i) => record(r.atMs, `k${r.key}`, -1 - i)),
+        ),
       ],
-      [source("src", ["in"]), sink("s", "src", "out")],
+      [source("src", ["in", "in2"]), sink("s", "src", "out")],
       {
         instances: s.instances,
         commitIntervalMs: s.commitIntervalMs,
@@ -91,13 +97,36 @@ describe("consumer groups (property)", () => {
     );
   });
 
+  it("fetches copartitioned partitions (in-p and in2-p) on the same instance within a generation", () => {
+    fc.assert(
+      fc.property(scenarioArb, (m) => {
+        const sim = simulate(m);
+        let generation = 0;
+        const owner = new Map<string, string>();
+        for (let i = 0; i < sim.stepCount; i++) {
+          const step = sim.step(i);
+          if (step.kind === "groupChanged" && step.event.kind === "generationCompleted") {
+            generation = step.event.generation;
+          }
+          if (step.kind !== "recordFetched" && step.kind !== "recordRefetched") continue;
+          const key = `${generation}/${step.partition}`;
+          const seen = owner.get(key);
+          if (seen === undefined) owner.set(key, step.instance);
+          else expect(step.instance).toBe(seen);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it("loses no record, and reprocesses only offsets past the last commit", () => {
     fc.assert(
       fc.property(scenarioArb, (m) => {
         const sim = simulate(m);
         expect(sim.stepCount).toBeGreaterThan(0);
         const produced = new Set<number>();
-        for (const log of sim.logs.in!) for (const entry of log) produced.add(entry.record);
+        for (const topic of ["in", "in2"])
+          for (const log of sim.logs[topic]!) for (const entry of log) produced.add(entry.record);
         const origins = new Set(sim.logs.out![0]!.map((entry) => sim.record(entry.record).origin));
         for (const id of produced) expect(origins.has(id)).toBe(true);
         for (let i = 0; i < sim.stepCount; i++) {
