@@ -167,6 +167,19 @@ export interface SelectKeyNode extends NodeBase {
   op: "selectKey";
   key: RecordFunction<RecordKey>;
 }
+/** What an `enrich` expression sees: the record, and the wall-clock time at which the external service answers. */
+export interface EnrichContext extends RecordContext {
+  now: WallClockMs;
+}
+/**
+ * A request–response call to an external system (a price service, a profile lookup): the value becomes its answer,
+ * which may depend on the wall-clock time the call is made (`now`). Reprocessing the same record later asks again
+ * and may get another answer: the one operator here whose output is not a function of its input.
+ */
+export interface EnrichNode extends NodeBase {
+  op: "enrich";
+  value: (context: EnrichContext) => Json;
+}
 export interface PeekNode extends NodeBase {
   op: "peek";
   /** Optional text shown in the narration. */
@@ -250,6 +263,7 @@ export type TopologyNode =
   | MergeNode
   | SelectKeyNode
   | PeekNode
+  | EnrichNode
   | SinkNode
   | RepartitionNode
   | TableNode

@@ -44,7 +44,7 @@ function expectedTraceSize(model: SimulationModel): [steps: number, versions: nu
   const nodes = model.app.topology;
   const sinks = nodes.filter((n) => n.op === "sink").length;
   const transforming = nodes.filter(
-    (n) => n.op === "map" || n.op === "mapValues" || n.op === "selectKey",
+    (n) => n.op === "map" || n.op === "mapValues" || n.op === "selectKey" || n.op === "enrich",
   ).length;
   const steps = Math.min(model.limits.maxSteps + 1, records * (3 + nodes.length + sinks) + 64);
   return [steps, records * (1 + transforming + sinks) + 64];

@@ -3,6 +3,7 @@
  * expressions become `RecordFunction`s; absent optional expressions become the identity.
  */
 import type {
+  EnrichContext,
   InputRef,
   JoinContext,
   Json,
@@ -85,6 +86,13 @@ function compileNodeLogic(node: ScenarioNode): TopologyNode {
       return { op: "merge", id, inputs };
     case "selectKey":
       return { op: "selectKey", id, inputs, key: recordFunction(node.key) };
+    case "enrich":
+      return {
+        op: "enrich",
+        id,
+        inputs,
+        value: compileRecordFunction(node.value, "enrich") as (context: EnrichContext) => Json,
+      };
     case "peek":
       return { op: "peek", id, inputs, label: node.label === undefined ? null : recordFunction(node.label) };
     case "sink":

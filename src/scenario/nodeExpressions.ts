@@ -52,6 +52,8 @@ export function nodeExpressions(node: ScenarioNode): ExpressionSite[] {
       return site(["key"], node.key);
     case "peek":
       return site(["label"], node.label);
+    case "enrich":
+      return site(["value"], node.value, "enrich");
     case "sink":
       return partitionerSites(node.partitioner);
     default: {

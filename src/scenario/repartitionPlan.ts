@@ -73,6 +73,7 @@ function keyChangerOf(node: ScenarioNode, inputMark: (reference: string) => stri
     case "flatMapValues":
     case "branch":
     case "peek":
+    case "enrich":
       return inputMark(node.from);
     default: {
       const unhandled: never = node;

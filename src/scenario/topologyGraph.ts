@@ -30,6 +30,7 @@ export function nodeReferences(node: ScenarioNode): readonly string[] {
     case "branch":
     case "selectKey":
     case "peek":
+    case "enrich":
     case "sink":
     case "repartition":
       return [node.from];

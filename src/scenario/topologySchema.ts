@@ -126,6 +126,19 @@ export const peekNodeSchema = z
   })
   .describe("Passes records through unchanged, showing them (KStream#peek).");
 
+export const enrichNodeSchema = z
+  .strictObject({
+    id,
+    op: z.literal("enrich"),
+    from,
+    value: expression(
+      `The external service's answer, which becomes the new value. ${VARIABLES} Also \`now\`: the wall-clock ms at which the service answers.`,
+    ),
+  })
+  .describe(
+    "A request–response call to an external system (e.g. a price service): the answer may depend on the wall-clock time, so reprocessing is not deterministic.",
+  );
+
 export const sinkNodeSchema = z
   .strictObject({
     id,
@@ -241,6 +254,7 @@ export const TOPOLOGY_NODE_SCHEMAS = [
   mergeNodeSchema,
   selectKeyNodeSchema,
   peekNodeSchema,
+  enrichNodeSchema,
   sinkNodeSchema,
   repartitionNodeSchema,
   tableNodeSchema,

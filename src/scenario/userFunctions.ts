@@ -18,12 +18,16 @@ export const JOINER_VARIABLES = ["key", "left", "right"] as const;
 /** A custom assignor's `owner` expression: the task being assigned and the size of the group. */
 export const GROUP_VARIABLES = ["task", "subtopology", "partition", "members", "topics"] as const;
 
-export type ExpressionScope = "record" | "generator" | "joiner" | "group";
+/** An `enrich` expression: the record, and `now`, the wall-clock time the external service answers at. */
+export const ENRICH_VARIABLES = [...RECORD_VARIABLES, "now"] as const;
+
+export type ExpressionScope = "record" | "generator" | "joiner" | "group" | "enrich";
 
 const VARIABLES: Record<ExpressionScope, readonly string[]> = {
   record: RECORD_VARIABLES,
   generator: GENERATOR_VARIABLES,
   group: GROUP_VARIABLES,
+  enrich: ENRICH_VARIABLES,
   joiner: JOINER_VARIABLES,
 };
 

@@ -7,6 +7,7 @@ import { JoinSide, StreamStreamJoinTask } from "../joins/streamStreamJoin";
 import { TableStore } from "../joins/tableStore";
 import { TaskStores } from "../joins/taskStores";
 import type { Json, RecordContext, RecordKey, TopologyNode } from "../model";
+import { enrichCall } from "./enrichCall";
 import { joinContext } from "./joinContext";
 import { flatMapRecords, flatMapValues, type OperatorEnv, type Processor } from "./operatorEnv";
 
@@ -59,6 +60,20 @@ export function compileFastOperator(
           return;
         }
         next(key, value, t, id, self);
+      };
+    }
+    case "enrich": {
+      const next = fanOut(children(null), self);
+      const call = enrichCall(env);
+      const answer = node.value;
+      return (k, v, t, id) => {
+        let value: typeof v;
+        try {
+          value = answer(call(k, v, t));
+        } catch {
+          return;
+        }
+        next(k, value, t, id, self);
       };
     }
     case "filter": {

@@ -276,3 +276,48 @@ describe("null keys", () => {
     expect(produced.every((p) => p[1] === "sticky")).toBe(true);
   });
 });
+
+describe("enrich", () => {
+  it("answers with the wall-clock time of the call, the same on both paths", () => {
+    const { sim, out } = outputOf(
+      [
+        {
+          id: "rate",
+          op: "enrich",
+          inputs: [{ node: "src" }],
+          value: (c) => ({ v: c.value, askedAt: c.now, from: `${c.topic}-${c.partition}@${c.offset}` }),
+        },
+        sink("s", "rate", "out"),
+      ],
+      [1, 2],
+    );
+    // Records are sent at 0 and 10 ms and processed at the next poll (every 100 ms): asked at 0 and 100.
+    expect(out.map((r) => r.value)).toEqual([
+      { v: 1, askedAt: 0, from: "in-0@0" },
+      { v: 2, askedAt: 100, from: "in-0@1" },
+    ]);
+    const step = Array.from({ length: sim.stepCount }, (_, i) => sim.step(i)).find(
+      (s) => s.kind === "recordProcessed" && s.node === "rate",
+    )!;
+    expect(sim.narrate(step.step)).toContain("nondeterministic");
+  });
+
+  it("skips the record when the service call fails", () => {
+    const { sim, out } = outputOf(
+      [
+        {
+          id: "rate",
+          op: "enrich",
+          inputs: [{ node: "src" }],
+          value: () => {
+            throw new UserFunctionError("service unavailable");
+          },
+        },
+        sink("s", "rate", "out"),
+      ],
+      [1],
+    );
+    expect(out).toEqual([]);
+    expect(sim.frameAt(sim.stepCount).counters.rate).toEqual({ in: 1, out: 0, dropped: 1 });
+  });
+});

@@ -10,6 +10,7 @@ import { TaskStores } from "../joins/taskStores";
 import type { Json, RecordKey, TopologyNode } from "../model";
 import { formatJson } from "../trace/formatRecord";
 import { StepKind, type TraceLog } from "../trace/traceLog";
+import { enrichCall } from "./enrichCall";
 import { joinContext } from "./joinContext";
 import {
   failureMessage,
@@ -95,6 +96,23 @@ export function compileTracedOperator(
         const out = derive(key, value, t, id);
         processed(out, from);
         next(key, value, t, out, self);
+      };
+    }
+    case "enrich": {
+      const next = forwardAll(children(null), self);
+      const call = enrichCall(env);
+      const answer = node.value;
+      return (k, v, t, id, from) => {
+        let value: typeof v;
+        try {
+          value = answer(call(k, v, t));
+        } catch (error) {
+          failed(id, from, error);
+          return;
+        }
+        const out = derive(k, value, t, id);
+        processed(out, from);
+        next(k, value, t, out, self);
       };
     }
     case "filter": {

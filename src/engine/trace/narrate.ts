@@ -114,6 +114,8 @@ export function narrate(src: NarrationSource, s: TraceStep): string {
           return `filter ${s.node}: ${expressionText(node, "predicate", "the predicate")} holds for ${recordText(src, s.record)}, so it passes.`;
         case "merge":
           return `merge ${s.node} passed on ${recordText(src, s.record)} from ${s.fromNode} (merge keeps each input's order, not a global one).`;
+        case "enrich":
+          return `enrich ${s.node} asked the external service at wall-clock ${s.timeMs} ms about ${recordText(src, s.input)}: ${expressionText(node, "value", "its answer")} gave ${formatJson(out.value as never)}. The answer depends on when it is asked, so reprocessing this record later may give another one: a request–response call makes processing nondeterministic.`;
         case "peek": {
           const note = src.noteOf(s.step);
           const label = note === undefined ? "" : `: ${expressionText(node, "label", "label")} = ${note}`;

@@ -7,6 +7,7 @@ import assignorsRange from "./assignors-range.json";
 import branchMerge from "./branch-merge.json";
 import copartitionedJoin from "./copartitioned-join.json";
 import crashRecovery from "./crash-recovery.json";
+import externalCall from "./external-call.json";
 import idleInstances from "./idle-instances.json";
 import keyedPartitioning from "./keyed-partitioning.json";
 import repartitionAfterSelectKey from "./repartition-after-selectkey.json";
@@ -40,6 +41,7 @@ export const lessons: Lesson[] = [
   { id: "repartition-after-selectkey", scenario: repartitionAfterSelectKey as unknown as Scenario },
   { id: "wrong-partitioner-join", scenario: wrongPartitionerJoin as unknown as Scenario },
   { id: "crash-recovery", scenario: crashRecovery as unknown as Scenario },
+  { id: "external-call", scenario: externalCall as unknown as Scenario },
   { id: "assignors-range", scenario: assignorsRange as unknown as Scenario },
   { id: "assignors-roundrobin", scenario: withAssignor("roundrobin", ROUND_ROBIN) },
   { id: "assignors-sticky", scenario: withAssignor("sticky", STICKY) },

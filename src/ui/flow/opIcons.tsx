@@ -26,6 +26,13 @@ const ICONS: Record<OperatorKind, ReactElement> = {
       <path d="M9 12h6m-2-2 2 2-2 2" />
     </>
   ),
+  // A call out and an answer back: a request to an external service.
+  enrich: (
+    <>
+      <path d="M4 9h11m-3-3 3 3-3 3" />
+      <path d="M20 15H9m3-3-3 3 3 3" />
+    </>
+  ),
   // A funnel.
   filter: <path d="M4 5h16l-6 7.5V19l-4-2v-4.5z" />,
   // One in, many out.
