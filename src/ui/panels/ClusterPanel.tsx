@@ -78,10 +78,18 @@ function TaskRow({ task, simulation, moved }: { task: TaskFrame; simulation: Sim
         <thead>
           <tr>
             <th scope="col">{t("columnPartition")}</th>
-            <th scope="col">{t("columnPosition")}</th>
-            <th scope="col">{t("columnCommitted")}</th>
-            <th scope="col">{t("columnLag")}</th>
-            <th scope="col">{t("columnBuffered")}</th>
+            <th scope="col" title={t("columnPositionHelp")}>
+              {t("columnPosition")}
+            </th>
+            <th scope="col" title={t("columnCommittedHelp")}>
+              {t("columnCommitted")}
+            </th>
+            <th scope="col" title={t("columnLagHelp")}>
+              {t("columnLag")}
+            </th>
+            <th scope="col" title={t("columnBufferedHelp")}>
+              {t("columnBuffered")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -90,7 +98,9 @@ function TaskRow({ task, simulation, moved }: { task: TaskFrame; simulation: Sim
             const buffered: readonly RecordId[] = task.buffered[name] ?? [];
             return (
               <tr key={name}>
-                <th scope="row">{name}</th>
+                <th scope="row" className="partition-name" title={name}>
+                  {name}
+                </th>
                 <td>{p.position}</td>
                 <td>{p.committed}</td>
                 <td data-testid={`lag-${name}`}>{p.logEnd - p.committed}</td>
