@@ -24,6 +24,9 @@ export const ja: Messages = {
   scrubber: "ステップ",
   speedLabel: "速度",
   speedOption: "{n} ステップ/秒",
+  inFlight: "処理中 {count} 件",
+  inFlightHelp:
+    "送信済みでまだパーティションにない {sending} 件、アプリケーションが読むパーティションにあり未処理の {waiting} 件",
   stepIndicator: "ステップ {cursor} / {total}",
   playbackControls: "再生操作",
   jumpLabel: "ジャンプ先",

@@ -24,6 +24,9 @@ export const en = {
   speedLabel: "Speed",
   speedOption: "{n} steps/s",
   stepIndicator: "Step {cursor} / {total}",
+  inFlight: "{count} in flight",
+  inFlightHelp:
+    "{sending} sent and not yet in a partition; {waiting} in partitions the application reads, not yet processed",
   playbackControls: "Playback",
   jumpLabel: "Jump to",
   jumpDrop: "Drop",

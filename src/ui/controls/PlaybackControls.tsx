@@ -5,6 +5,7 @@
  */
 import "./controls.css";
 import { useMemo } from "react";
+import { recordsInFlight } from "../../app/inFlight";
 import {
   INTERESTING_CATEGORIES,
   type InterestingCategory,
@@ -185,6 +186,7 @@ export function PlaybackControls() {
       <output className="step-indicator" data-testid="step-indicator">
         {t("stepIndicator", { cursor, total })}
       </output>
+      <InFlight />
       <div className="jump">
         <label className="control-label">
           <span>{t("jumpLabel")}</span>
@@ -271,5 +273,17 @@ export function PlaybackControls() {
         ?
       </button>
     </div>
+  );
+}
+
+/** How many records are on their way: sent and not appended, or appended and not processed. */
+function InFlight() {
+  const frame = useLabState((state) => state.frame);
+  if (frame === null) return null;
+  const { sending, waiting } = recordsInFlight(frame);
+  return (
+    <output className="in-flight" data-testid="in-flight" title={t("inFlightHelp", { sending, waiting })}>
+      {t("inFlight", { count: sending + waiting })}
+    </output>
   );
 }
