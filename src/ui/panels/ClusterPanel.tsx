@@ -19,7 +19,7 @@ export interface ClusterView {
   lifecycle: LifecycleEvent[];
   /** Per instance name: how it last stopped, while it is not running. */
   stoppedBy: Record<string, "crashed" | "left" | "notStarted">;
-  /** Tasks that changed owner in the latest generation. */
+  /** Tasks whose owner in the latest generation differs from the one before. */
   moved: Set<string>;
 }
 
@@ -36,10 +36,18 @@ export function clusterView(simulation: Simulation, frame: Frame): ClusterView {
     stoppedBy[instance.name] =
       last?.kind === "crashed" ? "crashed" : last === undefined ? "notStarted" : "left";
   }
+  // Moved: owned by another instance than in the generation before (under eager everyone re-receives everything).
   const moved = new Set<string>();
   const latest = generations.at(-1);
-  if (latest !== undefined)
-    for (const tasks of Object.values(latest.assigned)) for (const id of tasks) moved.add(id);
+  const before = generations.at(-2);
+  if (latest !== undefined && before !== undefined) {
+    const ownerBefore = new Map(
+      before.members.flatMap((m) => m.tasks.map((id) => [id, m.instance] as const)),
+    );
+    for (const member of latest.members) {
+      for (const id of member.tasks) if (ownerBefore.get(id) !== member.instance) moved.add(id);
+    }
+  }
   return { generations, lifecycle, stoppedBy, moved };
 }
 
