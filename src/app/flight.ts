@@ -122,6 +122,13 @@ export function flightOf(simulation: Simulation, places: RecordPlaces, step: Tra
     case "offsetCommitted":
     case "positionReset":
     case "groupChanged":
+    case "recordSkipped":
+    case "partitionChosen":
+    case "taskIdled":
+    case "streamTimeAdvanced":
+    case "streamTimeRestored":
+    case "watermarkAdvanced":
+    case "partitionIdleChanged":
       return null;
     default: {
       const unknown: never = step;

@@ -10,13 +10,17 @@ import type {
   InstanceFault,
   ProducerSpec,
   RecordKey,
+  SchedulerSpec,
   SimulationModel,
+  TimeSpec,
+  TimestampExtractorSpec,
   WeightedKey,
 } from "../engine/model";
 import { compileNode, compilePartitioner } from "./compileNode";
 import { SCENARIO_DEFAULTS } from "./defaults";
 import type { ScenarioExplicitRecord, ScenarioGenerator, ScenarioProducer } from "./producerSchema";
 import type { Scenario } from "./schema";
+import { TIME_DEFAULTS } from "./timeSchema";
 import { nodeReferences, parseNodeReference, topologicalOrder } from "./topologyGraph";
 import { compileRecordFunction, compileTaskOwner } from "./userFunctions";
 
@@ -90,6 +94,7 @@ export function compileScenario(scenario: Scenario): SimulationModel {
       commitIntervalMs: scenario.app.commitIntervalMs ?? SCENARIO_DEFAULTS.app.commitIntervalMs,
       group: compileGroup(scenario),
       faults: compileFaults(scenario),
+      time: compileTime(scenario),
       topology: order.map((index) => compileNode(topology[index]!)),
     },
     limits: {
@@ -136,4 +141,36 @@ function compileFaults(scenario: Scenario): InstanceFault[] {
       action: fault.action,
     }))
     .sort((a, b) => a.atMs - b.atMs);
+}
+
+function compileTime(scenario: Scenario): TimeSpec {
+  const time = scenario.app.time ?? {};
+  const written = time.timestamp ?? TIME_DEFAULTS.timestamp;
+  let timestamp: TimestampExtractorSpec;
+  if (typeof written === "string") timestamp = { kind: written };
+  else if ("field" in written) timestamp = { kind: "field", field: written.field };
+  else
+    timestamp = {
+      kind: "expression",
+      source: written.expression,
+      extract: compileRecordFunction(written.expression, "record"),
+    };
+  const order = time.scheduler ?? TIME_DEFAULTS.scheduler;
+  const scheduler: SchedulerSpec =
+    typeof order === "string"
+      ? { kind: order }
+      : { kind: "custom", source: order.expression, rank: compileRecordFunction(order.expression, "record") };
+  const watermarks = time.watermarks ?? {};
+  return {
+    semantics: time.semantics ?? TIME_DEFAULTS.semantics,
+    timestamp,
+    scheduler,
+    maxTaskIdleMs: time.maxTaskIdleMs ?? TIME_DEFAULTS.maxTaskIdleMs,
+    watermarks: {
+      outOfOrdernessMs: watermarks.outOfOrdernessMs ?? TIME_DEFAULTS.watermarks.outOfOrdernessMs,
+      autoWatermarkIntervalMs:
+        watermarks.autoWatermarkIntervalMs ?? TIME_DEFAULTS.watermarks.autoWatermarkIntervalMs,
+      idlenessMs: watermarks.idlenessMs ?? null,
+    },
+  };
 }

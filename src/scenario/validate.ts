@@ -5,6 +5,7 @@
 import { checkExpressions } from "./checkExpressions";
 import { checkGroup } from "./checkGroup";
 import { checkProducers } from "./checkProducers";
+import { checkTime } from "./checkTime";
 import { checkTopology } from "./checkTopology";
 import { migrateScenario } from "./migrate";
 import { parseReadably } from "./readableIssues";
@@ -54,7 +55,7 @@ export function validateScenario(input: unknown): ValidationResult {
       );
   appendErrors(errors, checkProducers(parts), checkTopology(parts), checkExpressions(parts));
 
-  if (parsed.ok) appendErrors(errors, checkGroup(parsed.value));
+  if (parsed.ok) appendErrors(errors, checkGroup(parsed.value), checkTime(parsed.value));
   if (parsed.ok && errors.length === 0) return { ok: true, scenario: parsed.value };
   return { ok: false, errors: capErrors(errors, parsed.ok ? 0 : parsed.omitted) };
 }

@@ -108,6 +108,8 @@ export const en = {
   lineageRefetched: "fetched again by {instance} (task {task}): reprocessed",
   lineageReset: "{instance} reset its position to offset {offset}",
   lineageGroup: "group: {kind}",
+  lineageSkipped: "skipped by task {task}: {reason}",
+  lineageTime: "time: {kind}",
 
   problemLink: "This share link cannot be opened",
   problemScenario: "This scenario is not valid",

@@ -39,6 +39,10 @@ export interface TaskPartitionFrame {
   processed: Offset;
   /** Log-end offset: `logEnd - committed` is the group's lag on this partition. */
   logEnd: Offset;
+  /** Flink: the partition's watermark from the periodic emitter; null before its first (Long.MIN_VALUE). */
+  watermarkMs: number | null;
+  /** Flink: true while the partition is idle (`withIdleness`) and holds no watermark back. */
+  idle: boolean;
 }
 
 export interface TaskFrame {
@@ -51,6 +55,13 @@ export interface TaskFrame {
   partitions: TaskPartitionFrame[];
   /** Records fetched but not yet processed, in fetch order, per source partition ("topic-p"). */
   buffered: Record<string, RecordId[]>;
+  /** Kafka Streams stream time: the largest timestamp the task processed; null before its first record. */
+  streamTimeMs: number | null;
+  /**
+   * Flink: per node id of the task's sub-topology that keeps a watermark (sources, windowed operators), its
+   * watermark in this task; null before the first. Empty under kafka-streams.
+   */
+  watermarks: Record<string, number | null>;
 }
 
 /** An application instance: a consumer group member (or a static consumer). */

@@ -64,10 +64,19 @@ export class FrameIndex {
     for (const s of this.snapshots) {
       bytes += s.logEnd.byteLength + s.position.byteLength + s.consumed.byteLength + s.committed.byteLength;
       bytes += s.counters.byteLength + s.lastInput.byteLength;
+      bytes += s.streamTime.byteLength + s.partitionWatermark.byteLength + s.partitionIdle.byteLength;
+      bytes += s.operatorWatermark.byteLength;
       for (const b of s.producerBuffers) bytes += 8 * b.length;
     }
     return bytes;
   }
+}
+
+/** Operators that keep a watermark of their own. */
+const WATERMARK_OPS: ReadonlySet<string> = new Set(["source", "windowedAggregate"]);
+
+function finiteOrNull(timeMs: number): number | null {
+  return timeMs === Number.NEGATIVE_INFINITY ? null : timeMs;
 }
 
 /** Turns a raw state into the public {@link Frame}. */
@@ -77,6 +86,7 @@ export function toFrame(
   producerIds: string[],
   hop: Hop | null,
   recordAt: (tp: number, offset: number) => number,
+  flink = false,
 ): Frame {
   const logEnd: Frame["logEnd"] = {};
   for (const topic of graph.topics) {
@@ -106,8 +116,17 @@ export function toFrame(
         committed: state.committed[tp]!,
         processed: state.consumed[tp]!,
         logEnd: state.logEnd[tp]!,
+        watermarkMs: finiteOrNull(state.partitionWatermark[tp]!),
+        idle: state.partitionIdle[tp] === 1,
       };
     });
+    const watermarks: Record<string, number | null> = {};
+    if (flink) {
+      for (const node of graph.nodes) {
+        if (node.subtopology !== task.subtopology || !WATERMARK_OPS.has(node.op)) continue;
+        watermarks[node.id] = finiteOrNull(state.operatorWatermark[t * graph.nodes.length + node.index]!);
+      }
+    }
     const owner = state.ownerOfTask[t]!;
     return {
       id: task.id,
@@ -115,6 +134,8 @@ export function toFrame(
       consumed: owner >= 0 && state.running[owner] === 1,
       partitions,
       buffered,
+      streamTimeMs: state.streamTime[t]! < 0 ? null : state.streamTime[t]!,
+      watermarks,
     };
   });
   const instances: Frame["instances"] = Array.from(state.running, (running, i) => ({

@@ -6,7 +6,7 @@ import type { TopicPartition } from "../groups/assignor";
 import type { CoordinatorEvent } from "../groups/coordinator";
 import type { GroupStepPayload } from "../runtime/groupDriver";
 import type { TopologyGraph } from "../topology/topologyGraph";
-import { StepKind, type TraceLog } from "../trace/traceLog";
+import { StepKind, type TraceLog, unpackTime } from "../trace/traceLog";
 
 export interface FrameState {
   cursor: number;
@@ -31,6 +31,14 @@ export interface FrameState {
   memberIds: string[];
   /** The last completed generation (0 before the first; static assignment has none). */
   generation: number;
+  /** Per task: stream time, -1 before its first record. */
+  streamTime: Float64Array;
+  /** Per source topic-partition: its watermark (flink), -Infinity before the first. */
+  partitionWatermark: Float64Array;
+  /** Per source topic-partition: 1 while idle (flink `withIdleness`). */
+  partitionIdle: Uint8Array;
+  /** Per `task * nodes + node`: the operator's watermark in that task (flink), -Infinity before the first. */
+  operatorWatermark: Float64Array;
 }
 
 export function initialFrameState(graph: TopologyGraph, producers: number, instances = 1): FrameState {
@@ -49,6 +57,12 @@ export function initialFrameState(graph: TopologyGraph, producers: number, insta
     running: new Uint8Array(instances),
     memberIds: Array.from({ length: instances }, () => ""),
     generation: 0,
+    streamTime: new Float64Array(graph.tasks.length).fill(-1),
+    partitionWatermark: new Float64Array(tps).fill(Number.NEGATIVE_INFINITY),
+    partitionIdle: new Uint8Array(tps),
+    operatorWatermark: new Float64Array(graph.tasks.length * graph.nodes.length).fill(
+      Number.NEGATIVE_INFINITY,
+    ),
   };
 }
 
@@ -67,6 +81,10 @@ export function copyFrameState(s: FrameState): FrameState {
     running: s.running.slice(),
     memberIds: s.memberIds.slice(),
     generation: s.generation,
+    streamTime: s.streamTime.slice(),
+    partitionWatermark: s.partitionWatermark.slice(),
+    partitionIdle: s.partitionIdle.slice(),
+    operatorWatermark: s.operatorWatermark.slice(),
   };
 }
 
@@ -76,13 +94,19 @@ export interface ReplayTables {
   multiOutput: Uint8Array;
   /** Task index by `<subtopology>_<partition>`, to read the units of group steps. */
   taskIndex: ReadonlyMap<string, number>;
+  /** Number of topology nodes (the stride of `operatorWatermark`). */
+  nodes: number;
 }
 
 /** The tables replay needs for a graph. */
 export function replayTables(graph: TopologyGraph): ReplayTables {
   const multiOutput = new Uint8Array(graph.nodes.length);
   for (const n of graph.nodes) multiOutput[n.index] = n.op === "flatMap" || n.op === "flatMapValues" ? 1 : 0;
-  return { multiOutput, taskIndex: new Map(graph.tasks.map((t, i) => [t.id, i])) };
+  return {
+    multiOutput,
+    taskIndex: new Map(graph.tasks.map((t, i) => [t.id, i])),
+    nodes: graph.nodes.length,
+  };
 }
 
 /**
@@ -146,6 +170,23 @@ export function applyStep(state: FrameState, trace: TraceLog, tables: ReplayTabl
       break;
     case StepKind.groupChanged:
       applyGroupStep(state, a, (trace.extras[c] as GroupStepPayload).event, tables.taskIndex);
+      break;
+    case StepKind.recordSkipped:
+      state.consumed[b & 0xffff]!++;
+      break;
+    case StepKind.partitionChosen:
+    case StepKind.taskIdled:
+      break;
+    case StepKind.streamTimeAdvanced:
+    case StepKind.streamTimeRestored:
+      state.streamTime[a] = unpackTime(b, c);
+      break;
+    case StepKind.watermarkAdvanced:
+      if (a < 0) state.partitionWatermark[-1 - a] = unpackTime(b, c);
+      else state.operatorWatermark[(a >>> 16) * tables.nodes + (a & 0xffff)] = unpackTime(b, c);
+      break;
+    case StepKind.partitionIdleChanged:
+      state.partitionIdle[a] = b;
       break;
     default: {
       const unknown: never = kind;

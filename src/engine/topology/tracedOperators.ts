@@ -64,7 +64,15 @@ export function compileTracedOperator(
         next(k, v, t, id, self);
       };
     }
-    case "source":
+    case "source": {
+      const next = forwardAll(children(null), self);
+      return (k, v, t, id, from) => {
+        // The extracted timestamp becomes the record's timestamp downstream: a new version when it differs.
+        const out = trace.timestamps[id] === t ? id : derive(k, v, t, id);
+        processed(out, from);
+        next(k, v, t, out, self);
+      };
+    }
     case "merge": {
       const next = forwardAll(children(null), self);
       return (k, v, t, id, from) => {

@@ -14,13 +14,20 @@
  * - recordWritten: record, node, `(fromNode + 1) | partition << 16 | rule << 24`
  * - userFunctionFailed: record, node, extra `{ fromNode, message }`
  * - offsetCommitted: offset, topic-partition, instance
+ * - recordSkipped: record, `topicPartition | instance << 16`, extra reason (the record's offset is read from the log)
+ * - partitionChosen: task, chosen topic-partition, extra {@link ScheduleDecision}
+ * - taskIdled: task, topic-partition, wall-clock deadline (-1: waiting for a fetch)
+ * - streamTimeAdvanced / streamTimeRestored: task, time split by `packTime`
+ * - watermarkAdvanced: `-1 - topicPartition` or `node | task << 16`, watermark split by `packTime`; reason in notes
+ * - partitionIdleChanged: topic-partition, 1 idle / 0 active, 0; reason in notes
  */
 import type { SimulationModel } from "../model";
 import { PlacementRule } from "../partitioning/placement";
 import type { GroupStepPayload } from "../runtime/groupDriver";
+import type { ScheduleDecision } from "../runtime/recordScheduler";
 import type { TopologyGraph } from "../topology/topologyGraph";
 import type { TraceStep } from "./traceEvent";
-import { StepKind, type TraceLog } from "./traceLog";
+import { StepKind, type TraceLog, unpackTime } from "./traceLog";
 
 export function instanceName(index: number): string {
   return `instance-${index + 1}`;
@@ -30,6 +37,8 @@ export interface DecodeContext {
   model: SimulationModel;
   graph: TopologyGraph;
   trace: TraceLog;
+  /** The offset of a record in a topic-partition's log (for skipped records), when the logs are at hand. */
+  offsetOf?: (record: number, topicPartition: number) => number;
 }
 
 /** The id of the task that reads a topic-partition, or "-" if none does. */
@@ -195,6 +204,88 @@ export function decodeStep(d: DecodeContext, step: number): TraceStep {
         instance: a < 0 ? null : instanceName(a),
         generation: b,
         event: payload.event,
+      };
+    }
+    case StepKind.recordSkipped: {
+      const index = b & 0xffff;
+      const tp = graph.topicPartitions[index]!;
+      return {
+        step,
+        timeMs,
+        kind: "recordSkipped",
+        record: a,
+        instance: instanceName(b >>> 16),
+        task: taskIdOfTp(graph, index),
+        topic: tp.topic,
+        partition: tp.partition,
+        offset: d.offsetOf?.(a, index) ?? -1,
+        reason: trace.extras[c] as string,
+      };
+    }
+    case StepKind.partitionChosen: {
+      const decision = trace.extras[c] as ScheduleDecision;
+      const ref = (i: number) => {
+        const tp = graph.topicPartitions[i]!;
+        return { topic: tp.topic, partition: tp.partition };
+      };
+      return {
+        step,
+        timeMs,
+        kind: "partitionChosen",
+        task: graph.tasks[a]!.id,
+        ...ref(b),
+        rule: decision.rule,
+        candidates: decision.candidates.map((x) => ({ ...ref(x.tp), rank: x.rank })),
+        empty: decision.empty.map(ref),
+        maxTaskIdleMs: decision.maxTaskIdleMs,
+        enforced: decision.enforced,
+      };
+    }
+    case StepKind.taskIdled: {
+      const tp = graph.topicPartitions[b]!;
+      return {
+        step,
+        timeMs,
+        kind: "taskIdled",
+        task: graph.tasks[a]!.id,
+        topic: tp.topic,
+        partition: tp.partition,
+        untilMs: c < 0 ? null : c,
+      };
+    }
+    case StepKind.streamTimeAdvanced:
+    case StepKind.streamTimeRestored:
+      return {
+        step,
+        timeMs,
+        kind: kind === StepKind.streamTimeAdvanced ? "streamTimeAdvanced" : "streamTimeRestored",
+        task: graph.tasks[a]!.id,
+        streamTimeMs: unpackTime(b, c),
+      };
+    case StepKind.watermarkAdvanced: {
+      const tp = a < 0 ? graph.topicPartitions[-1 - a]! : null;
+      return {
+        step,
+        timeMs,
+        kind: "watermarkAdvanced",
+        node: a < 0 ? null : nodeId(a & 0xffff),
+        task: a < 0 ? null : graph.tasks[a >>> 16]!.id,
+        topic: tp?.topic ?? null,
+        partition: tp?.partition ?? null,
+        watermarkMs: unpackTime(b, c),
+        reason: trace.notes.get(step) ?? "",
+      };
+    }
+    case StepKind.partitionIdleChanged: {
+      const tp = graph.topicPartitions[a]!;
+      return {
+        step,
+        timeMs,
+        kind: "partitionIdleChanged",
+        topic: tp.topic,
+        partition: tp.partition,
+        idle: b === 1,
+        reason: trace.notes.get(step) ?? "",
       };
     }
     default: {

@@ -25,6 +25,13 @@ const RECORD_OPERAND: Record<keyof typeof StepKind, boolean> = {
   groupChanged: false,
   positionReset: false,
   recordRefetched: true,
+  recordSkipped: true,
+  partitionChosen: false,
+  taskIdled: false,
+  streamTimeAdvanced: false,
+  streamTimeRestored: false,
+  watermarkAdvanced: false,
+  partitionIdleChanged: false,
 };
 
 /** 1 at a step kind whose operand `a` is a record, by kind number. */

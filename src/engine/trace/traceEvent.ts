@@ -97,7 +97,65 @@ export type TraceEvent =
       instance: string | null;
       generation: number;
       event: CoordinatorEvent;
-    };
+    }
+  | TimeTraceEvent;
+
+/** A topic-partition, as steps name it. */
+export interface PartitionRef {
+  topic: string;
+  partition: PartitionIndex;
+}
+
+/** The time steps: timestamps, scheduling, stream time and watermarks. */
+export type TimeTraceEvent =
+  /** A task skipped a record: its extracted timestamp was negative, missing or not an integer (`reason`). */
+  | {
+      kind: "recordSkipped";
+      record: RecordId;
+      instance: string;
+      task: string;
+      topic: string;
+      partition: PartitionIndex;
+      offset: Offset;
+      reason: string;
+    }
+  /** A task with several partitions chose where its next record comes from, and what decided it. */
+  | {
+      kind: "partitionChosen";
+      task: string;
+      topic: string;
+      partition: PartitionIndex;
+      rule: "timestamp" | "round-robin" | "arrival" | "custom";
+      /** The partitions with a buffered record and each one's rank (the smallest wins; ties: listed first). */
+      candidates: (PartitionRef & { rank: number })[];
+      /** The task's partitions with nothing buffered. */
+      empty: PartitionRef[];
+      maxTaskIdleMs: number;
+      /** Processing went ahead only because an empty partition's idle deadline passed. */
+      enforced: boolean;
+    }
+  /**
+   * A task holds back because a partition of it has nothing buffered: the broker has data for it (`untilMs` null),
+   * or `max.task.idle.ms` lets it wait for new data until `untilMs`.
+   */
+  | { kind: "taskIdled"; task: string; topic: string; partition: PartitionIndex; untilMs: WallClockMs | null }
+  /** A task's stream time advanced, or was restored from the partition times committed with its offsets. */
+  | { kind: "streamTimeAdvanced" | "streamTimeRestored"; task: string; streamTimeMs: number }
+  /**
+   * A watermark advanced: a source partition's (`node` and `task` null) or an operator's in one task (`topic` and
+   * `partition` null). `reason` is the rule's comparison.
+   */
+  | {
+      kind: "watermarkAdvanced";
+      node: string | null;
+      task: string | null;
+      topic: string | null;
+      partition: PartitionIndex | null;
+      watermarkMs: number;
+      reason: string;
+    }
+  /** A source partition became idle (it holds no watermark back) or active again. */
+  | { kind: "partitionIdleChanged"; topic: string; partition: PartitionIndex; idle: boolean; reason: string };
 
 export type TraceEventKind = TraceEvent["kind"];
 

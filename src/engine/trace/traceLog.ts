@@ -25,7 +25,43 @@ export const StepKind = {
   positionReset: 12,
   /** A record fetched again after a failover or a reset: a new version (creator {@link REFETCHED}) of the record. */
   recordRefetched: 13,
+  // 20–29 are reserved for joins and repartitioning.
+  /** A task skipped a record whose extracted timestamp was negative, missing or not an integer. */
+  recordSkipped: 30,
+  /** A task with several partitions chose the partition of its next record: what decided it in `extras`. */
+  partitionChosen: 31,
+  /** A task did not process because a partition of it had nothing buffered (`max.task.idle.ms`). */
+  taskIdled: 32,
+  /** A task's stream time advanced to the timestamp of the record it processed. */
+  streamTimeAdvanced: 33,
+  /** A task's stream time was set from the partition times committed with its offsets (a resume). */
+  streamTimeRestored: 34,
+  /** A watermark advanced: a source partition's (Flink's periodic emitter) or an operator's in one task. */
+  watermarkAdvanced: 35,
+  /** A source partition became idle, or active again (Flink's `withIdleness`). */
+  partitionIdleChanged: 36,
 } as const;
+
+/** Splits a millisecond time into two int32 operands (`hi`, `lo`); -Infinity is `hi = -2^31`. */
+export function packTime(timeMs: number): [hi: number, lo: number] {
+  if (timeMs === Number.NEGATIVE_INFINITY) return [-0x80000000, 0];
+  const hi = Math.floor(timeMs / 0x100000000);
+  return [hi, (timeMs - hi * 0x100000000) | 0];
+}
+
+/** The time {@link packTime} split. */
+export function unpackTime(hi: number, lo: number): number {
+  if (hi === -0x80000000) return Number.NEGATIVE_INFINITY;
+  return hi * 0x100000000 + (lo >>> 0);
+}
+
+/**
+ * Operand naming a watermark's owner: a source partition (`-1 - topicPartition`) or an operator node in one task
+ * (`node | task << 16`).
+ */
+export function watermarkChannel(node: number, task: number): number {
+  return node | (task << 16);
+}
 
 /** `creators` value of a version made by fetching a record again: its processing is a reprocessing. */
 export const REFETCHED = -32768;

@@ -59,6 +59,15 @@ export function lineageSummary(step: TraceStep): string {
       return t("lineageReset", { instance: step.instance, offset: step.offset });
     case "groupChanged":
       return t("lineageGroup", { kind: step.event.kind });
+    case "recordSkipped":
+      return t("lineageSkipped", { task: step.task, reason: step.reason });
+    case "partitionChosen":
+    case "taskIdled":
+    case "streamTimeAdvanced":
+    case "streamTimeRestored":
+    case "watermarkAdvanced":
+    case "partitionIdleChanged":
+      return t("lineageTime", { kind: step.kind });
     default: {
       const unknown: never = step;
       throw new Error(`unknown step ${JSON.stringify(unknown)}`);
