@@ -129,6 +129,17 @@ export function flightOf(simulation: Simulation, places: RecordPlaces, step: Tra
     case "streamTimeRestored":
     case "watermarkAdvanced":
     case "partitionIdleChanged":
+    case "windowStoreRestored":
+      return null;
+    case "windowUpdated":
+    case "windowEmitted":
+    case "recordLate":
+    case "recordToLateSideOutput":
+    case "sessionMerged":
+    case "windowClosed":
+    case "windowExpired":
+    case "windowAggregationFailed":
+    case "windowRecordSkipped":
       return null;
     default: {
       const unknown: never = step;

@@ -15,6 +15,8 @@ export type PartitionIndex = number;
 /** A record's position in its partition's log, 0-based. */
 export type Offset = number;
 
+import type { WindowedAggregationConfig } from "./aggregation/aggregationConfig";
+
 /** Values a record can carry: JSON data. */
 export type Json = null | boolean | number | string | Json[] | { [field: string]: Json };
 /** A record key. `null` is a null key (sticky partitioning); every other value is serialised and hashed. */
@@ -173,6 +175,16 @@ export interface SinkNode extends NodeBase {
   partitioner: PartitionerSpec;
 }
 
+/**
+ * Aggregates records per key and window (`groupByKey().windowedBy(...).aggregate(...)`), with one operator state per
+ * task (`src/engine/aggregation`). Forwarded results are records `{ key, value: { start, end, value } }`; with
+ * `lateSideOutput`, records too late for every window go to the output branch `late`.
+ */
+export interface WindowedAggregateNode extends NodeBase {
+  op: "windowedAggregate";
+  aggregation: WindowedAggregationConfig;
+}
+
 export type TopologyNode =
   | SourceNode
   | MapNode
@@ -184,7 +196,8 @@ export type TopologyNode =
   | MergeNode
   | SelectKeyNode
   | PeekNode
-  | SinkNode;
+  | SinkNode
+  | WindowedAggregateNode;
 
 export type OperatorKind = TopologyNode["op"];
 

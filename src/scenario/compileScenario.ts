@@ -95,7 +95,9 @@ export function compileScenario(scenario: Scenario): SimulationModel {
       group: compileGroup(scenario),
       faults: compileFaults(scenario),
       time: compileTime(scenario),
-      topology: order.map((index) => compileNode(topology[index]!)),
+      topology: order.map((index) =>
+        compileNode(topology[index]!, scenario.app.time?.semantics ?? TIME_DEFAULTS.semantics),
+      ),
     },
     limits: {
       maxRecords: scenario.limits?.maxRecords ?? SCENARIO_DEFAULTS.limits.maxRecords,

@@ -23,6 +23,7 @@ export function nodeReferences(node: ScenarioNode): readonly string[] {
     case "selectKey":
     case "peek":
     case "sink":
+    case "windowedAggregate":
       return [node.from];
     default:
       return assertNever(node);

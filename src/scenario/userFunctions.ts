@@ -15,12 +15,16 @@ export const GENERATOR_VARIABLES = ["key", "value", "timestamp"] as const;
 /** A custom assignor's `owner` expression: the task being assigned and the size of the group. */
 export const GROUP_VARIABLES = ["task", "subtopology", "partition", "members", "topics"] as const;
 
-export type ExpressionScope = "record" | "generator" | "group";
+/** A windowed aggregation's reducer: the aggregate so far and the next input. */
+export const REDUCER_VARIABLES = ["aggregate", "value"] as const;
+
+export type ExpressionScope = "record" | "generator" | "group" | "reducer";
 
 const VARIABLES: Record<ExpressionScope, readonly string[]> = {
   record: RECORD_VARIABLES,
   generator: GENERATOR_VARIABLES,
   group: GROUP_VARIABLES,
+  reducer: REDUCER_VARIABLES,
 };
 
 type Compiled = { ok: true; fn: (context: Record<string, unknown>) => Json } | { ok: false; message: string };
@@ -68,4 +72,13 @@ export function compileTaskOwner(source: string): TaskOwnerFunction {
   if (!compiled.ok)
     throw new Error(`expression ${JSON.stringify(source)} does not compile: ${compiled.message}`);
   return compiled.fn as unknown as TaskOwnerFunction;
+}
+
+/** Compiles a reducer expression (`aggregate`, `value`) into the aggregation core's `Reducer`. */
+export function compileReducer(source: string): (aggregate: Json, value: Json) => Json {
+  const compiled = compile(source, "reducer");
+  if (!compiled.ok)
+    throw new Error(`expression ${JSON.stringify(source)} does not compile: ${compiled.message}`);
+  const fn = compiled.fn;
+  return (aggregate, value) => fn({ aggregate, value });
 }

@@ -7,6 +7,7 @@ import { checkGroup } from "./checkGroup";
 import { checkProducers } from "./checkProducers";
 import { checkTime } from "./checkTime";
 import { checkTopology } from "./checkTopology";
+import { checkWindows } from "./checkWindows";
 import { migrateScenario } from "./migrate";
 import { parseReadably } from "./readableIssues";
 import { appendErrors, type ScenarioError } from "./scenarioError";
@@ -55,6 +56,7 @@ export function validateScenario(input: unknown): ValidationResult {
       );
   appendErrors(errors, checkProducers(parts), checkTopology(parts), checkExpressions(parts));
 
+  if (parsed.ok && errors.length === 0) appendErrors(errors, checkWindows(parsed.value));
   if (parsed.ok) appendErrors(errors, checkGroup(parsed.value), checkTime(parsed.value));
   if (parsed.ok && errors.length === 0) return { ok: true, scenario: parsed.value };
   return { ok: false, errors: capErrors(errors, parsed.ok ? 0 : parsed.omitted) };

@@ -110,6 +110,7 @@ export const en = {
   lineageGroup: "group: {kind}",
   lineageSkipped: "skipped by task {task}: {reason}",
   lineageTime: "time: {kind}",
+  lineageWindow: "{kind} at {node}",
 
   problemLink: "This share link cannot be opened",
   problemScenario: "This scenario is not valid",

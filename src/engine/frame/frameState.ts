@@ -188,6 +188,33 @@ export function applyStep(state: FrameState, trace: TraceLog, tables: ReplayTabl
     case StepKind.partitionIdleChanged:
       state.partitionIdle[a] = b;
       break;
+    case StepKind.windowUpdated:
+    case StepKind.windowEmitted:
+    case StepKind.recordLate:
+    case StepKind.recordToLateSideOutput:
+    case StepKind.sessionMerged:
+    case StepKind.windowClosed:
+    case StepKind.windowExpired:
+    case StepKind.windowAggregationFailed:
+    case StepKind.windowRecordSkipped: {
+      // In: each input record once; out: each result forwarded; dropped: each refusal (late, failed, skipped).
+      const node = b & 0xffff;
+      const input = (trace.extras[c] as { input: number }).input;
+      if (input >= 0 && state.lastInput[node] !== input) {
+        counters[node * 3]!++;
+        state.lastInput[node] = input;
+      }
+      if (
+        kind === StepKind.recordLate ||
+        kind === StepKind.windowAggregationFailed ||
+        kind === StepKind.windowRecordSkipped
+      )
+        counters[node * 3 + 2]!++;
+      else if (kind === StepKind.recordToLateSideOutput || (a >= 0 && a !== input)) counters[node * 3 + 1]!++;
+      break;
+    }
+    case StepKind.windowStoreRestored:
+      break;
     default: {
       const unknown: never = kind;
       throw new Error(`unknown step kind ${unknown}`);

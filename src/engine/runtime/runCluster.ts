@@ -8,6 +8,8 @@
  * the partition whose head has the smallest timestamp (Kafka Streams `PartitionGroup#nextRecord`); positions are
  * committed every `commit.interval.ms`.
  */
+
+import type { WindowAggregationSnapshot } from "../aggregation/windowOperator";
 import type { PartitionLog } from "../broker/partitionLog";
 import type { TopicPartition } from "../groups/assignor";
 import type { CoordinatorEvent } from "../groups/coordinator";
@@ -25,8 +27,10 @@ import type { Placement } from "../partitioning/placement";
 import { ProducerCursor } from "../producer/producerCursor";
 import { totalRecords } from "../producer/totalRecords";
 import type { SeededRandom } from "../random/seededRandom";
+import { StatusWatermarkValve } from "../time/watermarkValve";
 import type { OperatorEnv, Processor } from "../topology/operatorEnv";
 import type { TopologyGraph } from "../topology/topologyGraph";
+import type { WindowedHandle } from "../topology/windowedTasks";
 import { watermarkChannel } from "../trace/traceLog";
 import { Agenda, AgendaKind } from "./eventQueue";
 import { createGroupDriver, instanceMemberName, taskIndexOfUnit } from "./groupDriver";
@@ -188,8 +192,16 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
     const partitions = model.topics.find((t) => t.name === node.topic)!.partitions;
     sinkPlacements.set(index, hooks.placement(node.partitioner, partitions, `sink:${node.id}/partitioner`));
   }
+  /** Per windowed node index: its handle, and per task its state as last committed. */
+  const windowed = new Map<number, WindowedHandle>();
+  const committedWindows = new Map<number, (WindowAggregationSnapshot | null)[]>();
   const env: OperatorEnv = {
     context,
+    task: 0,
+    registerWindowed(node, handle) {
+      windowed.set(node, handle);
+      committedWindows.set(node, new Array(taskCount).fill(null));
+    },
     sinkPlacement: (node) => sinkPlacements.get(node)!,
     sinkAppend: (topic, partition, key, value, timestamp, id) =>
       appendTo(graph.firstTopicPartition[topic]! + partition, key, value, timestamp, id),
@@ -430,6 +442,7 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
         recorder.streamTime(task, bestTs, false);
       }
       watermarks?.onEvent(best, bestTs);
+      env.task = task;
       processors[sourceOfTp[best]!]!(context.key, context.value, bestTs, id, -2 - best);
     }
   };
@@ -476,6 +489,8 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
 
   const commitTasks = (instance: number, tasks: readonly number[]) => {
     for (const task of tasks) {
+      // The window store's changelog is flushed with the commit: its state up to the committed offsets.
+      for (const [node, handle] of windowed) committedWindows.get(node)![task] = handle.snapshot(task);
       for (const tp of taskTps[task]!) {
         // Kafka Streams commits each partition's time with its offset (KIP-353, `StreamTask#commit`).
         committedPartitionTime[tp] = partitionTime[tp]!;
@@ -528,6 +543,29 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
   };
   const tasksOf = (units: readonly TopicPartition[]) =>
     units.map((unit) => taskIndexOfUnit(graph, unit)).filter((t) => t >= 0);
+  /**
+   * The task's window stores as of its last commit: the changelog restored up to the committed offsets. Anything
+   * processed after the commit is processed again from the log.
+   */
+  const restoreWindows = (task: number) => {
+    for (const [node, handle] of windowed) {
+      const snapshot = committedWindows.get(node)![task]!;
+      const hadState = handle.snapshot(task) !== null;
+      const windows = handle.restore(task, snapshot);
+      if (snapshot !== null || hadState) {
+        recorder.windowRestored(node, task, {
+          offsets: taskTps[task]!.map((tp) => ({ tp, offset: committed[tp]! })),
+          windows,
+        });
+      }
+      const valve = windowValves.get(node)?.[task];
+      if (valve !== undefined && live(taskTps[task]![0]!)) {
+        env.task = task;
+        handle.advanceWatermark(task, valve.watermark);
+      }
+    }
+  };
+
   /** A running instance resumes its tasks from the committed offsets (what a new owner or a restart reads). */
   const resume = (instance: number, tasks: readonly number[]) => {
     for (const task of tasks) {
@@ -542,6 +580,7 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
         streamTime[task] = restored;
         recorder.streamTime(task, restored, true);
       }
+      restoreWindows(task);
       for (const tp of taskTps[task]!) notify(tp);
     }
   };
@@ -637,19 +676,72 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
     applyGroupEvents(driver.input(due, now));
   };
 
+  /**
+   * Flink: a windowed operator follows a keyBy, a shuffle, so every source partition of its sub-topology is an input
+   * channel of the operator in every task (each upstream subtask sends its watermark to every downstream one); its
+   * watermark is the minimum over the active channels (`StatusWatermarkValve`).
+   */
+  const windowValves = new Map<number, StatusWatermarkValve[]>();
+  const windowChannels = new Map<number, number[]>();
+  if (watermarks !== null) {
+    for (const node of windowed.keys()) {
+      const sub = graph.nodes[node]!.subtopology;
+      const channels = graph.tasks.filter((t) => t.subtopology === sub).flatMap((t) => t.topicPartitions);
+      windowChannels.set(node, channels);
+      windowValves.set(
+        node,
+        graph.tasks.map(() => new StatusWatermarkValve(Math.max(1, channels.length))),
+      );
+    }
+  }
+  const toWindows = (
+    tp: number,
+    input: (
+      valve: StatusWatermarkValve,
+      slot: number,
+    ) => { advanced: boolean; watermark: number; reason: string },
+  ) => {
+    for (const [node, valves] of windowValves) {
+      const slot = windowChannels.get(node)!.indexOf(tp);
+      if (slot < 0) continue;
+      const sub = graph.nodes[node]!.subtopology;
+      valves.forEach((valve, task) => {
+        if (graph.tasks[task]!.subtopology !== sub) return;
+        const out = input(valve, slot);
+        if (!out.advanced) return;
+        recorder.watermark(
+          watermarkChannel(node, task),
+          out.watermark,
+          out.reason.replace(/channel \d+/g, tps[tp]!.name),
+        );
+        if (!live(taskTps[task]![0]!)) return;
+        env.task = task;
+        windowed.get(node)!.advanceWatermark(task, out.watermark);
+      });
+    }
+  };
+
   // Flink's periodic watermark emitter: every autoWatermarkIntervalMs of wall clock while anything can still change.
   const live = (tp: number) => {
     const owner = ownerOfTp[tp]!;
     return owner >= 0 && running[owner] === 1;
   };
   const watermarkListener = {
-    partitionWatermark: (tp: number, watermark: number, reason: string) =>
-      recorder.watermark(-1 - tp, watermark, reason),
-    partitionIdleness: (tp: number, idle: boolean, reason: string) =>
-      recorder.partitionIdle(tp, idle, reason),
+    partitionWatermark: (tp: number, watermark: number, reason: string) => {
+      recorder.watermark(-1 - tp, watermark, reason);
+      toWindows(tp, (valve, slot) => valve.inputWatermark(slot, watermark));
+    },
+    partitionIdleness: (tp: number, idle: boolean, reason: string) => {
+      recorder.partitionIdle(tp, idle, reason);
+      toWindows(tp, (valve, slot) => (idle ? valve.markIdle(slot) : valve.markActive(slot)));
+    },
     taskWatermark: (task: number, watermark: number, reason: string) => {
       const sources = new Set(taskTps[task]!.map((tp) => sourceOfTp[tp]!));
-      for (const node of sources) recorder.watermark(watermarkChannel(node, task), watermark, reason);
+      const named = reason.replace(
+        /channel (\d+)/g,
+        (_m, slot: string) => tps[taskTps[task]![Number(slot)]!]!.name,
+      );
+      for (const node of sources) recorder.watermark(watermarkChannel(node, task), watermark, named);
     },
   };
   const emitWatermarks = () => {

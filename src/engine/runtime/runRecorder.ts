@@ -3,6 +3,7 @@
  * passes {@link silentRecorder}, which keeps nothing.
  */
 import type { Json, RecordKey, WallClockMs } from "../model";
+import type { WindowRestore } from "../trace/traceLog";
 import type { GroupStepPayload } from "./groupDriver";
 import type { ScheduleDecision } from "./recordScheduler";
 
@@ -40,6 +41,8 @@ export interface RunRecorder {
   watermark(channel: number, watermark: number, reason: string): void;
   /** A source partition became idle or active again. */
   partitionIdle(topicPartition: number, idle: boolean, reason: string): void;
+  /** A task's window store of a windowed node was restored from its changelog up to the committed offsets. */
+  windowRestored(node: number, task: number, restore: WindowRestore): void;
 }
 
 export const silentRecorder: RunRecorder = {
@@ -59,4 +62,5 @@ export const silentRecorder: RunRecorder = {
   streamTime() {},
   watermark() {},
   partitionIdle() {},
+  windowRestored() {},
 };

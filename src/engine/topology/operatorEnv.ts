@@ -4,6 +4,7 @@
  */
 import type { Json, RecordContext, RecordKey } from "../model";
 import type { Placement } from "../partitioning/placement";
+import type { WindowedHandle } from "./windowedTasks";
 
 /**
  * A compiled operator: receives a record from node `from` and processes it. A record fetched from a partition
@@ -14,6 +15,10 @@ export type Processor = (key: RecordKey, value: Json, timestamp: number, id: num
 export interface OperatorEnv {
   /** Set by the run loop to the source record being processed (its partition, offset, topic). */
   readonly context: RecordContext;
+  /** Set by the run loop: the task whose record (or watermark) is being processed. */
+  task: number;
+  /** A windowed node hands the run loop its handle (watermarks, commit snapshots, restores). */
+  registerWindowed(node: number, handle: WindowedHandle): void;
   /** Per sink node index: its partitioner. */
   readonly sinkPlacement: (node: number) => Placement;
   /** Appends a record written by a sink to partition `partition` of `topic`; returns the offset. */

@@ -20,14 +20,30 @@
  * - streamTimeAdvanced / streamTimeRestored: task, time split by `packTime`
  * - watermarkAdvanced: `-1 - topicPartition` or `node | task << 16`, watermark split by `packTime`; reason in notes
  * - partitionIdleChanged: topic-partition, 1 idle / 0 active, 0; reason in notes
+ * - window output steps (37–45): record or -1, `node | task << 16`, extra `{ output, input }`
+ * - windowStoreRestored: node, task, extra {@link WindowRestore}
  */
+
+import type { WindowOutput } from "../aggregation/windowOutput";
 import type { SimulationModel } from "../model";
 import { PlacementRule } from "../partitioning/placement";
 import type { GroupStepPayload } from "../runtime/groupDriver";
 import type { ScheduleDecision } from "../runtime/recordScheduler";
 import type { TopologyGraph } from "../topology/topologyGraph";
-import type { TraceStep } from "./traceEvent";
-import { StepKind, type TraceLog, unpackTime } from "./traceLog";
+import type { TraceStep, WindowStepKind } from "./traceEvent";
+import { StepKind, type TraceLog, unpackTime, type WindowRestore } from "./traceLog";
+
+const WINDOW_KIND: Partial<Record<StepKind, WindowStepKind>> = {
+  [StepKind.windowUpdated]: "windowUpdated",
+  [StepKind.windowEmitted]: "windowEmitted",
+  [StepKind.recordLate]: "recordLate",
+  [StepKind.recordToLateSideOutput]: "recordToLateSideOutput",
+  [StepKind.sessionMerged]: "sessionMerged",
+  [StepKind.windowClosed]: "windowClosed",
+  [StepKind.windowExpired]: "windowExpired",
+  [StepKind.windowAggregationFailed]: "windowAggregationFailed",
+  [StepKind.windowRecordSkipped]: "windowRecordSkipped",
+};
 
 export function instanceName(index: number): string {
   return `instance-${index + 1}`;
@@ -286,6 +302,42 @@ export function decodeStep(d: DecodeContext, step: number): TraceStep {
         partition: tp.partition,
         idle: b === 1,
         reason: trace.notes.get(step) ?? "",
+      };
+    }
+    case StepKind.windowUpdated:
+    case StepKind.windowEmitted:
+    case StepKind.recordLate:
+    case StepKind.recordToLateSideOutput:
+    case StepKind.sessionMerged:
+    case StepKind.windowClosed:
+    case StepKind.windowExpired:
+    case StepKind.windowAggregationFailed:
+    case StepKind.windowRecordSkipped: {
+      const extra = trace.extras[c] as { output: WindowOutput; input: number };
+      return {
+        step,
+        timeMs,
+        kind: WINDOW_KIND[kind]!,
+        node: nodeId(b & 0xffff),
+        task: graph.tasks[b >>> 16]!.id,
+        record: a < 0 ? null : a,
+        input: extra.input < 0 ? null : extra.input,
+        output: extra.output,
+      };
+    }
+    case StepKind.windowStoreRestored: {
+      const restore = trace.extras[c] as WindowRestore;
+      return {
+        step,
+        timeMs,
+        kind: "windowStoreRestored",
+        node: nodeId(a),
+        task: graph.tasks[b]!.id,
+        offsets: restore.offsets.map((o) => {
+          const tp = graph.topicPartitions[o.tp]!;
+          return { topic: tp.topic, partition: tp.partition, offset: o.offset };
+        }),
+        windows: restore.windows,
       };
     }
     default: {

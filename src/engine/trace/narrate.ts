@@ -2,13 +2,15 @@
  * The one-line "why" of a trace step: what happened, and the rule that made it happen, named after the real
  * system's class where there is one.
  */
+
+import type { WindowBounds } from "../aggregation/windowOutput";
 import type { TopicPartition } from "../groups/assignor";
 import { describeCoordinatorEvent } from "../groups/coordinator";
 import { DEFAULT_TIME, type SimulationModel, type TopologyNode } from "../model";
 import { describeScheduler } from "../runtime/recordScheduler";
 import { describeExtractor } from "../runtime/timestampExtractor";
 import { formatJson, formatKey, formatRecord } from "./formatRecord";
-import type { PartitionRule, TimeTraceEvent, TraceStep } from "./traceEvent";
+import type { PartitionRule, TimeTraceEvent, TraceStep, WindowTraceEvent } from "./traceEvent";
 
 export interface NarrationSource {
   model: SimulationModel;
@@ -172,6 +174,17 @@ export function narrate(src: NarrationSource, s: TraceStep): string {
     case "watermarkAdvanced":
     case "partitionIdleChanged":
       return narrateTime(src, s);
+    case "windowUpdated":
+    case "windowEmitted":
+    case "recordLate":
+    case "recordToLateSideOutput":
+    case "sessionMerged":
+    case "windowClosed":
+    case "windowExpired":
+    case "windowAggregationFailed":
+    case "windowRecordSkipped":
+    case "windowStoreRestored":
+      return narrateWindow(s);
     default: {
       const unknown: never = s;
       return String(unknown);
@@ -245,6 +258,48 @@ function narrateTime(src: NarrationSource, s: TraceStep & TimeTraceEvent): strin
         : `${s.topic}-${s.partition} is active again: ${s.reason}.`;
     default: {
       const unknown: never = s;
+      return String(unknown);
+    }
+  }
+}
+
+function windowText(w: WindowBounds | null): string {
+  return w === null ? "no window" : `[${w.start}, ${w.end}${w.endInclusive ? "]" : ")"}`;
+}
+
+function narrateWindow(s: TraceStep & WindowTraceEvent): string {
+  if (s.kind === "windowStoreRestored") {
+    const offsets = s.offsets.map((o) => `${o.topic}-${o.partition} offset ${o.offset}`).join(", ");
+    return `task ${s.task}'s window store for ${s.node} restored from its changelog up to the committed ${offsets}: ${s.windows} window${s.windows === 1 ? "" : "s"} open; records after the commit are processed again and rebuild the rest.`;
+  }
+  const o = s.output;
+  const where = `${s.node} (task ${s.task}), key ${formatKey(o.key as never)}`;
+  switch (o.kind) {
+    case "updated": {
+      const change = o.created
+        ? `window ${windowText(o.window)} created: ${formatJson(o.value as never)}`
+        : `window ${windowText(o.window)}: ${formatJson(o.oldValue as never)} → ${formatJson(o.value as never)}`;
+      const sent = o.forwarded ? "; the update goes downstream (emit on update)" : "";
+      return `${where}: ${change}${sent}. ${o.reason}.`;
+    }
+    case "emitted":
+      return `${where}: window ${windowText(o.window)} emits ${formatJson(o.value as never)} (${o.trigger}${o.pane > 1 ? `, pane ${o.pane}` : ""}). ${o.reason}.`;
+    case "late":
+      return `${where}: the record is too late for window ${windowText(o.window)} and is dropped. ${o.reason}.`;
+    case "lateSideOutput":
+      return `${where}: no window accepts the record, so it goes to the late side output ${s.node}.late. ${o.reason}.`;
+    case "sessionMerged":
+      return `${where}: session ${windowText(o.window)} merged into ${windowText(o.mergedInto)}${o.forwarded ? "; its removal goes downstream as a tombstone" : ""}. ${o.reason}.`;
+    case "windowClosed":
+      return `${where}: window ${windowText(o.window)} closed with ${formatJson(o.value as never)}. ${o.reason}.`;
+    case "expired":
+      return `${where}: the window store dropped window ${windowText(o.window)}${o.emitted ? "" : ", never emitted"}. ${o.reason}.`;
+    case "failed":
+      return `${where}: the aggregate failed (${o.stage}); the record is not added. ${o.reason}.`;
+    case "skipped":
+      return `${where}: the record is not aggregated. ${o.reason}.`;
+    default: {
+      const unknown: never = o;
       return String(unknown);
     }
   }

@@ -5,6 +5,7 @@
  * never re-derives semantics. In memory the trace is columnar ({@link Trace}); this union is the decoded form
  * handed to the CLI, the narration and the UI for one step at a time.
  */
+import type { WindowOutput } from "../aggregation/windowOutput";
 import type { CoordinatorEvent } from "../groups/coordinator";
 import type { Offset, PartitionIndex, WallClockMs } from "../model";
 import type { GroupMode } from "../runtime/groupDriver";
@@ -98,7 +99,8 @@ export type TraceEvent =
       generation: number;
       event: CoordinatorEvent;
     }
-  | TimeTraceEvent;
+  | TimeTraceEvent
+  | WindowTraceEvent;
 
 /** A topic-partition, as steps name it. */
 export interface PartitionRef {
@@ -156,6 +158,41 @@ export type TimeTraceEvent =
     }
   /** A source partition became idle (it holds no watermark back) or active again. */
   | { kind: "partitionIdleChanged"; topic: string; partition: PartitionIndex; idle: boolean; reason: string };
+
+/** The step kinds of a windowed aggregation's outputs, one per output kind of the core (`windowOutput.ts`). */
+export type WindowStepKind =
+  | "windowUpdated"
+  | "windowEmitted"
+  | "recordLate"
+  | "recordToLateSideOutput"
+  | "sessionMerged"
+  | "windowClosed"
+  | "windowExpired"
+  | "windowAggregationFailed"
+  | "windowRecordSkipped";
+
+export type WindowTraceEvent =
+  /**
+   * What a windowed node did in one task: `output` is the core's fact with its `reason`. `record` is the forwarded
+   * result's new version (value `{ start, end, value }`), else the input record; null for a watermark's outputs.
+   * `input` is the record being processed, null when a watermark caused it.
+   */
+  | {
+      kind: WindowStepKind;
+      node: string;
+      task: string;
+      record: RecordId | null;
+      input: RecordId | null;
+      output: WindowOutput;
+    }
+  /** A task's window store was restored from its changelog up to the committed offsets (a new owner, a restart). */
+  | {
+      kind: "windowStoreRestored";
+      node: string;
+      task: string;
+      offsets: (PartitionRef & { offset: Offset })[];
+      windows: number;
+    };
 
 export type TraceEventKind = TraceEvent["kind"];
 

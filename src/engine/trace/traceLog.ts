@@ -40,7 +40,39 @@ export const StepKind = {
   watermarkAdvanced: 35,
   /** A source partition became idle, or active again (Flink's `withIdleness`). */
   partitionIdleChanged: 36,
+  // A windowed aggregation's outputs, one step each: a = the forwarded result's version (else the input record, or
+  // -1 for a watermark), b = `node | task << 16`, c = extra `{ output, input }` (see `windowOutput.ts`).
+  windowUpdated: 37,
+  windowEmitted: 38,
+  recordLate: 39,
+  recordToLateSideOutput: 40,
+  sessionMerged: 41,
+  windowClosed: 42,
+  windowExpired: 43,
+  windowAggregationFailed: 44,
+  windowRecordSkipped: 45,
+  /** A task's window store was restored from its changelog up to the committed offsets: extra {@link WindowRestore}. */
+  windowStoreRestored: 46,
 } as const;
+
+/** The step kind of each windowed-aggregation output kind. */
+export const WINDOW_STEP = {
+  updated: StepKind.windowUpdated,
+  emitted: StepKind.windowEmitted,
+  late: StepKind.recordLate,
+  lateSideOutput: StepKind.recordToLateSideOutput,
+  sessionMerged: StepKind.sessionMerged,
+  windowClosed: StepKind.windowClosed,
+  expired: StepKind.windowExpired,
+  failed: StepKind.windowAggregationFailed,
+  skipped: StepKind.windowRecordSkipped,
+} as const;
+
+/** What a `windowStoreRestored` step restored: the committed offsets its changelog reached, and the windows. */
+export interface WindowRestore {
+  offsets: { tp: number; offset: number }[];
+  windows: number;
+}
 
 /** Splits a millisecond time into two int32 operands (`hi`, `lo`); -Infinity is `hi = -2^31`. */
 export function packTime(timeMs: number): [hi: number, lo: number] {

@@ -48,6 +48,8 @@ export function traceRecorder(trace: TraceLog): RunRecorder {
       trace.push(StepKind.watermarkAdvanced, channel, hi, lo);
       trace.notes.set(trace.length - 1, reason);
     },
+    windowRestored: (node, task, restore) =>
+      trace.push(StepKind.windowStoreRestored, node, task, trace.addExtra(restore)),
     partitionIdle(tp, idle, reason) {
       trace.push(StepKind.partitionIdleChanged, tp, idle ? 1 : 0, 0);
       trace.notes.set(trace.length - 1, reason);

@@ -11,6 +11,8 @@ import keyedPartitioning from "./keyed-partitioning.json";
 import staticAssignment from "./static-assignment.json";
 import staticMembership from "./static-membership.json";
 import transformations from "./transformations.json";
+import tumblingFlink from "./tumbling-flink.json";
+import tumblingGrace from "./tumbling-grace.json";
 
 const ROUND_ROBIN =
   "The round-robin assignor deals tasks one by one over the members in order, from scratch at every rebalance: " +
@@ -41,6 +43,8 @@ export const lessons: Lesson[] = [
   { id: "static-assignment", scenario: staticAssignment as unknown as Scenario },
   { id: "static-membership", scenario: staticMembership as unknown as Scenario },
   { id: "idle-instances", scenario: idleInstances as unknown as Scenario },
+  { id: "tumbling-grace", scenario: tumblingGrace as unknown as Scenario },
+  { id: "tumbling-flink", scenario: tumblingFlink as unknown as Scenario },
 ].map((l) => ({ ...l, title: l.scenario.title }));
 
 export const DEFAULT_LESSON_ID = "transformations";

@@ -68,6 +68,17 @@ export function lineageSummary(step: TraceStep): string {
     case "watermarkAdvanced":
     case "partitionIdleChanged":
       return t("lineageTime", { kind: step.kind });
+    case "windowUpdated":
+    case "windowEmitted":
+    case "recordLate":
+    case "recordToLateSideOutput":
+    case "sessionMerged":
+    case "windowClosed":
+    case "windowExpired":
+    case "windowAggregationFailed":
+    case "windowRecordSkipped":
+    case "windowStoreRestored":
+      return t("lineageWindow", { kind: step.kind, node: step.node });
     default: {
       const unknown: never = step;
       throw new Error(`unknown step ${JSON.stringify(unknown)}`);
