@@ -184,7 +184,7 @@ export function narrate(src: NarrationSource, s: TraceStep): string {
     case "windowAggregationFailed":
     case "windowRecordSkipped":
     case "windowStoreRestored":
-      return narrateWindow(s);
+      return narrateWindow(src, s);
     default: {
       const unknown: never = s;
       return String(unknown);
@@ -267,7 +267,7 @@ function windowText(w: WindowBounds | null): string {
   return w === null ? "no window" : `[${w.start}, ${w.end}${w.endInclusive ? "]" : ")"}`;
 }
 
-function narrateWindow(s: TraceStep & WindowTraceEvent): string {
+function narrateWindow(src: NarrationSource, s: TraceStep & WindowTraceEvent): string {
   if (s.kind === "windowStoreRestored") {
     const offsets = s.offsets.map((o) => `${o.topic}-${o.partition} offset ${o.offset}`).join(", ");
     return `task ${s.task}'s window store for ${s.node} restored from its changelog up to the committed ${offsets}: ${s.windows} window${s.windows === 1 ? "" : "s"} open; records after the commit are processed again and rebuild the rest.`;
@@ -292,8 +292,12 @@ function narrateWindow(s: TraceStep & WindowTraceEvent): string {
       return `${where}: session ${windowText(o.window)} merged into ${windowText(o.mergedInto)}${o.forwarded ? "; its removal goes downstream as a tombstone" : ""}. ${o.reason}.`;
     case "windowClosed":
       return `${where}: window ${windowText(o.window)} closed with ${formatJson(o.value as never)}. ${o.reason}.`;
-    case "expired":
-      return `${where}: the window store dropped window ${windowText(o.window)}${o.emitted ? "" : ", never emitted"}. ${o.reason}.`;
+    case "expired": {
+      const node = src.model.app.topology.find((n) => n.id === s.node);
+      const onClose = node?.op === "windowedAggregate" && node.aggregation.emit === "onWindowClose";
+      const lost = onClose && !o.emitted ? ", never emitted: its result is lost" : "";
+      return `${where}: the window store dropped window ${windowText(o.window)}${lost}. ${o.reason}.`;
+    }
     case "failed":
       return `${where}: the aggregate failed (${o.stage}); the record is not added. ${o.reason}.`;
     case "skipped":
