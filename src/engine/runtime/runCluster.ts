@@ -132,6 +132,7 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
   // Time: timestamp extraction, scheduling, max.task.idle.ms, stream time and (flink) watermarks.
   const time = app.time ?? DEFAULT_TIME;
   const extract = createTimestampExtractor(time.timestamp);
+  const eventTime = time.timestamp.kind === "event";
   const rank = rankerFor(time.scheduler);
   const maxTaskIdleMs = time.maxTaskIdleMs;
   /** Per topic-partition: the offset whose extracted timestamp `headTs` holds (-1: none). */
@@ -333,8 +334,18 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
     while (consumed[tp]! < position[tp]!) {
       const offset = consumed[tp]!;
       if (headOffset[tp] === offset) return headTs[tp]!;
-      setContext(tp, offset);
-      const ts = extract(context, logs[tp]!.appendTimeAt(offset), now);
+      let ts: number | string;
+      if (eventTime) {
+        // The common case, without the record context: the producer's timestamp, if usable.
+        ts = logs[tp]!.timestampAt(offset);
+        if (!Number.isSafeInteger(ts) || ts < 0) {
+          setContext(tp, offset);
+          ts = extract(context, 0, now);
+        }
+      } else {
+        setContext(tp, offset);
+        ts = extract(context, logs[tp]!.appendTimeAt(offset), now);
+      }
       if (typeof ts === "number") {
         headOffset[tp] = offset;
         headTs[tp] = ts;

@@ -40,8 +40,13 @@ export function traceRecorder(trace: TraceLog): RunRecorder {
       trace.push(StepKind.partitionChosen, task, decision.chosen, trace.addExtra(decision)),
     idled: (task, tp, untilMs) => trace.push(StepKind.taskIdled, task, tp, untilMs),
     streamTime(task, timeMs, restored) {
-      const [hi, lo] = packTime(timeMs);
-      trace.push(restored ? StepKind.streamTimeRestored : StepKind.streamTimeAdvanced, task, hi, lo);
+      // Once per processed record that advances stream time: no allocation (packTime returns a pair).
+      const kind = restored ? StepKind.streamTimeRestored : StepKind.streamTimeAdvanced;
+      if (timeMs >= 0 && timeMs <= 0x7fffffff) trace.push(kind, task, 0, timeMs);
+      else {
+        const [hi, lo] = packTime(timeMs);
+        trace.push(kind, task, hi, lo);
+      }
     },
     watermark(channel, watermark, reason) {
       const [hi, lo] = packTime(watermark);
