@@ -184,6 +184,17 @@ test("the lesson picker switches lessons", async ({ page }) => {
   await expect(page.getByTestId("partition-clicks-2")).toBeVisible();
 });
 
+test("the time lessons open and play to their last step", async ({ page }) => {
+  await openLab(page);
+  for (const id of ["tumbling-grace", "tumbling-flink", "crash-open-windows", "watermarks-parallel"]) {
+    await page.getByLabel("Lesson").selectOption(id);
+    await expect(page.getByTestId("node-count")).toBeVisible();
+    await page.keyboard.press("End");
+    await expect(indicator(page)).toHaveText(/^Step (\d+) \/ \1\b/);
+    await expect(narration(page)).not.toBeEmpty();
+  }
+});
+
 test("Copy link copies the share link of the current step", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await openLab(page);
