@@ -1,6 +1,7 @@
 /**
- * The record inspector when a record is selected, then the cluster at this frame: each task (instance, task id, and per source partition the consumer position, the
- * committed offset and the records fetched but not yet processed), then each producer's buffer.
+ * The record inspector when a record is selected, then the cluster at this frame: each task (instance, task id, its
+ * stream time and operator watermarks, and per source partition the consumer position, the committed offset and the
+ * records fetched but not yet processed), then each producer's buffer.
  */
 import "./panels.css";
 import type { RecordId, Simulation, TaskFrame } from "../../engine";
@@ -27,10 +28,28 @@ function KeyDots({ simulation, records }: { simulation: Simulation; records: rea
   );
 }
 
+function timeText(timeMs: number | null): string {
+  return timeMs === null ? t("timeUnknown") : t("timeMs", { time: timeMs });
+}
+
+/** The task's stream time and, under Flink, each operator's watermark in it. */
+function TaskTime({ task }: { task: TaskFrame }) {
+  const watermarks = Object.entries(task.watermarks);
+  return (
+    <p className="task-time muted" data-testid={`task-time-${task.id}`}>
+      {t("streamTime", { time: timeText(task.streamTimeMs) })}
+      {watermarks.map(([node, watermark]) => (
+        <span key={node}> · {t("operatorWatermark", { node, time: timeText(watermark) })}</span>
+      ))}
+    </p>
+  );
+}
+
 function TaskCard({ task, simulation }: { task: TaskFrame; simulation: Simulation }) {
   return (
     <article className="task" data-testid={`task-${task.id}`}>
       <h3>{t("taskHeading", { task: task.id, instance: task.instance ?? t("nobody") })}</h3>
+      <TaskTime task={task} />
       <table>
         <thead>
           <tr>
