@@ -5,7 +5,7 @@
  * any cursor without looking at its neighbours. Partition logs are append-only, so a frame only says how far each
  * log reached (`logEnd`); the records themselves live in the simulation's final logs.
  */
-import type { Offset, WallClockMs } from "../model";
+import type { Json, Offset, WallClockMs } from "../model";
 import type { RecordId } from "../trace/traceEvent";
 
 /** A record moving along an edge of the topology during the current step. */
@@ -75,6 +75,23 @@ export interface InstanceFrame {
   tasks: string[];
 }
 
+/** A window a windowed operator holds state for in one task. */
+export interface WindowFrame {
+  node: string;
+  task: string;
+  key: Json;
+  start: number;
+  /** Exclusive, or inclusive when `endInclusive` (Kafka sessions and sliding windows). */
+  end: number;
+  endInclusive: boolean;
+  /** The current aggregate (Flink discarding: what arrived since the last firing). */
+  value: Json;
+  /** Kafka: past end + grace, final, kept until the store's retention drops it. */
+  closed: boolean;
+  /** Results emitted for it so far (Kafka emit-on-close: 0 or 1; Flink: firings). */
+  emissions: number;
+}
+
 export interface Frame {
   /** Number of trace events applied (0 = nothing happened yet). */
   cursor: number;
@@ -93,4 +110,6 @@ export interface Frame {
   producerBuffers: Record<string, RecordId[]>;
   /** The hop the last applied event made, if it moved a record through the topology. */
   hop: Hop | null;
+  /** Every window the windowed operators hold state for, per node and task, in the order they appeared. */
+  windows: WindowFrame[];
 }

@@ -65,7 +65,7 @@ export class FrameIndex {
       bytes += s.logEnd.byteLength + s.position.byteLength + s.consumed.byteLength + s.committed.byteLength;
       bytes += s.counters.byteLength + s.lastInput.byteLength;
       bytes += s.streamTime.byteLength + s.partitionWatermark.byteLength + s.partitionIdle.byteLength;
-      bytes += s.operatorWatermark.byteLength;
+      bytes += s.operatorWatermark.byteLength + 64 * s.windows.size;
       for (const b of s.producerBuffers) bytes += 8 * b.length;
     }
     return bytes;
@@ -158,5 +158,16 @@ export function toFrame(
     counters,
     producerBuffers,
     hop,
+    windows: [...state.windows.values()].map((w) => ({
+      node: graph.nodes[w.node]!.id,
+      task: graph.tasks[w.task]!.id,
+      key: w.key,
+      start: w.start,
+      end: w.end,
+      endInclusive: w.endInclusive,
+      value: w.value,
+      closed: w.closed,
+      emissions: w.emissions,
+    })),
   };
 }

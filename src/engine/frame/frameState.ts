@@ -2,11 +2,25 @@
  * The mutable state a frame is built from, and how one trace step changes it. Applying steps 0..n-1 to the
  * initial state gives the state at cursor n; nothing else is consulted, so frames can be rebuilt from snapshots.
  */
+
+import type { WindowOutput } from "../aggregation/windowOutput";
 import type { TopicPartition } from "../groups/assignor";
 import type { CoordinatorEvent } from "../groups/coordinator";
 import type { GroupStepPayload } from "../runtime/groupDriver";
 import type { TopologyGraph } from "../topology/topologyGraph";
-import { StepKind, type TraceLog, unpackTime } from "../trace/traceLog";
+import {
+  type RestoredWindow,
+  StepKind,
+  type TraceLog,
+  unpackTime,
+  type WindowRestore,
+} from "../trace/traceLog";
+
+/** A window in the frame state: node and task indexes, and what a `WindowFrame` shows. */
+export interface WindowEntry extends RestoredWindow {
+  node: number;
+  task: number;
+}
 
 export interface FrameState {
   cursor: number;
@@ -39,6 +53,8 @@ export interface FrameState {
   partitionIdle: Uint8Array;
   /** Per `task * nodes + node`: the operator's watermark in that task (flink), -Infinity before the first. */
   operatorWatermark: Float64Array;
+  /** Windows held by windowed operators, by `node|task|key|start|end`, in the order they appeared. */
+  windows: Map<string, WindowEntry>;
 }
 
 export function initialFrameState(graph: TopologyGraph, producers: number, instances = 1): FrameState {
@@ -63,6 +79,7 @@ export function initialFrameState(graph: TopologyGraph, producers: number, insta
     operatorWatermark: new Float64Array(graph.tasks.length * graph.nodes.length).fill(
       Number.NEGATIVE_INFINITY,
     ),
+    windows: new Map(),
   };
 }
 
@@ -85,6 +102,7 @@ export function copyFrameState(s: FrameState): FrameState {
     partitionWatermark: s.partitionWatermark.slice(),
     partitionIdle: s.partitionIdle.slice(),
     operatorWatermark: s.operatorWatermark.slice(),
+    windows: new Map([...s.windows].map(([id, w]) => [id, { ...w }])),
   };
 }
 
@@ -211,16 +229,80 @@ export function applyStep(state: FrameState, trace: TraceLog, tables: ReplayTabl
       )
         counters[node * 3 + 2]!++;
       else if (kind === StepKind.recordToLateSideOutput || (a >= 0 && a !== input)) counters[node * 3 + 1]!++;
+      applyWindowOutput(state.windows, node, b >>> 16, (trace.extras[c] as { output: WindowOutput }).output);
       break;
     }
-    case StepKind.windowStoreRestored:
+    case StepKind.windowStoreRestored: {
+      const prefix = `${a}|${b}|`;
+      for (const id of [...state.windows.keys()]) if (id.startsWith(prefix)) state.windows.delete(id);
+      for (const w of (trace.extras[c] as WindowRestore).open) {
+        state.windows.set(windowId(a, b, w.key, w.start, w.end), { ...w, node: a, task: b });
+      }
       break;
+    }
     default: {
       const unknown: never = kind;
       throw new Error(`unknown step kind ${unknown}`);
     }
   }
   state.cursor = step + 1;
+}
+
+function windowId(node: number, task: number, key: unknown, start: number, end: number): string {
+  return `${node}|${task}|${JSON.stringify(key)}|${start}|${end}`;
+}
+
+/** The windows a windowed operator holds after one of its outputs (the same lifecycle as its core). */
+function applyWindowOutput(
+  windows: Map<string, WindowEntry>,
+  node: number,
+  task: number,
+  output: WindowOutput,
+): void {
+  if (output.window === null) return;
+  const id = windowId(node, task, output.key, output.window.start, output.window.end);
+  const entry = windows.get(id);
+  switch (output.kind) {
+    case "updated":
+      if (entry) entry.value = output.value;
+      else {
+        windows.set(id, {
+          node,
+          task,
+          key: output.key,
+          start: output.window.start,
+          end: output.window.end,
+          endInclusive: output.window.endInclusive,
+          value: output.value,
+          closed: false,
+          emissions: 0,
+        });
+      }
+      break;
+    case "emitted":
+      if (entry) {
+        entry.emissions++;
+        if (output.accumulation === "discarding") entry.value = null;
+      }
+      break;
+    case "windowClosed":
+      // Kafka keeps a closed window until retention drops it; Flink cleans its state.
+      if (output.time.semantics === "flink") windows.delete(id);
+      else if (entry) entry.closed = true;
+      break;
+    case "sessionMerged":
+    case "expired":
+      windows.delete(id);
+      break;
+    case "late":
+    case "lateSideOutput":
+    case "failed":
+      break;
+    default: {
+      const unknown: never = output;
+      throw new Error(`unknown window output ${JSON.stringify(unknown)}`);
+    }
+  }
 }
 
 /** Sets the state's wall-clock time to that of its last applied step. */

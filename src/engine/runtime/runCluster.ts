@@ -562,11 +562,20 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
     for (const [node, handle] of windowed) {
       const snapshot = committedWindows.get(node)![task]!;
       const hadState = handle.snapshot(task) !== null;
-      const windows = handle.restore(task, snapshot);
+      const open = handle.restore(task, snapshot);
       if (snapshot !== null || hadState) {
         recorder.windowRestored(node, task, {
           offsets: taskTps[task]!.map((tp) => ({ tp, offset: committed[tp]! })),
-          windows,
+          windows: open.length,
+          open: open.map((w) => ({
+            key: w.key,
+            start: w.window.start,
+            end: w.window.end,
+            endInclusive: w.window.endInclusive,
+            value: w.value,
+            closed: w.closed,
+            emissions: w.emissions,
+          })),
         });
       }
       const valve = windowValves.get(node)?.[task];

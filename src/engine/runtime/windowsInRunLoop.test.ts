@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { WindowedAggregationConfig } from "../aggregation";
+import { createWindowedAggregation, type WindowedAggregationConfig } from "../aggregation";
 import type { TraceStep } from "../index";
 import { DEFAULT_TIME, type SimulationModel, type TopologyNode } from "../model";
 import { runFast } from "../runFast";
@@ -262,6 +262,59 @@ describe("windowed aggregation in the run loop", () => {
         },
       ),
       { numRuns: 40 },
+    );
+  });
+
+  it("shows in the last frame exactly the windows the operator holds (kafka-streams, property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 500 }),
+            fc.integer({ min: 0, max: 80 }),
+            fc.constantFrom("a", "b"),
+          ),
+          {
+            minLength: 1,
+            maxLength: 25,
+          },
+        ),
+        fc.constantFrom<WindowedAggregationConfig["window"]>(
+          { type: "tumbling", size: 10 },
+          { type: "hopping", size: 10, advance: 5 },
+          { type: "session", gap: 5 },
+          { type: "sliding", timeDifference: 5 },
+        ),
+        fc.constantFrom<"onUpdate" | "onWindowClose">("onUpdate", "onWindowClose"),
+        (raw, window, emit) => {
+          const records = raw.map(([at, ts, key], i) => record(at, key, i, { timestamp: ts }));
+          const config: WindowedAggregationConfig = {
+            semantics: "kafka-streams",
+            window,
+            aggregate: { kind: "count" },
+            graceMs: 10,
+            emit,
+          };
+          const sim = simulate(windowModel(config, records));
+          // The same core fed the records in the order the source took them.
+          const core = createWindowedAggregation(config);
+          for (const s of steps(sim)) {
+            if (s.kind !== "recordProcessed" || s.node !== "src") continue;
+            const r = sim.record(s.record);
+            core.process({ key: r.key, value: r.value, timestamp: r.timestamp });
+          }
+          const expected = core
+            .openWindows()
+            .map((w) => JSON.stringify([w.key, w.window.start, w.window.end, w.value, w.closed, w.emissions]))
+            .sort();
+          const shown = sim
+            .frameAt(sim.stepCount)
+            .windows.map((w) => JSON.stringify([w.key, w.start, w.end, w.value, w.closed, w.emissions]))
+            .sort();
+          expect(shown).toEqual(expected);
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });

@@ -4,7 +4,7 @@
  * by the task's next owner. Shared by both operator paths; what they do with the outputs differs.
  */
 import { createWindowedAggregation, type WindowedAggregation } from "../aggregation";
-import type { WindowAggregationSnapshot } from "../aggregation/windowOperator";
+import type { OpenWindow, WindowAggregationSnapshot } from "../aggregation/windowOperator";
 import type { WindowBounds, WindowOutput } from "../aggregation/windowOutput";
 import type { Json, WindowedAggregateNode } from "../model";
 
@@ -14,8 +14,8 @@ export interface WindowedHandle {
   advanceWatermark(task: number, watermark: number): void;
   /** The task's state as committed (null: the task never processed a record). */
   snapshot(task: number): WindowAggregationSnapshot | null;
-  /** Replaces the task's state with a committed snapshot (null: empty). Returns the number of windows restored. */
-  restore(task: number, snapshot: WindowAggregationSnapshot | null): number;
+  /** Replaces the task's state with a committed snapshot (null: empty). Returns the windows restored. */
+  restore(task: number, snapshot: WindowAggregationSnapshot | null): OpenWindow[];
 }
 
 /** The record a forwarded window result becomes downstream: `{ start, end, value }` under the record's key. */
@@ -81,9 +81,9 @@ export class WindowedTasks {
     return this.#cores[task]?.snapshot() ?? null;
   }
 
-  restore(task: number, snapshot: WindowAggregationSnapshot | null): number {
+  restore(task: number, snapshot: WindowAggregationSnapshot | null): OpenWindow[] {
     this.#cores[task] =
       snapshot === null ? null : createWindowedAggregation(this.#node.aggregation, snapshot);
-    return this.#cores[task]?.openWindows().length ?? 0;
+    return this.#cores[task]?.openWindows() ?? [];
   }
 }

@@ -72,6 +72,18 @@ export const WINDOW_STEP = {
 export interface WindowRestore {
   offsets: { tp: number; offset: number }[];
   windows: number;
+  open: RestoredWindow[];
+}
+
+/** A window as restored (the fields of a frame's `WindowFrame` that the store holds). */
+export interface RestoredWindow {
+  key: Json;
+  start: number;
+  end: number;
+  endInclusive: boolean;
+  value: Json;
+  closed: boolean;
+  emissions: number;
 }
 
 /** Splits a millisecond time into two int32 operands (`hi`, `lo`); -Infinity is `hi = -2^31`. */
