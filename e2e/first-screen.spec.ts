@@ -193,6 +193,12 @@ test("the time lessons open and play to their last step", async ({ page }) => {
     await expect(indicator(page)).toHaveText(/^Step (\d+) \/ \1\b/);
     await expect(narration(page)).not.toBeEmpty();
   }
+  await page.getByLabel("Lesson").selectOption("tumbling-grace");
+  await page.keyboard.press("End");
+  await expect(page.getByTestId("task-time-0_0")).toHaveText("stream time 12000 ms");
+  await expect(page.getByTestId("task-windows")).toContainText(
+    "count [0, 10000) alice = 3 (closed, emitted ×1)",
+  );
 });
 
 test("Copy link copies the share link of the current step", async ({ page, context }) => {
@@ -212,7 +218,8 @@ test("with reduced motion, records are placed without moving", async ({ page }) 
   const inFlight = await page.evaluate(async () => {
     const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="flight-overlay"]')!;
     const seen = new Set<string | undefined>();
-    for (let i = 0; i < 8; i++) {
+    // Nine steps: the last one is the source taking the first record (a hop to draw).
+    for (let i = 0; i < 9; i++) {
       document.querySelector<HTMLButtonElement>('button[aria-label="Step forward"]')!.click();
       for (let f = 0; f < 6; f++) {
         await new Promise((resolve) => requestAnimationFrame(resolve));

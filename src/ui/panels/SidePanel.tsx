@@ -4,7 +4,7 @@
  * records fetched but not yet processed), then each producer's buffer.
  */
 import "./panels.css";
-import type { RecordId, Simulation, TaskFrame } from "../../engine";
+import type { RecordId, Simulation, TaskFrame, WindowFrame } from "../../engine";
 import { keyColor, keyLabel } from "../keyColor";
 import { useLabState } from "../LabContext";
 import { t } from "../messages";
@@ -45,11 +45,44 @@ function TaskTime({ task }: { task: TaskFrame }) {
   );
 }
 
-function TaskCard({ task, simulation }: { task: TaskFrame; simulation: Simulation }) {
+/** The windows the task's windowed operators hold: node, bounds, key and current aggregate. */
+function TaskWindows({ windows }: { windows: readonly WindowFrame[] }) {
+  if (windows.length === 0) return null;
+  return (
+    <ul className="task-windows" data-testid="task-windows">
+      {windows.map((w) => {
+        const bounds = `[${w.start}, ${w.end}${w.endInclusive ? "]" : ")"}`;
+        const flags = [
+          w.closed ? t("windowClosed") : null,
+          w.emissions > 0 ? t("windowEmitted", { count: w.emissions }) : null,
+        ]
+          .filter((f) => f !== null)
+          .join(", ");
+        return (
+          <li key={`${w.node} ${JSON.stringify(w.key)} ${bounds}`}>
+            {t("windowLine", { node: w.node, bounds, key: keyLabel(w.key), value: JSON.stringify(w.value) })}
+            {flags === "" ? null : <span className="muted"> ({flags})</span>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function TaskCard({
+  task,
+  simulation,
+  windows,
+}: {
+  task: TaskFrame;
+  simulation: Simulation;
+  windows: readonly WindowFrame[];
+}) {
   return (
     <article className="task" data-testid={`task-${task.id}`}>
       <h3>{t("taskHeading", { task: task.id, instance: task.instance ?? t("nobody") })}</h3>
       <TaskTime task={task} />
+      <TaskWindows windows={windows} />
       <table>
         <thead>
           <tr>
@@ -95,7 +128,12 @@ export function SidePanel() {
         <h2>{t("tasksTitle")}</h2>
         {frame.tasks.length === 0 ? <p className="muted">{t("noTasks")}</p> : null}
         {frame.tasks.map((task) => (
-          <TaskCard key={task.id} task={task} simulation={simulation} />
+          <TaskCard
+            key={task.id}
+            task={task}
+            simulation={simulation}
+            windows={frame.windows.filter((w) => w.task === task.id)}
+          />
         ))}
       </section>
       <section>
