@@ -198,4 +198,13 @@ describe("run", () => {
     expect(flink.windows[0]!.late.map((l) => [l.key, l.outcome])).toEqual([["bob", "sideOutput"]]);
     expect(flink.tasks[0]!.watermarks).toEqual({ in: 10999, count: 10999 });
   });
+
+  it("shouldPrintWindowResultsAndLateRecordsAsText", async () => {
+    const { out } = await cli(["run", "tumbling-grace"]);
+    expect(out).toContain("Windows of count: 1 result, 1 late record\n");
+    expect(out).toMatch(/\n {2}0_0 +"alice" +\[0, 10000\) +3 +final +4000\n/);
+    expect(out).toContain(
+      'late "alice" ts=9500 (dropped): window [0, 10000) ends at 10000 ≤ stream time 12000 − grace 2000 = 10000: too late',
+    );
+  });
 });
