@@ -195,7 +195,9 @@ test("the time lessons open and play to their last step", async ({ page }) => {
   }
   await page.getByLabel("Lesson").selectOption("tumbling-grace");
   await page.keyboard.press("End");
-  await expect(page.getByTestId("task-time-0_0")).toHaveText("stream time 12000 ms");
+  await expect(page.getByTestId("task-time-0_0")).toHaveText(
+    "stream time 12000 ms · count stream time 12000 ms",
+  );
   await expect(page.getByTestId("task-windows")).toContainText(
     "count [0, 10000) alice = 3 (closed, emitted ×1)",
   );

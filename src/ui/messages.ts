@@ -73,6 +73,7 @@ export const en = {
   noTasks: "No tasks yet.",
   streamTime: "stream time {time}",
   operatorWatermark: "{node} watermark {time}",
+  operatorStreamTime: "{node} stream time {time}",
   timeMs: "{time} ms",
   timeUnknown: "none yet",
   windowLine: "{node} {bounds} {key} = {value}",

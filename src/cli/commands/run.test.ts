@@ -189,7 +189,11 @@ describe("run", () => {
         ],
       },
     ]);
-    expect(kafka.tasks[0]).toMatchObject({ streamTimeMs: 12000, watermarks: {} });
+    expect(kafka.tasks[0]).toMatchObject({
+      streamTimeMs: 12000,
+      watermarks: {},
+      operatorStreamTimes: { count: 12000 },
+    });
     const flink = await runJson("tumbling-flink");
     expect(flink.windows[0]!.results.map((r) => [r.key, r.value, r.kind])).toEqual([
       ["alice", 3, "pane"],

@@ -53,6 +53,8 @@ export interface TaskReport {
   streamTimeMs: number | null;
   /** Flink: the final watermark of each source and windowed operator in this task (null: none yet). */
   watermarks: Record<string, number | null>;
+  /** Kafka Streams: each windowed operator's own final stream time in this task (null: none). */
+  operatorStreamTimes: Record<string, number | null>;
 }
 
 /** A window result a windowed operator sent downstream. */
@@ -252,6 +254,7 @@ export function runReport(sim: Simulation): RunReport {
       })),
       streamTimeMs: task.streamTimeMs,
       watermarks: task.watermarks,
+      operatorStreamTimes: task.operatorStreamTimes,
     })),
     instances: end.instances,
     group: sim.groupHistory(),

@@ -62,6 +62,11 @@ export interface TaskFrame {
    * watermark in this task; null before the first. Empty under kafka-streams.
    */
   watermarks: Record<string, number | null>;
+  /**
+   * Kafka Streams: per windowed node id of the task's sub-topology, the operator's own observed stream time (it
+   * can lag the task's: each windowed processor keeps its own); null before its first record. Empty under flink.
+   */
+  operatorStreamTimes: Record<string, number | null>;
 }
 
 /** An application instance: a consumer group member (or a static consumer). */

@@ -65,7 +65,7 @@ export class FrameIndex {
       bytes += s.logEnd.byteLength + s.position.byteLength + s.consumed.byteLength + s.committed.byteLength;
       bytes += s.counters.byteLength + s.lastInput.byteLength;
       bytes += s.streamTime.byteLength + s.partitionWatermark.byteLength + s.partitionIdle.byteLength;
-      bytes += s.operatorWatermark.byteLength + 64 * s.windows.size;
+      bytes += s.operatorWatermark.byteLength + s.operatorStreamTime.byteLength + 64 * s.windows.size;
       for (const b of s.producerBuffers) bytes += 8 * b.length;
     }
     return bytes;
@@ -121,6 +121,14 @@ export function toFrame(
       };
     });
     const watermarks: Record<string, number | null> = {};
+    const operatorStreamTimes: Record<string, number | null> = {};
+    if (!flink) {
+      for (const node of graph.nodes) {
+        if (node.subtopology !== task.subtopology || node.op !== "windowedAggregate") continue;
+        const time = state.operatorStreamTime[t * graph.nodes.length + node.index]!;
+        operatorStreamTimes[node.id] = time < 0 ? null : time;
+      }
+    }
     if (flink) {
       for (const node of graph.nodes) {
         if (node.subtopology !== task.subtopology || !WATERMARK_OPS.has(node.op)) continue;
@@ -136,6 +144,7 @@ export function toFrame(
       buffered,
       streamTimeMs: state.streamTime[t]! < 0 ? null : state.streamTime[t]!,
       watermarks,
+      operatorStreamTimes,
     };
   });
   const instances: Frame["instances"] = Array.from(state.running, (running, i) => ({

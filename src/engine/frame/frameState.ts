@@ -53,6 +53,8 @@ export interface FrameState {
   partitionIdle: Uint8Array;
   /** Per `task * nodes + node`: the operator's watermark in that task (flink), -Infinity before the first. */
   operatorWatermark: Float64Array;
+  /** Per `task * nodes + node`: a windowed operator's own observed stream time (kafka-streams), -1 before any. */
+  operatorStreamTime: Float64Array;
   /** Windows held by windowed operators, by `node|task|key|start|end`, in the order they appeared. */
   windows: Map<string, WindowEntry>;
 }
@@ -79,6 +81,7 @@ export function initialFrameState(graph: TopologyGraph, producers: number, insta
     operatorWatermark: new Float64Array(graph.tasks.length * graph.nodes.length).fill(
       Number.NEGATIVE_INFINITY,
     ),
+    operatorStreamTime: new Float64Array(graph.tasks.length * graph.nodes.length).fill(-1),
     windows: new Map(),
   };
 }
@@ -102,6 +105,7 @@ export function copyFrameState(s: FrameState): FrameState {
     partitionWatermark: s.partitionWatermark.slice(),
     partitionIdle: s.partitionIdle.slice(),
     operatorWatermark: s.operatorWatermark.slice(),
+    operatorStreamTime: s.operatorStreamTime.slice(),
     windows: new Map([...s.windows].map(([id, w]) => [id, { ...w }])),
   };
 }
@@ -229,13 +233,19 @@ export function applyStep(state: FrameState, trace: TraceLog, tables: ReplayTabl
       )
         counters[node * 3 + 2]!++;
       else if (kind === StepKind.recordToLateSideOutput || (a >= 0 && a !== input)) counters[node * 3 + 1]!++;
-      applyWindowOutput(state.windows, node, b >>> 16, (trace.extras[c] as { output: WindowOutput }).output);
+      const output = (trace.extras[c] as { output: WindowOutput }).output;
+      if (output.time.semantics === "kafka-streams") {
+        state.operatorStreamTime[(b >>> 16) * tables.nodes + node] = output.time.streamTime;
+      }
+      applyWindowOutput(state.windows, node, b >>> 16, output);
       break;
     }
     case StepKind.windowStoreRestored: {
+      const restore = trace.extras[c] as WindowRestore;
+      state.operatorStreamTime[b * tables.nodes + a] = restore.streamTime;
       const prefix = `${a}|${b}|`;
       for (const id of [...state.windows.keys()]) if (id.startsWith(prefix)) state.windows.delete(id);
-      for (const w of (trace.extras[c] as WindowRestore).open) {
+      for (const w of restore.open) {
         state.windows.set(windowId(a, b, w.key, w.start, w.end), { ...w, node: a, task: b });
       }
       break;

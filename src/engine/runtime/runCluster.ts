@@ -567,6 +567,7 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
         recorder.windowRestored(node, task, {
           offsets: taskTps[task]!.map((tp) => ({ tp, offset: committed[tp]! })),
           windows: open.length,
+          streamTime: snapshot?.streamTime ?? -1,
           open: open.map((w) => ({
             key: w.key,
             start: w.window.start,

@@ -72,6 +72,8 @@ export const WINDOW_STEP = {
 export interface WindowRestore {
   offsets: { tp: number; offset: number }[];
   windows: number;
+  /** Kafka Streams: the operator's observed stream time in the snapshot (-1: none). */
+  streamTime: number;
   open: RestoredWindow[];
 }
 

@@ -101,6 +101,9 @@ describe("windows in frames", () => {
       ["bob", 2],
       ["carol", 1],
     ]);
+    // The windowed operator's own stream time comes back with its store, as committed.
+    expect(sim.frameAt(restore.step).tasks[0]!.operatorStreamTimes).toEqual({ count: 2050 });
+    expect(sim.frameAt(restore.step + 1).tasks[0]!.operatorStreamTimes).toEqual({ count: 1900 });
     expect(sim.frameAt(sim.stepCount).windows.map((w) => [w.key, w.value])).toEqual([
       ["alice", 5],
       ["bob", 3],

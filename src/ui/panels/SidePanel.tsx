@@ -38,6 +38,9 @@ function TaskTime({ task }: { task: TaskFrame }) {
   return (
     <p className="task-time muted" data-testid={`task-time-${task.id}`}>
       {t("streamTime", { time: timeText(task.streamTimeMs) })}
+      {Object.entries(task.operatorStreamTimes).map(([node, time]) => (
+        <span key={`st-${node}`}> · {t("operatorStreamTime", { node, time: timeText(time) })}</span>
+      ))}
       {watermarks.map(([node, watermark]) => (
         <span key={node}> · {t("operatorWatermark", { node, time: timeText(watermark) })}</span>
       ))}
