@@ -104,6 +104,18 @@ describe("record scheduling across a task's partitions", () => {
     expect(outValues(simulate(twoInputs(left, right)))).toEqual(["r1", "r2", "l1", "l2"]);
   });
 
+  it("compares head records, not the partitions' times (shouldChooseNextRecordBasedOnHeadTimestamp)", () => {
+    const sim = simulate(
+      twoInputs(
+        [record(0, "a", "l100", { timestamp: 100 }), record(0, "a", "l5", { timestamp: 5 })],
+        [record(0, "b", "r150", { timestamp: 150 }), record(0, "b", "r170", { timestamp: 170 })],
+      ),
+    );
+    // Once l100 is processed, left's partition time is 100 and right's is still unknown: a rule by partition time
+    // would take right next. The head rule compares l5 (5) with r150 (150) and takes l5.
+    expect(outValues(sim)).toEqual(["l100", "l5", "r150", "r170"]);
+  });
+
   it("alternates partitions under round-robin, which changes the output order", () => {
     const sim = simulate(twoInputs(left, right, { scheduler: { kind: "round-robin" } }));
     expect(outValues(sim)).toEqual(["l1", "r1", "l2", "r2"]);
