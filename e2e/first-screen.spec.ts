@@ -184,6 +184,25 @@ test("the lesson picker switches lessons", async ({ page }) => {
   await expect(page.getByTestId("partition-clicks-2")).toBeVisible();
 });
 
+test("the time lessons open and play to their last step", async ({ page }) => {
+  await openLab(page);
+  for (const id of ["tumbling-grace", "tumbling-flink", "crash-open-windows", "watermarks-parallel"]) {
+    await page.getByLabel("Lesson").selectOption(id);
+    await expect(page.getByTestId("node-count")).toBeVisible();
+    await page.keyboard.press("End");
+    await expect(indicator(page)).toHaveText(/^Step (\d+) \/ \1\b/);
+    await expect(narration(page)).not.toBeEmpty();
+  }
+  await page.getByLabel("Lesson").selectOption("tumbling-grace");
+  await page.keyboard.press("End");
+  await expect(page.getByTestId("task-time-0_0")).toHaveText(
+    "stream time 12000 ms · count stream time 12000 ms",
+  );
+  await expect(page.getByTestId("task-windows")).toContainText(
+    "count [0, 10000) alice = 3 (closed, emitted ×1)",
+  );
+});
+
 test("Copy link copies the share link of the current step", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await openLab(page);
@@ -201,7 +220,8 @@ test("with reduced motion, records are placed without moving", async ({ page }) 
   const inFlight = await page.evaluate(async () => {
     const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="flight-overlay"]')!;
     const seen = new Set<string | undefined>();
-    for (let i = 0; i < 8; i++) {
+    // Nine steps: the last one is the source taking the first record (a hop to draw).
+    for (let i = 0; i < 9; i++) {
       document.querySelector<HTMLButtonElement>('button[aria-label="Step forward"]')!.click();
       for (let f = 0; f < 6; f++) {
         await new Promise((resolve) => requestAnimationFrame(resolve));

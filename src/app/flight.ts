@@ -131,6 +131,24 @@ export function flightOf(simulation: Simulation, places: RecordPlaces, step: Tra
     case "offsetCommitted":
     case "positionReset":
     case "groupChanged":
+    case "recordSkipped":
+    case "partitionChosen":
+    case "taskIdled":
+    case "streamTimeAdvanced":
+    case "streamTimeRestored":
+    case "watermarkAdvanced":
+    case "partitionIdleChanged":
+    case "windowStoreRestored":
+      return null;
+    case "windowUpdated":
+    case "windowEmitted":
+    case "recordLate":
+    case "recordToLateSideOutput":
+    case "sessionMerged":
+    case "windowClosed":
+    case "windowExpired":
+    case "windowAggregationFailed":
+    case "windowRecordSkipped":
       return null;
     default: {
       const unknown: never = step;

@@ -2,7 +2,15 @@
  * The engine's public surface. Everything outside `src/engine` imports from here.
  */
 export * from "./aggregation";
-export type { Frame, Hop, InstanceFrame, NodeCounters, TaskFrame, TaskPartitionFrame } from "./frame/frame";
+export type {
+  Frame,
+  Hop,
+  InstanceFrame,
+  NodeCounters,
+  TaskFrame,
+  TaskPartitionFrame,
+  WindowFrame,
+} from "./frame/frame";
 export * from "./groups";
 export * from "./model";
 export { openSimulation } from "./openSimulation";

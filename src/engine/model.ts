@@ -15,6 +15,8 @@ export type PartitionIndex = number;
 /** A record's position in its partition's log, 0-based. */
 export type Offset = number;
 
+import type { WindowedAggregationConfig } from "./aggregation/aggregationConfig";
+
 /** Values a record can carry: JSON data. */
 export type Json = null | boolean | number | string | Json[] | { [field: string]: Json };
 /** A record key. `null` is a null key (sticky partitioning); every other value is serialised and hashed. */
@@ -252,6 +254,16 @@ export interface JoinTableNode extends NodeBase {
   type: JoinType;
 }
 
+/**
+ * Aggregates records per key and window (`groupByKey().windowedBy(...).aggregate(...)`), with one operator state per
+ * task (`src/engine/aggregation`). Forwarded results are records `{ key, value: { start, end, value } }`; with
+ * `lateSideOutput`, records too late for every window go to the output branch `late`.
+ */
+export interface WindowedAggregateNode extends NodeBase {
+  op: "windowedAggregate";
+  aggregation: WindowedAggregationConfig;
+}
+
 export type TopologyNode =
   | SourceNode
   | MapNode
@@ -268,7 +280,8 @@ export type TopologyNode =
   | RepartitionNode
   | TableNode
   | JoinNode
-  | JoinTableNode;
+  | JoinTableNode
+  | WindowedAggregateNode;
 
 export type OperatorKind = TopologyNode["op"];
 
@@ -335,6 +348,64 @@ export interface GroupSpec {
   groupInstanceIds: (string | null)[];
 }
 
+/**
+ * Where a record's timestamp comes from (Kafka Streams' `TimestampExtractor`, Flink's `TimestampAssigner`):
+ * - `event`: the producer's record timestamp (`CreateTime`, Kafka's `FailOnInvalidTimestamp` family);
+ * - `ingestion`: the broker's log-append time (`LogAppendTime`);
+ * - `processing`: the wall clock when the task processes the record (`WallclockTimestampExtractor`);
+ * - `field`: a number in the record value's field;
+ * - `expression`: a user expression over the record.
+ */
+export type TimestampExtractorSpec =
+  | { kind: "event" }
+  | { kind: "ingestion" }
+  | { kind: "processing" }
+  | { kind: "field"; field: string }
+  | { kind: "expression"; source: string; extract: RecordFunction<Json> };
+
+/**
+ * How a task with several partitions picks its next record:
+ * - `timestamp`: Kafka Streams' `PartitionGroup#nextRecord`, the partition whose head record has the smallest
+ *   timestamp;
+ * - `round-robin`: one record from each partition with buffered records in turn;
+ * - `arrival`: the head record that was appended to its log first (log-append time, then partition order);
+ * - `custom`: the user's expression runs on each partition's head record; the smallest number wins.
+ * Ties go to the partition listed first in the task.
+ */
+export type SchedulerSpec =
+  | { kind: "timestamp" }
+  | { kind: "round-robin" }
+  | { kind: "arrival" }
+  | { kind: "custom"; source: string; rank: RecordFunction<Json> };
+
+/** Flink's `WatermarkStrategy.forBoundedOutOfOrderness(...)`, its periodic emitter and `withIdleness`. */
+export interface WatermarkSpec {
+  outOfOrdernessMs: number;
+  /** `pipeline.auto-watermark-interval`: a watermark is emitted every this many ms of wall clock. */
+  autoWatermarkIntervalMs: number;
+  /** A source partition with no records for this long is idle and holds nobody back; null: never idle. */
+  idlenessMs: number | null;
+}
+
+/** The application's time settings. */
+export interface TimeSpec {
+  /** Whose rules decide when windows are complete: stream time and grace, or watermarks and allowed lateness. */
+  semantics: "kafka-streams" | "flink";
+  timestamp: TimestampExtractorSpec;
+  scheduler: SchedulerSpec;
+  /** Kafka Streams `max.task.idle.ms`: 0 (default) waits only for data the broker has; -1 never waits. */
+  maxTaskIdleMs: number;
+  watermarks: WatermarkSpec;
+}
+
+export const DEFAULT_TIME: TimeSpec = {
+  semantics: "kafka-streams",
+  timestamp: { kind: "event" },
+  scheduler: { kind: "timestamp" },
+  maxTaskIdleMs: 0,
+  watermarks: { outOfOrdernessMs: 0, autoWatermarkIntervalMs: 200, idlenessMs: null },
+};
+
 export interface AppSpec {
   id: string;
   /** Application instances (consumer group members). */
@@ -349,6 +420,8 @@ export interface AppSpec {
   group: GroupSpec;
   /** Scheduled joins, leaves, crashes and restarts, in time order (ties keep their order). */
   faults: InstanceFault[];
+  /** Timestamps, scheduling, stream time and watermarks; {@link DEFAULT_TIME} when absent. */
+  time?: TimeSpec;
   /** Nodes in topological order (validated: acyclic, every input defined earlier or later — the engine sorts). */
   topology: TopologyNode[];
 }

@@ -18,7 +18,7 @@ import { narrate } from "./trace/narrate";
 import type { RecordedRun } from "./trace/recordedRun";
 import { traceDigest } from "./trace/traceDigest";
 import type { TraceStep } from "./trace/traceEvent";
-import { isReprocessed, TraceLog } from "./trace/traceLog";
+import { isReprocessed, REFETCHED, StepKind, TraceLog } from "./trace/traceLog";
 
 /**
  * The {@link Simulation} of a run recorded by `recordRun(model)` — here, or on another thread and structured-cloned
@@ -44,7 +44,7 @@ export function openSimulation(model: SimulationModel, recorded: RecordedRun): S
     model.producers.length,
     model.app.instances,
   );
-  const decodeContext: DecodeContext = { model, graph, trace };
+  const decodeContext: DecodeContext = { model, graph, trace, offsetOf: (id, tp) => offsetOf(id, tp) };
 
   // The per-record view of the logs is built on first use: most callers (the canvas, seeking) never need it.
   let logs: Record<string, LogEntry[][]> | null = null;
@@ -109,18 +109,18 @@ export function openSimulation(model: SimulationModel, recorded: RecordedRun): S
     }
   };
 
+  /** The scheduler's choice is its own step, just before the source takes the record. */
   const schedulingNote = (i: number): string | null => {
-    const s = step(i);
-    if ((s.kind !== "recordProcessed" && s.kind !== "recordStored") || !s.fromPartition) return null;
-    const tp = graph.firstTopicPartition[s.fromPartition.topic]! + s.fromPartition.partition;
-    const task = graph.tasks.find((t) => t.topicPartitions.includes(tp));
-    if (!task || task.topicPartitions.length < 2) return null;
-    const state = frames.stateAt(i);
-    const heads = task.topicPartitions
-      .filter((p) => state.consumed[p]! < state.position[p]!)
-      .map((p) => `${graph.topicPartitions[p]!.name} ts=${run.logs[p]!.timestampAt(state.consumed[p]!)}`);
-    if (heads.length < 2) return ` (task ${task.id} had buffered records in no other partition)`;
-    return ` (task ${task.id} takes the partition whose head record has the smallest timestamp among ${heads.join(", ")}: PartitionGroup#nextRecord)`;
+    if (i === 0 || trace.kinds[i - 1] !== StepKind.partitionChosen) return null;
+    return ` (the partition task ${graph.tasks[trace.a[i - 1]!]!.id}'s scheduler chose)`;
+  };
+
+  /** The offset of a record (or of the record a refetched version repeats) in a topic-partition's log. */
+  const offsetOf = (id: number, tp: number): number => {
+    const original = trace.creators[id] === REFETCHED ? trace.parents[id]! : id;
+    const log = run.logs[tp]!;
+    for (let offset = 0; offset < log.endOffset; offset++) if (log.idAt(offset) === original) return offset;
+    return -1;
   };
 
   return {
@@ -181,6 +181,7 @@ export function openSimulation(model: SimulationModel, recorded: RecordedRun): S
         model.producers.map((p) => p.id),
         hop,
         (tp, offset) => run.logs[tp]!.idAt(offset),
+        model.app.time?.semantics === "flink",
       );
     },
     groupHistory() {

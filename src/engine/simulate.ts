@@ -36,8 +36,8 @@ export function compileTopology(
 }
 
 /**
- * A rough size of the trace, to size its columns once: every record is produced, appended, fetched and visits
- * each node; transforming nodes and sinks add a record version each. Capped by the step limit.
+ * A rough size of the trace, to size its columns once: every record is produced, appended, fetched, usually
+ * advances its task's stream time, and visits each node; transforming nodes and sinks add a record version each. Capped by the step limit.
  */
 function expectedTraceSize(model: SimulationModel): [steps: number, versions: number] {
   const records = totalRecords(model);
@@ -46,7 +46,8 @@ function expectedTraceSize(model: SimulationModel): [steps: number, versions: nu
   const transforming = nodes.filter(
     (n) => n.op === "map" || n.op === "mapValues" || n.op === "selectKey" || n.op === "enrich",
   ).length;
-  const steps = Math.min(model.limits.maxSteps + 1, records * (3 + nodes.length + sinks) + 64);
+  // Produced, appended, fetched, a stream-time step when it advances (most records), then each node.
+  const steps = Math.min(model.limits.maxSteps + 1, records * (4 + nodes.length + sinks) + 64);
   return [steps, records * (1 + transforming + sinks) + 64];
 }
 

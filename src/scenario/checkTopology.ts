@@ -138,6 +138,14 @@ function referenceProblem(
     }
     return null;
   }
+  if (target.op === "windowedAggregate" && branch !== undefined) {
+    if (branch !== "late") {
+      return `node ${JSON.stringify(id)} has one extra output, "${id}.late" (its late side output), not ${JSON.stringify(branch)}`;
+    }
+    return target.late === "sideOutput"
+      ? null
+      : `node ${JSON.stringify(id)} drops late records: set "late": "sideOutput" on it to read "${id}.late"`;
+  }
   if (branch !== undefined)
     return `node ${JSON.stringify(id)} is not a branch node: reference it as ${JSON.stringify(id)}`;
   return null;

@@ -10,8 +10,10 @@ import type {
   PartitionerSpec,
   RecordContext,
   RecordKey,
+  TimeSpec,
   TopologyNode,
 } from "../engine/model";
+import { windowedAggregationConfig } from "./compileWindowedAggregate";
 import { nodeExpressions } from "./nodeExpressions";
 import type { ScenarioProducer } from "./producerSchema";
 import { nodeReferences, parseNodeReference } from "./topologyGraph";
@@ -41,15 +43,18 @@ function joinerFunction(source: string): (context: JoinContext) => Json {
 }
 
 /** Compiles a node and keeps its expression texts (by field path) for narration. */
-export function compileNode(node: ScenarioNode): TopologyNode {
-  const compiled = compileNodeLogic(node);
+export function compileNode(
+  node: ScenarioNode,
+  semantics: TimeSpec["semantics"] = "kafka-streams",
+): TopologyNode {
+  const compiled = compileNodeLogic(node, semantics);
   const sites = nodeExpressions(node);
   if (sites.length > 0)
     compiled.expressions = Object.fromEntries(sites.map((s) => [s.path.join("."), s.source]));
   return compiled;
 }
 
-function compileNodeLogic(node: ScenarioNode): TopologyNode {
+function compileNodeLogic(node: ScenarioNode, semantics: TimeSpec["semantics"]): TopologyNode {
   const id = node.id;
   const inputs: InputRef[] = nodeReferences(node).map(parseNodeReference);
   switch (node.op) {
@@ -117,6 +122,8 @@ function compileNodeLogic(node: ScenarioNode): TopologyNode {
     }
     case "joinTable":
       return { op: "joinTable", id, inputs, joiner: joinerFunction(node.joiner), type: node.type ?? "inner" };
+    case "windowedAggregate":
+      return { op: "windowedAggregate", id, inputs, aggregation: windowedAggregationConfig(node, semantics) };
     default: {
       const unhandled: never = node;
       throw new Error(`unhandled topology node ${JSON.stringify(unhandled)}`);

@@ -10,7 +10,10 @@ import type {
   InstanceFault,
   ProducerSpec,
   RecordKey,
+  SchedulerSpec,
   SimulationModel,
+  TimeSpec,
+  TimestampExtractorSpec,
   TopicSpec,
   TopologyNode,
   WeightedKey,
@@ -20,6 +23,7 @@ import { SCENARIO_DEFAULTS } from "./defaults";
 import type { ScenarioExplicitRecord, ScenarioGenerator, ScenarioProducer } from "./producerSchema";
 import { planRepartitions } from "./repartitionPlan";
 import type { Scenario } from "./schema";
+import { TIME_DEFAULTS } from "./timeSchema";
 import { parseNodeReference, topologicalOrder } from "./topologyGraph";
 import { compileRecordFunction, compileTaskOwner } from "./userFunctions";
 
@@ -87,6 +91,7 @@ export function compileScenario(scenario: Scenario): SimulationModel {
       commitIntervalMs: scenario.app.commitIntervalMs ?? SCENARIO_DEFAULTS.app.commitIntervalMs,
       group: compileGroup(scenario),
       faults: compileFaults(scenario),
+      time: compileTime(scenario),
       topology,
     },
     limits: {
@@ -149,7 +154,7 @@ function expandRepartitions(scenario: Scenario): { topics: TopicSpec[]; topology
   const declared = scenario.topics.map((topic) => ({ name: topic.name, partitions: topic.partitions }));
   const plan = planRepartitions(scenario.app.id, declared, scenario.app.topology);
   const nodes: TopologyNode[] = scenario.app.topology.map((node, i) => ({
-    ...compileNode(node),
+    ...compileNode(node, scenario.app.time?.semantics ?? TIME_DEFAULTS.semantics),
     inputs: plan.references[i]!.map(parseNodeReference),
   }));
   const topics: TopicSpec[] = [...declared];
@@ -173,4 +178,36 @@ function expandRepartitions(scenario: Scenario): { topics: TopicSpec[]; topology
     nodes.map((n) => ({ id: n.id, inputs: n.inputs.map((input) => input.node) })),
   );
   return { topics, topology: order.map((i) => nodes[i]!) };
+}
+
+function compileTime(scenario: Scenario): TimeSpec {
+  const time = scenario.app.time ?? {};
+  const written = time.timestamp ?? TIME_DEFAULTS.timestamp;
+  let timestamp: TimestampExtractorSpec;
+  if (typeof written === "string") timestamp = { kind: written };
+  else if ("field" in written) timestamp = { kind: "field", field: written.field };
+  else
+    timestamp = {
+      kind: "expression",
+      source: written.expression,
+      extract: compileRecordFunction(written.expression, "record"),
+    };
+  const order = time.scheduler ?? TIME_DEFAULTS.scheduler;
+  const scheduler: SchedulerSpec =
+    typeof order === "string"
+      ? { kind: order }
+      : { kind: "custom", source: order.expression, rank: compileRecordFunction(order.expression, "record") };
+  const watermarks = time.watermarks ?? {};
+  return {
+    semantics: time.semantics ?? TIME_DEFAULTS.semantics,
+    timestamp,
+    scheduler,
+    maxTaskIdleMs: time.maxTaskIdleMs ?? TIME_DEFAULTS.maxTaskIdleMs,
+    watermarks: {
+      outOfOrdernessMs: watermarks.outOfOrdernessMs ?? TIME_DEFAULTS.watermarks.outOfOrdernessMs,
+      autoWatermarkIntervalMs:
+        watermarks.autoWatermarkIntervalMs ?? TIME_DEFAULTS.watermarks.autoWatermarkIntervalMs,
+      idlenessMs: watermarks.idlenessMs ?? null,
+    },
+  };
 }

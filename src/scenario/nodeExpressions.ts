@@ -56,6 +56,13 @@ export function nodeExpressions(node: ScenarioNode): ExpressionSite[] {
       return site(["value"], node.value, "enrich");
     case "sink":
       return partitionerSites(node.partitioner);
+    case "windowedAggregate": {
+      const aggregate = node.aggregate;
+      return [
+        ...("of" in aggregate ? site(["aggregate", "of"], aggregate.of) : []),
+        ...(aggregate.kind === "reduce" ? site(["aggregate", "reducer"], aggregate.reducer, "reducer") : []),
+      ];
+    }
     default: {
       const unhandled: never = node;
       throw new Error(`unhandled topology node ${JSON.stringify(unhandled)}`);

@@ -4,6 +4,8 @@
  *
  * - An explicit `repartition` node writes to `<app.id>-<name>-repartition` and a source reads it back
  *   (`KStream#repartition`).
+ * - A windowed aggregation whose input had its key changed upstream gets one named `<aggregate id>`
+ *   (`KGroupedStreamImpl`, `repartitionRequired` before `groupByKey().windowedBy(...)`).
  * - A join whose input had its key changed upstream (`selectKey`, `map`, `flatMap`; `mapValues`, `filter`
  *   and the like keep the mark; a `merge` of a marked stream is marked) gets one automatically on that side
  *   (`KStreamImpl#repartitionForJoin`, the `repartitionRequired` flag), named `<join id>-left` / `<join id>-right`.
@@ -60,6 +62,7 @@ function keyChangerOf(node: ScenarioNode, inputMark: (reference: string) => stri
     case "join":
     case "joinTable":
     case "sink":
+    case "windowedAggregate":
       return null;
     // KStreamImpl#map and #flatMap set the flag even when the key stays: Kafka cannot look inside the mapper.
     case "selectKey":
@@ -159,6 +162,28 @@ export function planRepartitions(
       });
       references[i]![s] = reader;
     });
+  });
+
+  // Automatic repartitions before windowed aggregations whose input's key was changed.
+  nodes.forEach((node, i) => {
+    if (node.op !== "windowedAggregate") return;
+    const ref = references[i]![0]!;
+    const causedBy = mark.get(nodeOf(ref)) ?? null;
+    if (causedBy === null) return;
+    const writer = `${node.id}-repartition`;
+    const reader = `${node.id}-repartition-source`;
+    claim(writer, i, `the repartition before windowed aggregation ${node.id}`);
+    claim(reader, i, `the repartition before windowed aggregation ${node.id}`);
+    repartitions.push({
+      topic: `${appId}-${node.id}-repartition`,
+      partitions: 0,
+      writer,
+      writerInput: ref,
+      reader,
+      explicit: false,
+      causedBy,
+    });
+    references[i]![0] = reader;
   });
 
   for (const r of repartitions) {

@@ -19,6 +19,7 @@ import {
 import { faultSchema, groupSchema } from "./groupSchema";
 import { producerSchema } from "./producerSchema";
 import { kafkaName, withDefault } from "./schemaPrimitives";
+import { timeSchema } from "./timeSchema";
 import { topologyNodeSchema } from "./topologySchema";
 import { CURRENT_SCENARIO_VERSION } from "./version";
 
@@ -69,6 +70,7 @@ export const appSchema = z
       SCENARIO_DEFAULTS.app.commitIntervalMs,
     ),
     group: groupSchema.optional(),
+    time: timeSchema.optional(),
     faults: z
       .array(faultSchema)
       .max(MAX_FAULTS)
@@ -157,4 +159,5 @@ export type {
   ScenarioProducer,
   ScenarioWeightedKey,
 } from "./producerSchema";
+export type { ScenarioTime } from "./timeSchema";
 export type { ScenarioBranchNode, ScenarioNode, ScenarioOp } from "./topologySchema";

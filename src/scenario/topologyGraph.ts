@@ -33,6 +33,7 @@ export function nodeReferences(node: ScenarioNode): readonly string[] {
     case "enrich":
     case "sink":
     case "repartition":
+    case "windowedAggregate":
       return [node.from];
     default:
       return assertNever(node);

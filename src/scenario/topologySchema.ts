@@ -15,6 +15,7 @@ import {
   partitionerSchema,
   withDefault,
 } from "./schemaPrimitives";
+import { windowedAggregateNodeSchema } from "./windowedAggregateSchema";
 
 const id = nodeId("Node id, unique in the topology.");
 const from = nodeRefSchema;
@@ -260,6 +261,7 @@ export const TOPOLOGY_NODE_SCHEMAS = [
   tableNodeSchema,
   joinNodeSchema,
   joinTableNodeSchema,
+  windowedAggregateNodeSchema,
 ] as const;
 
 export const topologyNodeSchema = z
@@ -269,6 +271,7 @@ export const topologyNodeSchema = z
 export type ScenarioNode = z.infer<typeof topologyNodeSchema>;
 export type ScenarioOp = ScenarioNode["op"];
 export type ScenarioBranchNode = z.infer<typeof branchNodeSchema>;
+export type ScenarioWindowedAggregateNode = z.infer<typeof windowedAggregateNodeSchema>;
 
 /** The names of all operators, in schema order. */
 export const SCENARIO_OPS: readonly ScenarioOp[] = TOPOLOGY_NODE_SCHEMAS.map(

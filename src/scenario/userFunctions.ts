@@ -20,8 +20,10 @@ export const GROUP_VARIABLES = ["task", "subtopology", "partition", "members", "
 
 /** An `enrich` expression: the record, and `now`, the wall-clock time the external service answers at. */
 export const ENRICH_VARIABLES = [...RECORD_VARIABLES, "now"] as const;
+/** A windowed aggregation's reducer: the aggregate so far and the next input. */
+export const REDUCER_VARIABLES = ["aggregate", "value"] as const;
 
-export type ExpressionScope = "record" | "generator" | "joiner" | "group" | "enrich";
+export type ExpressionScope = "record" | "generator" | "joiner" | "group" | "enrich" | "reducer";
 
 const VARIABLES: Record<ExpressionScope, readonly string[]> = {
   record: RECORD_VARIABLES,
@@ -29,6 +31,7 @@ const VARIABLES: Record<ExpressionScope, readonly string[]> = {
   group: GROUP_VARIABLES,
   enrich: ENRICH_VARIABLES,
   joiner: JOINER_VARIABLES,
+  reducer: REDUCER_VARIABLES,
 };
 
 type Compiled = { ok: true; fn: (context: Record<string, unknown>) => Json } | { ok: false; message: string };
@@ -76,4 +79,13 @@ export function compileTaskOwner(source: string): TaskOwnerFunction {
   if (!compiled.ok)
     throw new Error(`expression ${JSON.stringify(source)} does not compile: ${compiled.message}`);
   return compiled.fn as unknown as TaskOwnerFunction;
+}
+
+/** Compiles a reducer expression (`aggregate`, `value`) into the aggregation core's `Reducer`. */
+export function compileReducer(source: string): (aggregate: Json, value: Json) => Json {
+  const compiled = compile(source, "reducer");
+  if (!compiled.ok)
+    throw new Error(`expression ${JSON.stringify(source)} does not compile: ${compiled.message}`);
+  const fn = compiled.fn;
+  return (aggregate, value) => fn({ aggregate, value });
 }

@@ -176,7 +176,7 @@ describe("validateScenario: structure", () => {
       {
         path: "app.topology[1].op",
         message:
-          'unknown op "count" (expected one of: source, map, mapValues, filter, flatMap, flatMapValues, branch, merge, selectKey, peek, enrich, sink, repartition, table, join, joinTable)',
+          'unknown op "count" (expected one of: source, map, mapValues, filter, flatMap, flatMapValues, branch, merge, selectKey, peek, enrich, sink, repartition, table, join, joinTable, windowedAggregate)',
       },
       // The node this one replaced was "pages": the next node's reference to it now points to nothing.
       { path: "app.topology[2].from", message: 'unknown node "pages"' },

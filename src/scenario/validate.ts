@@ -5,7 +5,9 @@
 import { checkExpressions } from "./checkExpressions";
 import { checkGroup } from "./checkGroup";
 import { checkProducers } from "./checkProducers";
+import { checkTime } from "./checkTime";
 import { checkTopology } from "./checkTopology";
+import { checkWindows } from "./checkWindows";
 import { migrateScenario } from "./migrate";
 import { parseReadably } from "./readableIssues";
 import { planRepartitions } from "./repartitionPlan";
@@ -55,7 +57,8 @@ export function validateScenario(input: unknown): ValidationResult {
       );
   appendErrors(errors, checkProducers(parts), checkTopology(parts), checkExpressions(parts));
 
-  if (parsed.ok) appendErrors(errors, checkGroup(parsed.value));
+  if (parsed.ok) appendErrors(errors, checkGroup(parsed.value), checkTime(parsed.value));
+  if (parsed.ok && errors.length === 0) appendErrors(errors, checkWindows(parsed.value));
   if (parsed.ok && errors.length === 0) {
     // Repartition topics and copartitioning are judged on a topology that is otherwise sound.
     const scenario = parsed.value;

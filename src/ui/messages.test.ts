@@ -27,7 +27,9 @@ describe("message catalogues", () => {
         "keySpace",
         "milliseconds",
         "olderRecords",
+        "timeMs",
         "wallClock",
+        "windowLine",
       ]);
     });
   }

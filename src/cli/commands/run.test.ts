@@ -49,6 +49,7 @@ describe("run", () => {
       "instances",
       "group",
       "counters",
+      "windows",
     ]);
     expect(report.outputVersion).toBe(2);
     expect(report.scenario).toEqual({ title: "Tiny doubling pipeline", seed: 3 });
@@ -154,5 +155,60 @@ describe("run", () => {
       code: 2,
       err: "run needs <file|lesson-id>\nusage: topolab run <file|lesson-id> [--json]\n",
     });
+  });
+
+  it("shouldReportWindowResultsLateRecordsStreamTimesAndWatermarks", async () => {
+    const kafka = await runJson("tumbling-grace");
+    expect(kafka.windows).toEqual([
+      {
+        node: "count",
+        results: [
+          {
+            task: "0_0",
+            key: "alice",
+            start: 0,
+            end: 10000,
+            value: 3,
+            timestamp: 9000,
+            emittedAtMs: 4000,
+            kind: "final",
+            reprocessed: false,
+          },
+        ],
+        late: [
+          {
+            task: "0_0",
+            key: "alice",
+            value: { page: "/thanks" },
+            timestamp: 9500,
+            window: { start: 0, end: 10000 },
+            outcome: "dropped",
+            rule: "window [0, 10000) ends at 10000 ≤ stream time 12000 − grace 2000 = 10000: too late",
+            atMs: 5000,
+          },
+        ],
+      },
+    ]);
+    expect(kafka.tasks[0]).toMatchObject({
+      streamTimeMs: 12000,
+      watermarks: {},
+      operatorStreamTimes: { count: 12000 },
+    });
+    const flink = await runJson("tumbling-flink");
+    expect(flink.windows[0]!.results.map((r) => [r.key, r.value, r.kind])).toEqual([
+      ["alice", 3, "pane"],
+      ["alice", 4, "pane"],
+    ]);
+    expect(flink.windows[0]!.late.map((l) => [l.key, l.outcome])).toEqual([["bob", "sideOutput"]]);
+    expect(flink.tasks[0]!.watermarks).toEqual({ in: 10999, count: 10999 });
+  });
+
+  it("shouldPrintWindowResultsAndLateRecordsAsText", async () => {
+    const { out } = await cli(["run", "tumbling-grace"]);
+    expect(out).toContain("Windows of count: 1 result, 1 late record\n");
+    expect(out).toMatch(/\n {2}0_0 +"alice" +\[0, 10000\) +3 +final +4000\n/);
+    expect(out).toContain(
+      'late "alice" ts=9500 (dropped): window [0, 10000) ends at 10000 ≤ stream time 12000 − grace 2000 = 10000: too late',
+    );
   });
 });

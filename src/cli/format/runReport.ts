@@ -51,6 +51,53 @@ export interface TaskReport {
   /** The owner at the end, or null when nobody owns it. */
   instance: string | null;
   partitions: { topic: string; partition: number; position: number; committed: number; lag: number }[];
+  /** Stream time at the end: the largest timestamp the task processed; null if it processed nothing. */
+  streamTimeMs: number | null;
+  /** Flink: the final watermark of each source and windowed operator in this task (null: none yet). */
+  watermarks: Record<string, number | null>;
+  /** Kafka Streams: each windowed operator's own final stream time in this task (null: none). */
+  operatorStreamTimes: Record<string, number | null>;
+}
+
+/** A window result a windowed operator sent downstream. */
+export interface WindowResultReport {
+  task: string;
+  key: RecordKey;
+  start: number;
+  /** Exclusive for tumbling and hopping windows; inclusive for Kafka sliding windows and sessions. */
+  end: number;
+  /** The aggregate; null for a tombstone (a Kafka session merged away). */
+  value: Json;
+  /** The result record's timestamp. */
+  timestamp: number;
+  /** Virtual wall-clock time it was emitted. */
+  emittedAtMs: number;
+  /** `update` (emit on update), `final` (emit on window close), `pane` (Flink firing), `tombstone`. */
+  kind: "update" | "final" | "pane" | "tombstone";
+  /** True when emitted while reprocessing after a failover (a repeat of earlier output). */
+  reprocessed: boolean;
+}
+
+/** A record a window refused: too late for it. */
+export interface LateRecordReport {
+  task: string;
+  key: RecordKey;
+  value: Json;
+  timestamp: number;
+  /** The window it was too late for. */
+  window: { start: number; end: number };
+  /** `dropped`, or sent to the late side output. */
+  outcome: "dropped" | "sideOutput";
+  /** The comparison that decided it. */
+  rule: string;
+  /** Virtual wall-clock time it was processed. */
+  atMs: number;
+}
+
+export interface WindowedOperatorReport {
+  node: string;
+  results: WindowResultReport[];
+  late: LateRecordReport[];
 }
 
 export interface RunReport {
@@ -71,6 +118,68 @@ export interface RunReport {
   group: GroupHistory;
   /** Per node id, in topological order. */
   counters: Record<string, NodeCounters>;
+  /** Per windowed operator: every result it emitted and every late record, in trace order. */
+  windows: WindowedOperatorReport[];
+}
+
+function windowReports(sim: Simulation): WindowedOperatorReport[] {
+  const reports = new Map<string, WindowedOperatorReport>();
+  for (const node of sim.model.app.topology) {
+    if (node.op === "windowedAggregate") reports.set(node.id, { node: node.id, results: [], late: [] });
+  }
+  if (reports.size === 0) return [];
+  for (let i = 0; i < sim.stepCount; i++) {
+    const step = sim.step(i);
+    switch (step.kind) {
+      case "windowUpdated":
+      case "windowEmitted":
+      case "sessionMerged": {
+        // Forwarded: the step's record is the result's own new version.
+        const o = step.output;
+        if (step.record === null || step.record === step.input) break;
+        if (o.kind !== "updated" && o.kind !== "emitted" && o.kind !== "sessionMerged") break;
+        const result = sim.record(step.record);
+        reports.get(step.node)!.results.push({
+          task: step.task,
+          key: result.key,
+          start: o.window.start,
+          end: o.window.end,
+          value: o.kind === "sessionMerged" ? null : o.value,
+          timestamp: result.timestamp,
+          emittedAtMs: step.timeMs,
+          kind:
+            o.kind === "sessionMerged"
+              ? "tombstone"
+              : o.kind === "updated"
+                ? "update"
+                : o.trigger === "windowClose"
+                  ? "final"
+                  : "pane",
+          reprocessed: result.reprocessed,
+        });
+        break;
+      }
+      case "recordLate":
+      case "recordToLateSideOutput": {
+        const o = step.output;
+        if (o.kind !== "late" && o.kind !== "lateSideOutput") break;
+        reports.get(step.node)!.late.push({
+          task: step.task,
+          key: o.record.key,
+          value: o.record.value,
+          timestamp: o.record.timestamp,
+          window: { start: o.window.start, end: o.window.end },
+          outcome: o.kind === "late" ? "dropped" : "sideOutput",
+          rule: o.reason,
+          atMs: step.timeMs,
+        });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return [...reports.values()];
 }
 
 function sinkReports(sim: Simulation): SinkReport[] {
@@ -146,9 +255,13 @@ export function runReport(sim: Simulation): RunReport {
         committed: p.committed,
         lag: p.logEnd - p.committed,
       })),
+      streamTimeMs: task.streamTimeMs,
+      watermarks: task.watermarks,
+      operatorStreamTimes: task.operatorStreamTimes,
     })),
     instances: end.instances,
     group: sim.groupHistory(),
     counters: end.counters,
+    windows: windowReports(sim),
   };
 }

@@ -106,6 +106,30 @@ function countersText(report: RunReport): string {
   return `\nNodes\n${formatTable(["node", "in", "out", "dropped"], rows, "  ")}`;
 }
 
+function windowsText(report: RunReport): string {
+  let text = "";
+  for (const op of report.windows) {
+    text += `\nWindows of ${op.node}: ${plural(op.results.length, "result")}, ${plural(op.late.length, "late record")}\n`;
+    const rows = op.results.map((r) => [
+      r.task,
+      formatJsonCell(r.key),
+      `[${r.start}, ${r.end})`,
+      formatJsonCell(r.value),
+      r.kind,
+      String(r.emittedAtMs),
+    ]);
+    if (rows.length > 0) text += formatTable(["task", "key", "window", "value", "kind", "at"], rows, "  ");
+    for (const late of op.late) {
+      text += `  late ${formatJsonCell(late.key)} ts=${late.timestamp} (${late.outcome}): ${late.rule}\n`;
+    }
+  }
+  return text;
+}
+
+function formatJsonCell(value: unknown): string {
+  return JSON.stringify(value) ?? "null";
+}
+
 export function runText(report: RunReport): string {
   const header =
     `${report.scenario.title}\n` +
@@ -116,6 +140,7 @@ export function runText(report: RunReport): string {
     sinksText(report) +
     groupText(report) +
     tasksText(report) +
+    windowsText(report) +
     countersText(report)
   );
 }

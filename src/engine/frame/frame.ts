@@ -5,7 +5,7 @@
  * any cursor without looking at its neighbours. Partition logs are append-only, so a frame only says how far each
  * log reached (`logEnd`); the records themselves live in the simulation's final logs.
  */
-import type { Offset, WallClockMs } from "../model";
+import type { Json, Offset, WallClockMs } from "../model";
 import type { RecordId } from "../trace/traceEvent";
 
 /** A record moving along an edge of the topology during the current step. */
@@ -48,6 +48,10 @@ export interface TaskPartitionFrame {
   processed: Offset;
   /** Log-end offset: `logEnd - committed` is the group's lag on this partition. */
   logEnd: Offset;
+  /** Flink: the partition's watermark from the periodic emitter; null before its first (Long.MIN_VALUE). */
+  watermarkMs: number | null;
+  /** Flink: true while the partition is idle (`withIdleness`) and holds no watermark back. */
+  idle: boolean;
 }
 
 export interface TaskFrame {
@@ -60,6 +64,18 @@ export interface TaskFrame {
   partitions: TaskPartitionFrame[];
   /** Records fetched but not yet processed, in fetch order, per source partition ("topic-p"). */
   buffered: Record<string, RecordId[]>;
+  /** Kafka Streams stream time: the largest timestamp the task processed; null before its first record. */
+  streamTimeMs: number | null;
+  /**
+   * Flink: per node id of the task's sub-topology that keeps a watermark (sources, windowed operators), its
+   * watermark in this task; null before the first. Empty under kafka-streams.
+   */
+  watermarks: Record<string, number | null>;
+  /**
+   * Kafka Streams: per windowed node id of the task's sub-topology, the operator's own observed stream time (it
+   * can lag the task's: each windowed processor keeps its own); null before its first record. Empty under flink.
+   */
+  operatorStreamTimes: Record<string, number | null>;
 }
 
 /** An application instance: a consumer group member (or a static consumer). */
@@ -71,6 +87,23 @@ export interface InstanceFrame {
   running: boolean;
   /** Task ids it owns in the current generation (a stopped static member keeps its tasks). */
   tasks: string[];
+}
+
+/** A window a windowed operator holds state for in one task. */
+export interface WindowFrame {
+  node: string;
+  task: string;
+  key: Json;
+  start: number;
+  /** Exclusive, or inclusive when `endInclusive` (Kafka sessions and sliding windows). */
+  end: number;
+  endInclusive: boolean;
+  /** The current aggregate (Flink discarding: what arrived since the last firing). */
+  value: Json;
+  /** Kafka: past end + grace, final, kept until the store's retention drops it. */
+  closed: boolean;
+  /** Results emitted for it so far (Kafka emit-on-close: 0 or 1; Flink: firings). */
+  emissions: number;
 }
 
 export interface Frame {
@@ -91,4 +124,6 @@ export interface Frame {
   producerBuffers: Record<string, RecordId[]>;
   /** The hop the last applied event made, if it moved a record through the topology. */
   hop: Hop | null;
+  /** Every window the windowed operators hold state for, per node and task, in the order they appeared. */
+  windows: WindowFrame[];
 }

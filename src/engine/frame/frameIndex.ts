@@ -64,10 +64,19 @@ export class FrameIndex {
     for (const s of this.snapshots) {
       bytes += s.logEnd.byteLength + s.position.byteLength + s.consumed.byteLength + s.committed.byteLength;
       bytes += s.counters.byteLength + s.lastInput.byteLength;
+      bytes += s.streamTime.byteLength + s.partitionWatermark.byteLength + s.partitionIdle.byteLength;
+      bytes += s.operatorWatermark.byteLength + s.operatorStreamTime.byteLength + 64 * s.windows.size;
       for (const b of s.producerBuffers) bytes += 8 * b.length;
     }
     return bytes;
   }
+}
+
+/** Operators that keep a watermark of their own. */
+const WATERMARK_OPS: ReadonlySet<string> = new Set(["source", "windowedAggregate"]);
+
+function finiteOrNull(timeMs: number): number | null {
+  return timeMs === Number.NEGATIVE_INFINITY ? null : timeMs;
 }
 
 /** Turns a raw state into the public {@link Frame}. */
@@ -77,6 +86,7 @@ export function toFrame(
   producerIds: string[],
   hop: Hop | null,
   recordAt: (tp: number, offset: number) => number,
+  flink = false,
 ): Frame {
   const logEnd: Frame["logEnd"] = {};
   for (const topic of graph.topics) {
@@ -106,8 +116,25 @@ export function toFrame(
         committed: state.committed[tp]!,
         processed: state.consumed[tp]!,
         logEnd: state.logEnd[tp]!,
+        watermarkMs: finiteOrNull(state.partitionWatermark[tp]!),
+        idle: state.partitionIdle[tp] === 1,
       };
     });
+    const watermarks: Record<string, number | null> = {};
+    const operatorStreamTimes: Record<string, number | null> = {};
+    if (!flink) {
+      for (const node of graph.nodes) {
+        if (node.subtopology !== task.subtopology || node.op !== "windowedAggregate") continue;
+        const time = state.operatorStreamTime[t * graph.nodes.length + node.index]!;
+        operatorStreamTimes[node.id] = time < 0 ? null : time;
+      }
+    }
+    if (flink) {
+      for (const node of graph.nodes) {
+        if (node.subtopology !== task.subtopology || !WATERMARK_OPS.has(node.op)) continue;
+        watermarks[node.id] = finiteOrNull(state.operatorWatermark[t * graph.nodes.length + node.index]!);
+      }
+    }
     const owner = state.ownerOfTask[t]!;
     return {
       id: task.id,
@@ -115,6 +142,9 @@ export function toFrame(
       consumed: owner >= 0 && state.running[owner] === 1,
       partitions,
       buffered,
+      streamTimeMs: state.streamTime[t]! < 0 ? null : state.streamTime[t]!,
+      watermarks,
+      operatorStreamTimes,
     };
   });
   const instances: Frame["instances"] = Array.from(state.running, (running, i) => ({
@@ -137,5 +167,16 @@ export function toFrame(
     counters,
     producerBuffers,
     hop,
+    windows: [...state.windows.values()].map((w) => ({
+      node: graph.nodes[w.node]!.id,
+      task: graph.tasks[w.task]!.id,
+      key: w.key,
+      start: w.start,
+      end: w.end,
+      endInclusive: w.endInclusive,
+      value: w.value,
+      closed: w.closed,
+      emissions: w.emissions,
+    })),
   };
 }

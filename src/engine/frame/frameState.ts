@@ -2,12 +2,26 @@
  * The mutable state a frame is built from, and how one trace step changes it. Applying steps 0..n-1 to the
  * initial state gives the state at cursor n; nothing else is consulted, so frames can be rebuilt from snapshots.
  */
+
+import type { WindowOutput } from "../aggregation/windowOutput";
 import type { TopicPartition } from "../groups/assignor";
 import type { CoordinatorEvent } from "../groups/coordinator";
 import { JoinedHow } from "../joins/joinedHow";
 import type { GroupStepPayload } from "../runtime/groupDriver";
 import type { TopologyGraph } from "../topology/topologyGraph";
-import { StepKind, type TraceLog } from "../trace/traceLog";
+import {
+  type RestoredWindow,
+  StepKind,
+  type TraceLog,
+  unpackTime,
+  type WindowRestore,
+} from "../trace/traceLog";
+
+/** A window in the frame state: node and task indexes, and what a `WindowFrame` shows. */
+export interface WindowEntry extends RestoredWindow {
+  node: number;
+  task: number;
+}
 
 export interface FrameState {
   cursor: number;
@@ -32,6 +46,18 @@ export interface FrameState {
   memberIds: string[];
   /** The last completed generation (0 before the first; static assignment has none). */
   generation: number;
+  /** Per task: stream time, -1 before its first record. */
+  streamTime: Float64Array;
+  /** Per source topic-partition: its watermark (flink), -Infinity before the first. */
+  partitionWatermark: Float64Array;
+  /** Per source topic-partition: 1 while idle (flink `withIdleness`). */
+  partitionIdle: Uint8Array;
+  /** Per `task * nodes + node`: the operator's watermark in that task (flink), -Infinity before the first. */
+  operatorWatermark: Float64Array;
+  /** Per `task * nodes + node`: a windowed operator's own observed stream time (kafka-streams), -1 before any. */
+  operatorStreamTime: Float64Array;
+  /** Windows held by windowed operators, by `node|task|key|start|end`, in the order they appeared. */
+  windows: Map<string, WindowEntry>;
 }
 
 export function initialFrameState(graph: TopologyGraph, producers: number, instances = 1): FrameState {
@@ -50,6 +76,14 @@ export function initialFrameState(graph: TopologyGraph, producers: number, insta
     running: new Uint8Array(instances),
     memberIds: Array.from({ length: instances }, () => ""),
     generation: 0,
+    streamTime: new Float64Array(graph.tasks.length).fill(-1),
+    partitionWatermark: new Float64Array(tps).fill(Number.NEGATIVE_INFINITY),
+    partitionIdle: new Uint8Array(tps),
+    operatorWatermark: new Float64Array(graph.tasks.length * graph.nodes.length).fill(
+      Number.NEGATIVE_INFINITY,
+    ),
+    operatorStreamTime: new Float64Array(graph.tasks.length * graph.nodes.length).fill(-1),
+    windows: new Map(),
   };
 }
 
@@ -68,6 +102,12 @@ export function copyFrameState(s: FrameState): FrameState {
     running: s.running.slice(),
     memberIds: s.memberIds.slice(),
     generation: s.generation,
+    streamTime: s.streamTime.slice(),
+    partitionWatermark: s.partitionWatermark.slice(),
+    partitionIdle: s.partitionIdle.slice(),
+    operatorWatermark: s.operatorWatermark.slice(),
+    operatorStreamTime: s.operatorStreamTime.slice(),
+    windows: new Map([...s.windows].map(([id, w]) => [id, { ...w }])),
   };
 }
 
@@ -77,13 +117,19 @@ export interface ReplayTables {
   multiOutput: Uint8Array;
   /** Task index by `<subtopology>_<partition>`, to read the units of group steps. */
   taskIndex: ReadonlyMap<string, number>;
+  /** Number of topology nodes (the stride of `operatorWatermark`). */
+  nodes: number;
 }
 
 /** The tables replay needs for a graph. */
 export function replayTables(graph: TopologyGraph): ReplayTables {
   const multiOutput = new Uint8Array(graph.nodes.length);
   for (const n of graph.nodes) multiOutput[n.index] = n.op === "flatMap" || n.op === "flatMapValues" ? 1 : 0;
-  return { multiOutput, taskIndex: new Map(graph.tasks.map((t, i) => [t.id, i])) };
+  return {
+    multiOutput,
+    taskIndex: new Map(graph.tasks.map((t, i) => [t.id, i])),
+    nodes: graph.nodes.length,
+  };
 }
 
 /**
@@ -176,12 +222,126 @@ export function applyStep(state: FrameState, trace: TraceLog, tables: ReplayTabl
     case StepKind.groupChanged:
       applyGroupStep(state, a, (trace.extras[c] as GroupStepPayload).event, tables.taskIndex);
       break;
+    case StepKind.recordSkipped:
+      state.consumed[b & 0xffff]!++;
+      break;
+    case StepKind.partitionChosen:
+    case StepKind.taskIdled:
+      break;
+    case StepKind.streamTimeAdvanced:
+    case StepKind.streamTimeRestored:
+      state.streamTime[a] = unpackTime(b, c);
+      break;
+    case StepKind.watermarkAdvanced:
+      if (a < 0) state.partitionWatermark[-1 - a] = unpackTime(b, c);
+      else state.operatorWatermark[(a >>> 16) * tables.nodes + (a & 0xffff)] = unpackTime(b, c);
+      break;
+    case StepKind.partitionIdleChanged:
+      state.partitionIdle[a] = b;
+      break;
+    case StepKind.windowUpdated:
+    case StepKind.windowEmitted:
+    case StepKind.recordLate:
+    case StepKind.recordToLateSideOutput:
+    case StepKind.sessionMerged:
+    case StepKind.windowClosed:
+    case StepKind.windowExpired:
+    case StepKind.windowAggregationFailed:
+    case StepKind.windowRecordSkipped: {
+      // In: each input record once; out: each result forwarded; dropped: each refusal (late, failed, skipped).
+      const node = b & 0xffff;
+      const input = (trace.extras[c] as { input: number }).input;
+      if (input >= 0 && state.lastInput[node] !== input) {
+        counters[node * 3]!++;
+        state.lastInput[node] = input;
+      }
+      if (
+        kind === StepKind.recordLate ||
+        kind === StepKind.windowAggregationFailed ||
+        kind === StepKind.windowRecordSkipped
+      )
+        counters[node * 3 + 2]!++;
+      else if (kind === StepKind.recordToLateSideOutput || (a >= 0 && a !== input)) counters[node * 3 + 1]!++;
+      const output = (trace.extras[c] as { output: WindowOutput }).output;
+      if (output.time.semantics === "kafka-streams") {
+        state.operatorStreamTime[(b >>> 16) * tables.nodes + node] = output.time.streamTime;
+      }
+      applyWindowOutput(state.windows, node, b >>> 16, output);
+      break;
+    }
+    case StepKind.windowStoreRestored: {
+      const restore = trace.extras[c] as WindowRestore;
+      state.operatorStreamTime[b * tables.nodes + a] = restore.streamTime;
+      const prefix = `${a}|${b}|`;
+      for (const id of [...state.windows.keys()]) if (id.startsWith(prefix)) state.windows.delete(id);
+      for (const w of restore.open) {
+        state.windows.set(windowId(a, b, w.key, w.start, w.end), { ...w, node: a, task: b });
+      }
+      break;
+    }
     default: {
       const unknown: never = kind;
       throw new Error(`unknown step kind ${unknown}`);
     }
   }
   state.cursor = step + 1;
+}
+
+function windowId(node: number, task: number, key: unknown, start: number, end: number): string {
+  return `${node}|${task}|${JSON.stringify(key)}|${start}|${end}`;
+}
+
+/** The windows a windowed operator holds after one of its outputs (the same lifecycle as its core). */
+function applyWindowOutput(
+  windows: Map<string, WindowEntry>,
+  node: number,
+  task: number,
+  output: WindowOutput,
+): void {
+  if (output.window === null) return;
+  const id = windowId(node, task, output.key, output.window.start, output.window.end);
+  const entry = windows.get(id);
+  switch (output.kind) {
+    case "updated":
+      if (entry) entry.value = output.value;
+      else {
+        windows.set(id, {
+          node,
+          task,
+          key: output.key,
+          start: output.window.start,
+          end: output.window.end,
+          endInclusive: output.window.endInclusive,
+          value: output.value,
+          closed: false,
+          emissions: 0,
+        });
+      }
+      break;
+    case "emitted":
+      if (entry) {
+        entry.emissions++;
+        if (output.accumulation === "discarding") entry.value = null;
+      }
+      break;
+    case "windowClosed":
+      // Kafka keeps a closed window until retention drops it; Flink cleans its state.
+      if (output.time.semantics === "flink") windows.delete(id);
+      else if (entry) entry.closed = true;
+      break;
+    case "sessionMerged":
+    case "expired":
+      windows.delete(id);
+      break;
+    case "late":
+    case "lateSideOutput":
+    case "failed":
+      break;
+    default: {
+      const unknown: never = output;
+      throw new Error(`unknown window output ${JSON.stringify(unknown)}`);
+    }
+  }
 }
 
 /** Sets the state's wall-clock time to that of its last applied step. */

@@ -7,9 +7,22 @@ import type { WallClockMs } from "../model";
 
 /**
  * Kinds in their tie-break order at one instant: sends, appends, scheduled instance inputs (join, leave, crash,
- * restart), session expiries, then polls and commits — so an instance that crashes at t does not poll or commit at t.
+ * restart), session expiries, then polls — so an instance that crashes at t does not poll or commit at t. A task
+ * whose `max.task.idle.ms` deadline falls at t processes after the polls at t, so data fetched at t still counts.
+ * Flink's periodic watermark emit comes after all processing at t (the records processed at t are part of the
+ * watermark emitted at t, as when the emitter's timer mail runs after the record mails queued before it), and
+ * commits come last, so a commit at t includes everything done at t.
  */
-export const AgendaKind = { send: 0, arrive: 1, fault: 2, groupDeadline: 3, poll: 4, commit: 5 } as const;
+export const AgendaKind = {
+  send: 0,
+  arrive: 1,
+  fault: 2,
+  groupDeadline: 3,
+  poll: 4,
+  taskIdle: 5,
+  watermarkEmit: 6,
+  commit: 7,
+} as const;
 export type AgendaKind = (typeof AgendaKind)[keyof typeof AgendaKind];
 
 export interface AgendaItem {

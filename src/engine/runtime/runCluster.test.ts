@@ -91,8 +91,9 @@ describe("the cluster run loop", () => {
     const sim = simulate(m);
     // Heads: left ts=50, right ts=20 → r1 first; then l1 (50) — l2 (10) is behind it in its partition.
     expect(sim.logs.out![0]!.map((e) => sim.record(e.record).value)).toEqual(["r1", "l1", "l2"]);
-    const firstSource = steps(sim).find((s) => s.kind === "recordProcessed" && s.node === "src")!;
-    expect(sim.narrate(firstSource.step)).toContain("smallest timestamp");
+    const choice = steps(sim).find((s) => s.kind === "partitionChosen")!;
+    expect(sim.narrate(choice.step)).toContain("smallest head-record timestamp (PartitionGroup#nextRecord)");
+    expect(sim.narrate(choice.step)).toContain("left-0 head ts 50, right-0 head ts 20");
   });
 
   it("gives one task per partition and spreads tasks over instances with the range assignor", () => {

@@ -8,29 +8,38 @@
  * the partition whose head has the smallest timestamp (Kafka Streams `PartitionGroup#nextRecord`); positions are
  * committed every `commit.interval.ms`.
  */
+
+import type { WindowAggregationSnapshot } from "../aggregation/windowOperator";
 import type { PartitionLog } from "../broker/partitionLog";
 import type { TopicPartition } from "../groups/assignor";
 import type { CoordinatorEvent } from "../groups/coordinator";
 import { TaskStateRegistry } from "../joins/taskStateRegistry";
-import type {
-  DisconnectWindow,
-  InstanceFault,
-  Json,
-  RecordContext,
-  RecordKey,
-  SimulationModel,
-  WallClockMs,
+import {
+  DEFAULT_TIME,
+  type DisconnectWindow,
+  type InstanceFault,
+  type Json,
+  type RecordContext,
+  type RecordKey,
+  type SimulationModel,
+  type WallClockMs,
 } from "../model";
 import type { Placement } from "../partitioning/placement";
 import { ProducerCursor } from "../producer/producerCursor";
 import { totalRecords } from "../producer/totalRecords";
 import type { SeededRandom } from "../random/seededRandom";
+import { StatusWatermarkValve } from "../time/watermarkValve";
 import type { OperatorEnv, Processor } from "../topology/operatorEnv";
 import { type TopologyGraph, topicsReadBy } from "../topology/topologyGraph";
+import type { WindowedHandle } from "../topology/windowedTasks";
+import { watermarkChannel } from "../trace/traceLog";
 import { Agenda, AgendaKind } from "./eventQueue";
 import { createGroupDriver, instanceMemberName, taskIndexOfUnit } from "./groupDriver";
+import { rankerFor, type ScheduleDecision } from "./recordScheduler";
 import type { RunRecorder } from "./runRecorder";
 import { SimulationError } from "./simulationError";
+import { SourceWatermarks } from "./sourceWatermarks";
+import { createTimestampExtractor } from "./timestampExtractor";
 
 export interface ClusterRun {
   logs: PartitionLog[];
@@ -61,6 +70,9 @@ export interface RunHooks {
   /** Told after every {@link PROGRESS_EVERY_RECORDS} records sent: records sent so far, and in all. */
   onProgress?: (recordsProduced: number, totalRecords: number) => void;
 }
+
+/** Stream time before a task processed any record (`RecordQueue.UNKNOWN`). */
+const UNKNOWN_TIME = -1;
 
 /** How often {@link RunHooks.onProgress} is told, in records sent (a power of two). */
 export const PROGRESS_EVERY_RECORDS = 1024;
@@ -118,6 +130,30 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
   const pollScheduled = new Uint8Array(instanceCount);
   const commitScheduled = new Uint8Array(instanceCount);
 
+  // Time: timestamp extraction, scheduling, max.task.idle.ms, stream time and (flink) watermarks.
+  const time = app.time ?? DEFAULT_TIME;
+  const extract = createTimestampExtractor(time.timestamp);
+  const eventTime = time.timestamp.kind === "event";
+  const rank = rankerFor(time.scheduler);
+  const maxTaskIdleMs = time.maxTaskIdleMs;
+  /** Per topic-partition: the offset whose extracted timestamp `headTs` holds (-1: none). */
+  const headOffset = new Float64Array(tps.length).fill(-1);
+  const headTs = new Float64Array(tps.length);
+  /** Per topic-partition: the lag the last fetch reported (Kafka's `fetchedLags`); -1 before the first fetch. */
+  const fetchedLag = new Float64Array(tps.length).fill(-1);
+  /** Per topic-partition: when an empty partition stops holding its task back (`idlePartitionDeadlines`); NaN: unset. */
+  const idleDeadline = new Float64Array(tps.length).fill(Number.NaN);
+  const idleWakeScheduled = new Float64Array(taskCount).fill(Number.NaN);
+  /** Per task: round-robin's next partition slot. */
+  const rotation = new Int32Array(taskCount);
+  /** Kafka Streams partition time (largest timestamp processed) per topic-partition, and as last committed. */
+  const partitionTime = new Float64Array(tps.length).fill(UNKNOWN_TIME);
+  const committedPartitionTime = new Float64Array(tps.length).fill(UNKNOWN_TIME);
+  /** Per task: stream time, the largest timestamp it processed (`PartitionGroup#streamTime`). */
+  const streamTime = new Float64Array(taskCount).fill(UNKNOWN_TIME);
+  const watermarks =
+    time.semantics === "flink" ? new SourceWatermarks(time.watermarks, taskTps, tps.length) : null;
+
   // Source node per topic-partition: a source or a table; a repartition topic's reader is an ordinary source.
   const sourceOfTp = new Int32Array(tps.length).fill(-1);
   for (const node of model.app.topology) {
@@ -159,11 +195,19 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
     const partitioner = node.op === "sink" ? node.partitioner : { kind: "default" as const };
     sinkPlacements.set(index, hooks.placement(partitioner, partitions, `sink:${node.id}/partitioner`));
   }
+  /** Per windowed node index: its handle, and per task its state as last committed. */
+  const windowed = new Map<number, WindowedHandle>();
+  const committedWindows = new Map<number, (WindowAggregationSnapshot | null)[]>();
   const env: OperatorEnv = {
     context,
     nodeIndex: (id) => graph.nodes.find((n) => n.id === id)!.index,
     wallClockMs: () => now,
     taskState: new TaskStateRegistry(),
+    task: 0,
+    registerWindowed(node, handle) {
+      windowed.set(node, handle);
+      committedWindows.set(node, new Array(taskCount).fill(null));
+    },
     sinkPlacement: (node) => sinkPlacements.get(node)!,
     sinkAppend: (topic, partition, key, value, timestamp, id) =>
       appendTo(graph.firstTopicPartition[topic]! + partition, key, value, timestamp, id),
@@ -264,45 +308,158 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
     appendTo(r.tp, r.key, r.value, r.timestamp, r.id);
   };
 
+  /** The id a record is processed under: its own, or the refetched version's when it is reprocessed. */
+  const takeId = (tp: number, offset: number): number => {
+    let id = logs[tp]!.idAt(offset);
+    if (offset < processedUpTo[tp]!) {
+      const key = offset * tps.length + tp;
+      id = refetchedIds.get(key) ?? id;
+      refetchedIds.delete(key);
+    } else {
+      processedUpTo[tp] = offset + 1;
+    }
+    return id;
+  };
+  const setContext = (tp: number, offset: number) => {
+    const log = logs[tp]!;
+    const ref = tps[tp]!;
+    context.key = log.keyAt(offset);
+    context.value = log.valueAt(offset);
+    context.timestamp = log.timestampAt(offset);
+    context.topic = ref.topic;
+    context.partition = ref.partition;
+    context.offset = offset;
+  };
+
+  /**
+   * The extracted timestamp of the partition's head record, skipping records whose timestamp is unusable
+   * (`RecordQueue#updateHead`); NaN when nothing is buffered.
+   */
+  const headOf = (tp: number): number => {
+    while (consumed[tp]! < position[tp]!) {
+      const offset = consumed[tp]!;
+      if (headOffset[tp] === offset) return headTs[tp]!;
+      let ts: number | string;
+      if (eventTime) {
+        // The common case, without the record context: the producer's timestamp, if usable.
+        ts = logs[tp]!.timestampAt(offset);
+        if (!Number.isSafeInteger(ts) || ts < 0) {
+          setContext(tp, offset);
+          ts = extract(context, 0, now);
+        }
+      } else {
+        setContext(tp, offset);
+        ts = extract(context, logs[tp]!.appendTimeAt(offset), now);
+      }
+      if (typeof ts === "number") {
+        headOffset[tp] = offset;
+        headTs[tp] = ts;
+        return ts;
+      }
+      consumed[tp] = offset + 1;
+      recorder.skipped(takeId(tp, offset), tp, ownerOfTp[tp]!, ts);
+    }
+    return Number.NaN;
+  };
+
+  /**
+   * `PartitionGroup#readyToProcess`: with a partition of the task empty, the task waits while the last fetch said the
+   * broker has data for it; with zero lag it waits until `max.task.idle.ms` after it first found it empty (0: not at
+   * all); -1 never waits. Returns the partitions processed around, or null when the task must wait.
+   */
+  const readyToProcess = (
+    task: number,
+    own: readonly number[],
+  ): { empty: number[]; enforced: boolean } | null => {
+    const empty: number[] = [];
+    for (const tp of own) if (Number.isNaN(headOf(tp))) empty.push(tp);
+    // Nothing to process at all: no partition holds anything back yet.
+    if (empty.length === own.length) return null;
+    let enforced = false;
+    for (const tp of own) {
+      if (!empty.includes(tp)) {
+        idleDeadline[tp] = Number.NaN;
+        continue;
+      }
+      if (maxTaskIdleMs < 0) continue;
+      if (fetchedLag[tp]! !== 0) {
+        // Unknown lag, or data on the broker not fetched yet: wait for the fetch.
+        idleDeadline[tp] = Number.NaN;
+        recorder.idled(task, tp, -1);
+        return null;
+      }
+      if (Number.isNaN(idleDeadline[tp]!)) idleDeadline[tp] = now + maxTaskIdleMs;
+      const deadline = idleDeadline[tp]!;
+      if (now < deadline) {
+        if (idleWakeScheduled[task] !== deadline) {
+          idleWakeScheduled[task] = deadline;
+          recorder.idled(task, tp, deadline);
+          agenda.schedule(deadline, AgendaKind.taskIdle, task);
+        }
+        return null;
+      }
+      enforced = true;
+    }
+    return { empty, enforced };
+  };
+
   const processTask = (task: number) => {
     const own = taskTps[task]!;
     for (;;) {
-      // PartitionGroup#nextRecord: the partition whose head record has the smallest timestamp; ties go to the
-      // partition listed first.
       let best = -1;
-      let bestTs = Number.POSITIVE_INFINITY;
-      for (let i = 0; i < own.length; i++) {
-        const tp = own[i]!;
-        if (consumed[tp]! >= position[tp]!) continue;
-        const ts = logs[tp]!.timestampAt(consumed[tp]!);
-        if (ts < bestTs) {
-          best = tp;
-          bestTs = ts;
+      let bestRank = Number.POSITIVE_INFINITY;
+      let bestTs = 0;
+      let decision: ScheduleDecision | null = null;
+      if (own.length === 1) {
+        const ts = headOf(own[0]!);
+        if (Number.isNaN(ts)) return;
+        best = own[0]!;
+        bestTs = ts;
+      } else {
+        const ready = readyToProcess(task, own);
+        if (ready === null) return;
+        if (recorder.detailed) {
+          decision = {
+            rule: time.scheduler.kind,
+            candidates: [],
+            chosen: -1,
+            empty: ready.empty,
+            maxTaskIdleMs,
+            enforced: ready.enforced,
+          };
+        }
+        for (let slot = 0; slot < own.length; slot++) {
+          const tp = own[slot]!;
+          const ts = headOf(tp);
+          if (Number.isNaN(ts)) continue;
+          const offset = consumed[tp]!;
+          setContext(tp, offset);
+          const r = rank(ts, logs[tp]!.appendTimeAt(offset), context, slot, rotation[task]!, own.length);
+          decision?.candidates.push({ tp, rank: r });
+          if (best < 0 || r < bestRank) {
+            best = tp;
+            bestRank = r;
+            bestTs = ts;
+          }
+        }
+        rotation[task] = (own.indexOf(best) + 1) % own.length;
+        if (decision !== null) {
+          decision.chosen = best;
+          recorder.chose(task, decision);
         }
       }
-      if (best < 0) return;
-      const log = logs[best]!;
       const offset = consumed[best]!;
-      const ref = tps[best]!;
-      context.topic = ref.topic;
-      context.partition = ref.partition;
-      context.offset = offset;
+      setContext(best, offset);
       consumed[best] = offset + 1;
-      let id = log.idAt(offset);
-      if (offset < processedUpTo[best]!) {
-        const key = offset * tps.length + best;
-        id = refetchedIds.get(key) ?? id;
-        refetchedIds.delete(key);
-      } else {
-        processedUpTo[best] = offset + 1;
+      const id = takeId(best, offset);
+      if (bestTs > partitionTime[best]!) partitionTime[best] = bestTs;
+      if (bestTs > streamTime[task]!) {
+        streamTime[task] = bestTs;
+        recorder.streamTime(task, bestTs, false);
       }
-      processors[sourceOfTp[best]!]!(
-        log.keyAt(offset),
-        log.valueAt(offset),
-        log.timestampAt(offset),
-        id,
-        -2 - best,
-      );
+      watermarks?.onEvent(best, bestTs);
+      env.task = task;
+      processors[sourceOfTp[best]!]!(context.key, context.value, bestTs, id, -2 - best);
     }
   };
 
@@ -332,6 +489,7 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
           position[tp] = offset + 1;
           budget--;
         }
+        fetchedLag[tp] = log.endOffset - position[tp]!;
       }
     }
     for (const task of tasks) processTask(task);
@@ -347,7 +505,11 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
 
   const commitTasks = (instance: number, tasks: readonly number[]) => {
     for (const task of tasks) {
+      // The window store's changelog is flushed with the commit: its state up to the committed offsets.
+      for (const [node, handle] of windowed) committedWindows.get(node)![task] = handle.snapshot(task);
       for (const tp of taskTps[task]!) {
+        // Kafka Streams commits each partition's time with its offset (KIP-353, `StreamTask#commit`).
+        committedPartitionTime[tp] = partitionTime[tp]!;
         if (consumed[tp]! > committed[tp]!) {
           committed[tp] = consumed[tp]!;
           recorder.committed(instance, tp, consumed[tp]!);
@@ -371,6 +533,8 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
   /** Sets `position` and the processed offset of the task's partitions to `offset(tp)`, recording changes. */
   const resetTask = (instance: number, task: number, resume: boolean) => {
     for (const tp of taskTps[task]!) {
+      headOffset[tp] = -1;
+      idleDeadline[tp] = Number.NaN;
       const to = resume ? committed[tp]! : consumed[tp]!;
       if (position[tp] === to && consumed[tp] === to) continue;
       position[tp] = to;
@@ -395,10 +559,54 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
   };
   const tasksOf = (units: readonly TopicPartition[]) =>
     units.map((unit) => taskIndexOfUnit(graph, unit)).filter((t) => t >= 0);
+  /**
+   * The task's window stores as of its last commit: the changelog restored up to the committed offsets. Anything
+   * processed after the commit is processed again from the log.
+   */
+  const restoreWindows = (task: number) => {
+    for (const [node, handle] of windowed) {
+      const snapshot = committedWindows.get(node)![task]!;
+      const hadState = handle.snapshot(task) !== null;
+      const open = handle.restore(task, snapshot);
+      if (snapshot !== null || hadState) {
+        recorder.windowRestored(node, task, {
+          offsets: taskTps[task]!.map((tp) => ({ tp, offset: committed[tp]! })),
+          windows: open.length,
+          streamTime: snapshot?.streamTime ?? -1,
+          open: open.map((w) => ({
+            key: w.key,
+            start: w.window.start,
+            end: w.window.end,
+            endInclusive: w.window.endInclusive,
+            value: w.value,
+            closed: w.closed,
+            emissions: w.emissions,
+          })),
+        });
+      }
+      const valve = windowValves.get(node)?.[task];
+      if (valve !== undefined && live(taskTps[task]![0]!)) {
+        env.task = task;
+        handle.advanceWatermark(task, valve.watermark);
+      }
+    }
+  };
+
   /** A running instance resumes its tasks from the committed offsets (what a new owner or a restart reads). */
   const resume = (instance: number, tasks: readonly number[]) => {
     for (const task of tasks) {
       resetTask(instance, task, true);
+      // A new owner (or a restart) starts from the partition times committed with the offsets.
+      let restored = UNKNOWN_TIME;
+      for (const tp of taskTps[task]!) {
+        partitionTime[tp] = committedPartitionTime[tp]!;
+        restored = Math.max(restored, partitionTime[tp]!);
+      }
+      if (restored !== streamTime[task]) {
+        streamTime[task] = restored;
+        recorder.streamTime(task, restored, true);
+      }
+      restoreWindows(task);
       for (const tp of taskTps[task]!) notify(tp);
     }
   };
@@ -494,6 +702,84 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
     applyGroupEvents(driver.input(due, now));
   };
 
+  /**
+   * Flink: a windowed operator follows a keyBy, a shuffle, so every source partition of its sub-topology is an input
+   * channel of the operator in every task (each upstream subtask sends its watermark to every downstream one); its
+   * watermark is the minimum over the active channels (`StatusWatermarkValve`).
+   */
+  const windowValves = new Map<number, StatusWatermarkValve[]>();
+  const windowChannels = new Map<number, number[]>();
+  if (watermarks !== null) {
+    for (const node of windowed.keys()) {
+      const sub = graph.nodes[node]!.subtopology;
+      const channels = graph.tasks.filter((t) => t.subtopology === sub).flatMap((t) => t.topicPartitions);
+      windowChannels.set(node, channels);
+      windowValves.set(
+        node,
+        graph.tasks.map(() => new StatusWatermarkValve(Math.max(1, channels.length))),
+      );
+    }
+  }
+  const toWindows = (
+    tp: number,
+    input: (
+      valve: StatusWatermarkValve,
+      slot: number,
+    ) => { advanced: boolean; watermark: number; reason: string },
+  ) => {
+    for (const [node, valves] of windowValves) {
+      const slot = windowChannels.get(node)!.indexOf(tp);
+      if (slot < 0) continue;
+      const sub = graph.nodes[node]!.subtopology;
+      valves.forEach((valve, task) => {
+        if (graph.tasks[task]!.subtopology !== sub) return;
+        const out = input(valve, slot);
+        if (!out.advanced) return;
+        recorder.watermark(
+          watermarkChannel(node, task),
+          out.watermark,
+          out.reason.replace(/channel \d+/g, tps[tp]!.name),
+        );
+        if (!live(taskTps[task]![0]!)) return;
+        env.task = task;
+        windowed.get(node)!.advanceWatermark(task, out.watermark);
+      });
+    }
+  };
+
+  // Flink's periodic watermark emitter: every autoWatermarkIntervalMs of wall clock while anything can still change.
+  const live = (tp: number) => {
+    const owner = ownerOfTp[tp]!;
+    return owner >= 0 && running[owner] === 1;
+  };
+  const watermarkListener = {
+    partitionWatermark: (tp: number, watermark: number, reason: string) => {
+      recorder.watermark(-1 - tp, watermark, reason);
+      toWindows(tp, (valve, slot) => valve.inputWatermark(slot, watermark));
+    },
+    partitionIdleness: (tp: number, idle: boolean, reason: string) => {
+      recorder.partitionIdle(tp, idle, reason);
+      toWindows(tp, (valve, slot) => (idle ? valve.markIdle(slot) : valve.markActive(slot)));
+    },
+    taskWatermark: (task: number, watermark: number, reason: string) => {
+      const sources = new Set(taskTps[task]!.map((tp) => sourceOfTp[tp]!));
+      const named = reason.replace(
+        /channel (\d+)/g,
+        (_m, slot: string) => tps[taskTps[task]![Number(slot)]!]!.name,
+      );
+      for (const node of sources) recorder.watermark(watermarkChannel(node, task), watermark, named);
+    },
+  };
+  const emitWatermarks = () => {
+    if (watermarks === null) return;
+    const changed = watermarks.emit(now, live, watermarkListener);
+    if (changed || agenda.size > 0 || watermarks.mayChange(live)) {
+      agenda.schedule(now + time.watermarks.autoWatermarkIntervalMs, AgendaKind.watermarkEmit, 0);
+    }
+  };
+  if (watermarks !== null)
+    agenda.schedule(time.watermarks.autoWatermarkIntervalMs, AgendaKind.watermarkEmit, 0);
+
   recorder.at(0);
   applyGroupEvents(driver.start(startingMembers));
 
@@ -515,6 +801,15 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
         break;
       case AgendaKind.commit:
         commit(subject);
+        break;
+      case AgendaKind.taskIdle: {
+        idleWakeScheduled[subject] = Number.NaN;
+        const owner = ownerOfTask[subject]!;
+        if (owner >= 0 && running[owner]) processTask(subject);
+        break;
+      }
+      case AgendaKind.watermarkEmit:
+        emitWatermarks();
         break;
       case AgendaKind.fault:
         input(subject);

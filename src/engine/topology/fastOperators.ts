@@ -3,6 +3,7 @@
  * nothing. Semantics are those of `tracedOperators.ts`; keep the two in step (the determinism tests compare the
  * outputs of both paths on every built-in scenario).
  */
+import type { WindowOutput } from "../aggregation/windowOutput";
 import { JoinSide, StreamStreamJoinTask } from "../joins/streamStreamJoin";
 import { TableStore } from "../joins/tableStore";
 import { TaskStores } from "../joins/taskStores";
@@ -10,6 +11,7 @@ import type { Json, RecordContext, RecordKey, TopologyNode } from "../model";
 import { enrichCall } from "./enrichCall";
 import { joinContext } from "./joinContext";
 import { flatMapRecords, flatMapValues, type OperatorEnv, type Processor } from "./operatorEnv";
+import { WindowedTasks, windowResult } from "./windowedTasks";
 
 const keepKey = (record: RecordContext): RecordKey => record.key;
 const keepValue = (record: RecordContext): Json => record.value;
@@ -218,6 +220,28 @@ export function compileFastOperator(
         }
         env.sinkAppend(topic, placement >> 2, k, v, t, id);
       };
+    }
+    case "windowedAggregate": {
+      const next = fanOut(children(null), self);
+      const late = fanOut(children("late"), self);
+      const tasks = new WindowedTasks(node);
+      const forward = (outputs: WindowOutput[], id: number, t: number) => {
+        for (const out of outputs) {
+          if (out.kind === "lateSideOutput") {
+            late(out.record.key, out.record.value, out.record.timestamp, id, self);
+            continue;
+          }
+          const result = windowResult(out, t);
+          if (result !== null) next(result.key, result.value, result.timestamp, id, self);
+        }
+      };
+      env.registerWindowed(self, {
+        advanceWatermark: (task, watermark) => forward(tasks.core(task).advanceWatermark(watermark), -1, 0),
+        snapshot: (task) => tasks.snapshot(task),
+        restore: (task, snapshot) => tasks.restore(task, snapshot),
+      });
+      return (k, v, t, id) =>
+        forward(tasks.core(env.task).process({ key: k, value: v, timestamp: t }), id, t);
     }
     default: {
       const unknown: never = node;

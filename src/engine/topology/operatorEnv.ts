@@ -6,6 +6,7 @@
 import type { TaskStateRegistry } from "../joins/taskStateRegistry";
 import type { Json, RecordContext, RecordKey } from "../model";
 import type { Placement } from "../partitioning/placement";
+import type { WindowedHandle } from "./windowedTasks";
 
 /**
  * A compiled operator: receives a record from node `from` and processes it. A record fetched from a partition
@@ -22,6 +23,10 @@ export interface OperatorEnv {
   readonly nodeIndex: (id: string) => number;
   /** Where stateful nodes register their per-task state, so a revoked task's state can be dropped. */
   readonly taskState: TaskStateRegistry;
+  /** Set by the run loop: the task whose record (or watermark) is being processed. */
+  task: number;
+  /** A windowed node hands the run loop its handle (watermarks, commit snapshots, restores). */
+  registerWindowed(node: number, handle: WindowedHandle): void;
   /** Per sink or repartition node index: its partitioner. */
   readonly sinkPlacement: (node: number) => Placement;
   /** Appends a record written by a sink to partition `partition` of `topic`; returns the offset. */

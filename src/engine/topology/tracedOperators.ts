@@ -3,13 +3,14 @@
  * node is one trace step saying what the node did with it. A node that changes a record creates a new record
  * version whose parent is the input, so lineage can be followed back to the produced record.
  */
+import type { WindowOutput } from "../aggregation/windowOutput";
 import { JoinedHow, joinedOperand } from "../joins/joinedHow";
 import { JoinSide, StreamStreamJoinTask, UnjoinedReason } from "../joins/streamStreamJoin";
 import { TableStore } from "../joins/tableStore";
 import { TaskStores } from "../joins/taskStores";
 import type { Json, RecordKey, TopologyNode } from "../model";
 import { formatJson } from "../trace/formatRecord";
-import { StepKind, type TraceLog } from "../trace/traceLog";
+import { StepKind, type TraceLog, WINDOW_STEP } from "../trace/traceLog";
 import { enrichCall } from "./enrichCall";
 import { joinContext } from "./joinContext";
 import {
@@ -19,6 +20,7 @@ import {
   type OperatorEnv,
   type Processor,
 } from "./operatorEnv";
+import { WindowedTasks, windowResult } from "./windowedTasks";
 
 function forwardAll(children: Processor[], self: number): Processor {
   return (k, v, t, id) => {
@@ -70,7 +72,15 @@ export function compileTracedOperator(
         next(k, v, t, id, self);
       };
     }
-    case "source":
+    case "source": {
+      const next = forwardAll(children(null), self);
+      return (k, v, t, id, from) => {
+        // The extracted timestamp becomes the record's timestamp downstream: a new version when it differs.
+        const out = trace.timestamps[id] === t ? id : derive(k, v, t, id);
+        processed(out, from);
+        next(k, v, t, out, self);
+      };
+    }
     case "merge": {
       const next = forwardAll(children(null), self);
       return (k, v, t, id, from) => {
@@ -333,6 +343,39 @@ export function compileTracedOperator(
         );
         env.sinkAppend(topic, placement >> 2, k, v, t, out);
       };
+    }
+    case "windowedAggregate": {
+      const next = forwardAll(children(null), self);
+      const late = forwardAll(children("late"), self);
+      const tasks = new WindowedTasks(node);
+      // One step per output, with the core's reason; a forwarded result is a new record version.
+      const forward = (outputs: WindowOutput[], id: number, t: number) => {
+        const where = self | (env.task << 16);
+        for (const out of outputs) {
+          const extra = trace.addExtra({ output: out, input: id });
+          const kind = WINDOW_STEP[out.kind];
+          if (out.kind === "lateSideOutput") {
+            trace.push(kind, id, where, extra);
+            late(out.record.key, out.record.value, out.record.timestamp, id, self);
+            continue;
+          }
+          const result = windowResult(out, t);
+          if (result === null) {
+            trace.push(kind, id, where, extra);
+            continue;
+          }
+          const version = derive(result.key, result.value, result.timestamp, id);
+          trace.push(kind, version, where, extra);
+          next(result.key, result.value, result.timestamp, version, self);
+        }
+      };
+      env.registerWindowed(self, {
+        advanceWatermark: (task, watermark) => forward(tasks.core(task).advanceWatermark(watermark), -1, 0),
+        snapshot: (task) => tasks.snapshot(task),
+        restore: (task, snapshot) => tasks.restore(task, snapshot),
+      });
+      return (k, v, t, id) =>
+        forward(tasks.core(env.task).process({ key: k, value: v, timestamp: t }), id, t);
     }
     default: {
       const unknown: never = node;

@@ -18,15 +18,37 @@
  * - recordJoined: output record, node, `(matched + 1) << 3 | how << 1 | side` (`joinedOperand`; matched -1: none;
  *   side 0 left / stream, 1 right)
  * - recordUnjoined: record, node, `(fromNode + 1 or -1 - topicPartition) << 2 | reason` (`UnjoinedReason`)
+ * - recordSkipped: record, `topicPartition | instance << 16`, extra reason (the record's offset is read from the log)
+ * - partitionChosen: task, chosen topic-partition, extra {@link ScheduleDecision}
+ * - taskIdled: task, topic-partition, wall-clock deadline (-1: waiting for a fetch)
+ * - streamTimeAdvanced / streamTimeRestored: task, time split by `packTime`
+ * - watermarkAdvanced: `-1 - topicPartition` or `node | task << 16`, watermark split by `packTime`; reason in notes
+ * - partitionIdleChanged: topic-partition, 1 idle / 0 active, 0; reason in notes
+ * - window output steps (37–45): record or -1, `node | task << 16`, extra `{ output, input }`
+ * - windowStoreRestored: node, task, extra {@link WindowRestore}
  */
+import type { WindowOutput } from "../aggregation/windowOutput";
 import { decodeJoinedOperand } from "../joins/joinedHow";
 import type { SimulationModel } from "../model";
 import { PlacementRule } from "../partitioning/placement";
 import type { GroupStepPayload } from "../runtime/groupDriver";
+import type { ScheduleDecision } from "../runtime/recordScheduler";
 import type { TopologyGraph } from "../topology/topologyGraph";
 import { taskAtStep } from "./taskAtStep";
-import type { TraceStep } from "./traceEvent";
-import { StepKind, type TraceLog } from "./traceLog";
+import type { TraceStep, WindowStepKind } from "./traceEvent";
+import { StepKind, type TraceLog, unpackTime, type WindowRestore } from "./traceLog";
+
+const WINDOW_KIND: Partial<Record<StepKind, WindowStepKind>> = {
+  [StepKind.windowUpdated]: "windowUpdated",
+  [StepKind.windowEmitted]: "windowEmitted",
+  [StepKind.recordLate]: "recordLate",
+  [StepKind.recordToLateSideOutput]: "recordToLateSideOutput",
+  [StepKind.sessionMerged]: "sessionMerged",
+  [StepKind.windowClosed]: "windowClosed",
+  [StepKind.windowExpired]: "windowExpired",
+  [StepKind.windowAggregationFailed]: "windowAggregationFailed",
+  [StepKind.windowRecordSkipped]: "windowRecordSkipped",
+};
 
 const JOINED_HOW = ["matched", "windowClosed", "atOnce"] as const;
 
@@ -38,6 +60,8 @@ export interface DecodeContext {
   model: SimulationModel;
   graph: TopologyGraph;
   trace: TraceLog;
+  /** The offset of a record in a topic-partition's log (for skipped records), when the logs are at hand. */
+  offsetOf?: (record: number, topicPartition: number) => number;
 }
 
 /** The id of the task that reads a topic-partition, or "-" if none does. */
@@ -245,6 +269,124 @@ export function decodeStep(d: DecodeContext, step: number): TraceStep {
         instance: a < 0 ? null : instanceName(a),
         generation: b,
         event: payload.event,
+      };
+    }
+    case StepKind.recordSkipped: {
+      const index = b & 0xffff;
+      const tp = graph.topicPartitions[index]!;
+      return {
+        step,
+        timeMs,
+        kind: "recordSkipped",
+        record: a,
+        instance: instanceName(b >>> 16),
+        task: taskIdOfTp(graph, index),
+        topic: tp.topic,
+        partition: tp.partition,
+        offset: d.offsetOf?.(a, index) ?? -1,
+        reason: trace.extras[c] as string,
+      };
+    }
+    case StepKind.partitionChosen: {
+      const decision = trace.extras[c] as ScheduleDecision;
+      const ref = (i: number) => {
+        const tp = graph.topicPartitions[i]!;
+        return { topic: tp.topic, partition: tp.partition };
+      };
+      return {
+        step,
+        timeMs,
+        kind: "partitionChosen",
+        task: graph.tasks[a]!.id,
+        ...ref(b),
+        rule: decision.rule,
+        candidates: decision.candidates.map((x) => ({ ...ref(x.tp), rank: x.rank })),
+        empty: decision.empty.map(ref),
+        maxTaskIdleMs: decision.maxTaskIdleMs,
+        enforced: decision.enforced,
+      };
+    }
+    case StepKind.taskIdled: {
+      const tp = graph.topicPartitions[b]!;
+      return {
+        step,
+        timeMs,
+        kind: "taskIdled",
+        task: graph.tasks[a]!.id,
+        topic: tp.topic,
+        partition: tp.partition,
+        untilMs: c < 0 ? null : c,
+      };
+    }
+    case StepKind.streamTimeAdvanced:
+    case StepKind.streamTimeRestored:
+      return {
+        step,
+        timeMs,
+        kind: kind === StepKind.streamTimeAdvanced ? "streamTimeAdvanced" : "streamTimeRestored",
+        task: graph.tasks[a]!.id,
+        streamTimeMs: unpackTime(b, c),
+      };
+    case StepKind.watermarkAdvanced: {
+      const tp = a < 0 ? graph.topicPartitions[-1 - a]! : null;
+      return {
+        step,
+        timeMs,
+        kind: "watermarkAdvanced",
+        node: a < 0 ? null : nodeId(a & 0xffff),
+        task: a < 0 ? null : graph.tasks[a >>> 16]!.id,
+        topic: tp?.topic ?? null,
+        partition: tp?.partition ?? null,
+        watermarkMs: unpackTime(b, c),
+        reason: trace.notes.get(step) ?? "",
+      };
+    }
+    case StepKind.partitionIdleChanged: {
+      const tp = graph.topicPartitions[a]!;
+      return {
+        step,
+        timeMs,
+        kind: "partitionIdleChanged",
+        topic: tp.topic,
+        partition: tp.partition,
+        idle: b === 1,
+        reason: trace.notes.get(step) ?? "",
+      };
+    }
+    case StepKind.windowUpdated:
+    case StepKind.windowEmitted:
+    case StepKind.recordLate:
+    case StepKind.recordToLateSideOutput:
+    case StepKind.sessionMerged:
+    case StepKind.windowClosed:
+    case StepKind.windowExpired:
+    case StepKind.windowAggregationFailed:
+    case StepKind.windowRecordSkipped: {
+      const extra = trace.extras[c] as { output: WindowOutput; input: number };
+      return {
+        step,
+        timeMs,
+        kind: WINDOW_KIND[kind]!,
+        node: nodeId(b & 0xffff),
+        task: graph.tasks[b >>> 16]!.id,
+        record: a < 0 ? null : a,
+        input: extra.input < 0 ? null : extra.input,
+        output: extra.output,
+      };
+    }
+    case StepKind.windowStoreRestored: {
+      const restore = trace.extras[c] as WindowRestore;
+      return {
+        step,
+        timeMs,
+        kind: "windowStoreRestored",
+        node: nodeId(a),
+        task: graph.tasks[b]!.id,
+        offsets: restore.offsets.map((o) => {
+          const tp = graph.topicPartitions[o.tp]!;
+          return { topic: tp.topic, partition: tp.partition, offset: o.offset };
+        }),
+        windows: restore.windows,
       };
     }
     default: {

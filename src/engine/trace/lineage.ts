@@ -28,6 +28,23 @@ const RECORD_OPERAND: Record<keyof typeof StepKind, boolean> = {
   recordStored: true,
   recordJoined: true,
   recordUnjoined: true,
+  recordSkipped: true,
+  partitionChosen: false,
+  taskIdled: false,
+  streamTimeAdvanced: false,
+  streamTimeRestored: false,
+  watermarkAdvanced: false,
+  partitionIdleChanged: false,
+  windowUpdated: true,
+  windowEmitted: true,
+  recordLate: true,
+  recordToLateSideOutput: true,
+  sessionMerged: true,
+  windowClosed: true,
+  windowExpired: true,
+  windowAggregationFailed: true,
+  windowRecordSkipped: true,
+  windowStoreRestored: false,
 };
 
 /** 1 at a step kind whose operand `a` is a record, by kind number. */

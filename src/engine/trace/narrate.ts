@@ -2,12 +2,16 @@
  * The one-line "why" of a trace step: what happened, and the rule that made it happen, named after the real
  * system's class where there is one.
  */
+
+import type { WindowBounds } from "../aggregation/windowOutput";
 import type { TopicPartition } from "../groups/assignor";
 import { describeCoordinatorEvent } from "../groups/coordinator";
-import type { SimulationModel, TopologyNode } from "../model";
+import { DEFAULT_TIME, type SimulationModel, type TopologyNode } from "../model";
+import { describeScheduler } from "../runtime/recordScheduler";
+import { describeExtractor } from "../runtime/timestampExtractor";
 import { formatJson, formatKey, formatRecord } from "./formatRecord";
 import { keyChanger, narrateJoined, narrateStored, narrateUnjoined } from "./narrateJoin";
-import type { PartitionRule, TraceStep } from "./traceEvent";
+import type { PartitionRule, TimeTraceEvent, TraceStep, WindowTraceEvent } from "./traceEvent";
 
 export interface NarrationSource {
   model: SimulationModel;
@@ -152,7 +156,7 @@ export function narrate(src: NarrationSource, s: TraceStep): string {
         const why =
           writer.causedBy === null
             ? "explicit repartition"
-            : `repartition after ${keyChanger(src, writer.causedBy)}, inserted before the join`;
+            : `repartition after ${keyChanger(src, writer.causedBy)}, inserted before the join or aggregation that needs records grouped by their new key`;
         return `repartition ${s.node} wrote ${recordText(src, s.record)} to ${s.topic}-${s.partition}: re-hashed by its new key (${why}): ${placementWhy(src, s.rule, key, s.topic, s.partition)}; the task reading ${s.topic}-${s.partition} picks it up.`;
       }
       const duplicate = src.isReprocessed(s.record)
@@ -185,8 +189,144 @@ export function narrate(src: NarrationSource, s: TraceStep): string {
     }
     case "groupChanged":
       return narrateGroup(src, s);
+    case "recordSkipped":
+    case "partitionChosen":
+    case "taskIdled":
+    case "streamTimeAdvanced":
+    case "streamTimeRestored":
+    case "watermarkAdvanced":
+    case "partitionIdleChanged":
+      return narrateTime(src, s);
+    case "windowUpdated":
+    case "windowEmitted":
+    case "recordLate":
+    case "recordToLateSideOutput":
+    case "sessionMerged":
+    case "windowClosed":
+    case "windowExpired":
+    case "windowAggregationFailed":
+    case "windowRecordSkipped":
+    case "windowStoreRestored":
+      return narrateWindow(src, s);
     default: {
       const unknown: never = s;
+      return String(unknown);
+    }
+  }
+}
+
+const RANK_LABEL: Record<TimeStep<"partitionChosen">["rule"], string> = {
+  timestamp: "head ts",
+  arrival: "head appended at",
+  "round-robin": "turn",
+  custom: "rank",
+};
+
+type TimeStep<K extends TimeTraceEvent["kind"]> = TraceStep & { kind: K };
+
+function timeText(timeMs: number): string {
+  return timeMs === Number.NEGATIVE_INFINITY ? "−∞ (Long.MIN_VALUE)" : `${timeMs} ms`;
+}
+
+function narrateTime(src: NarrationSource, s: TraceStep & TimeTraceEvent): string {
+  const time = src.model.app.time ?? DEFAULT_TIME;
+  switch (s.kind) {
+    case "recordSkipped":
+      return `task ${s.task} skipped ${recordText(src, s.record)} from ${s.topic}-${s.partition}: ${s.reason} (timestamps: ${describeExtractor(time.timestamp)}). Kafka Streams' RecordQueue drops a record whose extracted timestamp is negative, logs it and moves on.`;
+    case "partitionChosen": {
+      const label = RANK_LABEL[s.rule];
+      const ranks = s.candidates
+        .map(
+          (c) => `${c.topic}-${c.partition} ${label} ${c.rank === Number.POSITIVE_INFINITY ? "∞" : c.rank}`,
+        )
+        .join(", ");
+      const source = time.scheduler.kind === "custom" ? time.scheduler.source : undefined;
+      const chosen = `${s.topic}-${s.partition}`;
+      const tie =
+        s.candidates.filter(
+          (c) => c.rank === s.candidates.find((x) => `${x.topic}-${x.partition}` === chosen)?.rank,
+        ).length > 1
+          ? " (a tie: the partition listed first wins)"
+          : "";
+      let empty = "";
+      if (s.empty.length > 0) {
+        const names = s.empty.map((p) => `${p.topic}-${p.partition}`).join(", ");
+        empty =
+          s.maxTaskIdleMs < 0
+            ? ` ${names} ${s.empty.length === 1 ? "has" : "have"} nothing buffered; max.task.idle.ms = −1: the task never waits for it.`
+            : s.enforced && s.maxTaskIdleMs > 0
+              ? ` ${names} still ${s.empty.length === 1 ? "has" : "have"} nothing buffered after waiting max.task.idle.ms = ${s.maxTaskIdleMs} ms: enforced processing goes ahead without ${s.empty.length === 1 ? "it" : "them"} (PartitionGroup#readyToProcess).`
+              : ` ${names} ${s.empty.length === 1 ? "has" : "have"} nothing buffered and the broker had no more for ${s.empty.length === 1 ? "it" : "them"} at the last fetch; max.task.idle.ms = 0: the task does not wait (PartitionGroup#readyToProcess).`;
+      }
+      return `task ${s.task} takes its next record from ${chosen}: ${describeScheduler(s.rule, source)} among ${ranks}${tie}.${empty}`;
+    }
+    case "taskIdled":
+      return s.untilMs === null
+        ? `task ${s.task} waits: ${s.topic}-${s.partition} has nothing buffered, but the last fetch said the broker has records for it, so the task waits for the next poll rather than process the other partitions out of order (PartitionGroup#readyToProcess).`
+        : `task ${s.task} waits: ${s.topic}-${s.partition} has nothing buffered; max.task.idle.ms = ${time.maxTaskIdleMs} ms lets it wait until ${s.untilMs} ms for new data before processing its other partitions without it (PartitionGroup#readyToProcess).`;
+    case "streamTimeAdvanced":
+      return `task ${s.task}'s stream time advances to ${s.streamTimeMs} ms: the largest timestamp it has processed (PartitionGroup#streamTime). It never decreases and only a processed record moves it.`;
+    case "streamTimeRestored":
+      return s.streamTimeMs < 0
+        ? `task ${s.task} starts without a stream time: no partition time was committed with its offsets.`
+        : `task ${s.task}'s stream time is set to ${s.streamTimeMs} ms: the largest partition time committed with its offsets (KIP-353), where its new owner resumes.`;
+    case "watermarkAdvanced":
+      if (s.node === null) {
+        return `the periodic watermark emitter (every ${time.watermarks.autoWatermarkIntervalMs} ms of wall clock) advances ${s.topic}-${s.partition}'s watermark to ${timeText(s.watermarkMs)}: ${s.reason} (BoundedOutOfOrdernessWatermarks). It promises no more records with ts ≤ ${timeText(s.watermarkMs)}.`;
+      }
+      return `${s.node} in task ${s.task}: watermark ${timeText(s.watermarkMs)}: ${s.reason} (StatusWatermarkValve: the minimum over its active input channels, never decreasing).`;
+    case "partitionIdleChanged":
+      return s.idle
+        ? `${s.topic}-${s.partition} is idle: ${s.reason}; it no longer holds the watermark back.`
+        : `${s.topic}-${s.partition} is active again: ${s.reason}.`;
+    default: {
+      const unknown: never = s;
+      return String(unknown);
+    }
+  }
+}
+
+function windowText(w: WindowBounds | null): string {
+  return w === null ? "no window" : `[${w.start}, ${w.end}${w.endInclusive ? "]" : ")"}`;
+}
+
+function narrateWindow(src: NarrationSource, s: TraceStep & WindowTraceEvent): string {
+  if (s.kind === "windowStoreRestored") {
+    const offsets = s.offsets.map((o) => `${o.topic}-${o.partition} offset ${o.offset}`).join(", ");
+    return `task ${s.task}'s window store for ${s.node} restored from its changelog up to the committed ${offsets}: ${s.windows} window${s.windows === 1 ? "" : "s"} open; records after the commit are processed again and rebuild the rest.`;
+  }
+  const o = s.output;
+  const where = `${s.node} (task ${s.task}), key ${formatKey(o.key as never)}`;
+  switch (o.kind) {
+    case "updated": {
+      const change = o.created
+        ? `window ${windowText(o.window)} created: ${formatJson(o.value as never)}`
+        : `window ${windowText(o.window)}: ${formatJson(o.oldValue as never)} → ${formatJson(o.value as never)}`;
+      const sent = o.forwarded ? "; the update goes downstream (emit on update)" : "";
+      return `${where}: ${change}${sent}. ${o.reason}.`;
+    }
+    case "emitted":
+      return `${where}: window ${windowText(o.window)} emits ${formatJson(o.value as never)} (${o.trigger}${o.pane > 1 ? `, pane ${o.pane}` : ""}). ${o.reason}.`;
+    case "late":
+      return `${where}: the record is too late for window ${windowText(o.window)} and is dropped. ${o.reason}.`;
+    case "lateSideOutput":
+      return `${where}: no window accepts the record, so it goes to the late side output ${s.node}.late. ${o.reason}.`;
+    case "sessionMerged":
+      return `${where}: session ${windowText(o.window)} merged into ${windowText(o.mergedInto)}${o.forwarded ? "; its removal goes downstream as a tombstone" : ""}. ${o.reason}.`;
+    case "windowClosed":
+      return `${where}: window ${windowText(o.window)} closed with ${formatJson(o.value as never)}. ${o.reason}.`;
+    case "expired": {
+      const node = src.model.app.topology.find((n) => n.id === s.node);
+      const onClose = node?.op === "windowedAggregate" && node.aggregation.emit === "onWindowClose";
+      const lost = onClose && !o.emitted ? ", never emitted: its result is lost" : "";
+      return `${where}: the window store dropped window ${windowText(o.window)}${lost}. ${o.reason}.`;
+    }
+    case "failed":
+      return `${where}: the aggregate failed (${o.stage}); the record is not added. ${o.reason}.`;
+    case "skipped":
+      return `${where}: the record is not aggregated. ${o.reason}.`;
+    default: {
+      const unknown: never = o;
       return String(unknown);
     }
   }

@@ -5,6 +5,7 @@
  * never re-derives semantics. In memory the trace is columnar ({@link Trace}); this union is the decoded form
  * handed to the CLI, the narration and the UI for one step at a time.
  */
+import type { WindowOutput } from "../aggregation/windowOutput";
 import type { CoordinatorEvent } from "../groups/coordinator";
 import type { Offset, PartitionIndex, WallClockMs } from "../model";
 import type { GroupMode } from "../runtime/groupDriver";
@@ -137,6 +138,100 @@ export type TraceEvent =
       instance: string | null;
       generation: number;
       event: CoordinatorEvent;
+    }
+  | TimeTraceEvent
+  | WindowTraceEvent;
+
+/** A topic-partition, as steps name it. */
+export interface PartitionRef {
+  topic: string;
+  partition: PartitionIndex;
+}
+
+/** The time steps: timestamps, scheduling, stream time and watermarks. */
+export type TimeTraceEvent =
+  /** A task skipped a record: its extracted timestamp was negative, missing or not an integer (`reason`). */
+  | {
+      kind: "recordSkipped";
+      record: RecordId;
+      instance: string;
+      task: string;
+      topic: string;
+      partition: PartitionIndex;
+      offset: Offset;
+      reason: string;
+    }
+  /** A task with several partitions chose where its next record comes from, and what decided it. */
+  | {
+      kind: "partitionChosen";
+      task: string;
+      topic: string;
+      partition: PartitionIndex;
+      rule: "timestamp" | "round-robin" | "arrival" | "custom";
+      /** The partitions with a buffered record and each one's rank (the smallest wins; ties: listed first). */
+      candidates: (PartitionRef & { rank: number })[];
+      /** The task's partitions with nothing buffered. */
+      empty: PartitionRef[];
+      maxTaskIdleMs: number;
+      /** Processing went ahead only because an empty partition's idle deadline passed. */
+      enforced: boolean;
+    }
+  /**
+   * A task holds back because a partition of it has nothing buffered: the broker has data for it (`untilMs` null),
+   * or `max.task.idle.ms` lets it wait for new data until `untilMs`.
+   */
+  | { kind: "taskIdled"; task: string; topic: string; partition: PartitionIndex; untilMs: WallClockMs | null }
+  /** A task's stream time advanced, or was restored from the partition times committed with its offsets. */
+  | { kind: "streamTimeAdvanced" | "streamTimeRestored"; task: string; streamTimeMs: number }
+  /**
+   * A watermark advanced: a source partition's (`node` and `task` null) or an operator's in one task (`topic` and
+   * `partition` null). `reason` is the rule's comparison.
+   */
+  | {
+      kind: "watermarkAdvanced";
+      node: string | null;
+      task: string | null;
+      topic: string | null;
+      partition: PartitionIndex | null;
+      watermarkMs: number;
+      reason: string;
+    }
+  /** A source partition became idle (it holds no watermark back) or active again. */
+  | { kind: "partitionIdleChanged"; topic: string; partition: PartitionIndex; idle: boolean; reason: string };
+
+/** The step kinds of a windowed aggregation's outputs, one per output kind of the core (`windowOutput.ts`). */
+export type WindowStepKind =
+  | "windowUpdated"
+  | "windowEmitted"
+  | "recordLate"
+  | "recordToLateSideOutput"
+  | "sessionMerged"
+  | "windowClosed"
+  | "windowExpired"
+  | "windowAggregationFailed"
+  | "windowRecordSkipped";
+
+export type WindowTraceEvent =
+  /**
+   * What a windowed node did in one task: `output` is the core's fact with its `reason`. `record` is the forwarded
+   * result's new version (value `{ start, end, value }`), else the input record; null for a watermark's outputs.
+   * `input` is the record being processed, null when a watermark caused it.
+   */
+  | {
+      kind: WindowStepKind;
+      node: string;
+      task: string;
+      record: RecordId | null;
+      input: RecordId | null;
+      output: WindowOutput;
+    }
+  /** A task's window store was restored from its changelog up to the committed offsets (a new owner, a restart). */
+  | {
+      kind: "windowStoreRestored";
+      node: string;
+      task: string;
+      offsets: (PartitionRef & { offset: Offset })[];
+      windows: number;
     };
 
 export type TraceEventKind = TraceEvent["kind"];

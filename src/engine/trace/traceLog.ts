@@ -28,7 +28,88 @@ export const StepKind = {
   recordStored: 20,
   recordJoined: 21,
   recordUnjoined: 22,
+  /** A task skipped a record whose extracted timestamp was negative, missing or not an integer. */
+  recordSkipped: 30,
+  /** A task with several partitions chose the partition of its next record: what decided it in `extras`. */
+  partitionChosen: 31,
+  /** A task did not process because a partition of it had nothing buffered (`max.task.idle.ms`). */
+  taskIdled: 32,
+  /** A task's stream time advanced to the timestamp of the record it processed. */
+  streamTimeAdvanced: 33,
+  /** A task's stream time was set from the partition times committed with its offsets (a resume). */
+  streamTimeRestored: 34,
+  /** A watermark advanced: a source partition's (Flink's periodic emitter) or an operator's in one task. */
+  watermarkAdvanced: 35,
+  /** A source partition became idle, or active again (Flink's `withIdleness`). */
+  partitionIdleChanged: 36,
+  // A windowed aggregation's outputs, one step each: a = the forwarded result's version (else the input record, or
+  // -1 for a watermark), b = `node | task << 16`, c = extra `{ output, input }` (see `windowOutput.ts`).
+  windowUpdated: 37,
+  windowEmitted: 38,
+  recordLate: 39,
+  recordToLateSideOutput: 40,
+  sessionMerged: 41,
+  windowClosed: 42,
+  windowExpired: 43,
+  windowAggregationFailed: 44,
+  windowRecordSkipped: 45,
+  /** A task's window store was restored from its changelog up to the committed offsets: extra {@link WindowRestore}. */
+  windowStoreRestored: 46,
 } as const;
+
+/** The step kind of each windowed-aggregation output kind. */
+export const WINDOW_STEP = {
+  updated: StepKind.windowUpdated,
+  emitted: StepKind.windowEmitted,
+  late: StepKind.recordLate,
+  lateSideOutput: StepKind.recordToLateSideOutput,
+  sessionMerged: StepKind.sessionMerged,
+  windowClosed: StepKind.windowClosed,
+  expired: StepKind.windowExpired,
+  failed: StepKind.windowAggregationFailed,
+  skipped: StepKind.windowRecordSkipped,
+} as const;
+
+/** What a `windowStoreRestored` step restored: the committed offsets its changelog reached, and the windows. */
+export interface WindowRestore {
+  offsets: { tp: number; offset: number }[];
+  windows: number;
+  /** Kafka Streams: the operator's observed stream time in the snapshot (-1: none). */
+  streamTime: number;
+  open: RestoredWindow[];
+}
+
+/** A window as restored (the fields of a frame's `WindowFrame` that the store holds). */
+export interface RestoredWindow {
+  key: Json;
+  start: number;
+  end: number;
+  endInclusive: boolean;
+  value: Json;
+  closed: boolean;
+  emissions: number;
+}
+
+/** Splits a millisecond time into two int32 operands (`hi`, `lo`); -Infinity is `hi = -2^31`. */
+export function packTime(timeMs: number): [hi: number, lo: number] {
+  if (timeMs === Number.NEGATIVE_INFINITY) return [-0x80000000, 0];
+  const hi = Math.floor(timeMs / 0x100000000);
+  return [hi, (timeMs - hi * 0x100000000) | 0];
+}
+
+/** The time {@link packTime} split. */
+export function unpackTime(hi: number, lo: number): number {
+  if (hi === -0x80000000) return Number.NEGATIVE_INFINITY;
+  return hi * 0x100000000 + (lo >>> 0);
+}
+
+/**
+ * Operand naming a watermark's owner: a source partition (`-1 - topicPartition`) or an operator node in one task
+ * (`node | task << 16`).
+ */
+export function watermarkChannel(node: number, task: number): number {
+  return node | (task << 16);
+}
 
 /** `creators` value of a version made by fetching a record again: its processing is a reprocessing. */
 export const REFETCHED = -32768;

@@ -6,14 +6,25 @@ import type { Scenario } from "../schema";
 import assignorsRange from "./assignors-range.json";
 import branchMerge from "./branch-merge.json";
 import copartitionedJoin from "./copartitioned-join.json";
+import crashOpenWindows from "./crash-open-windows.json";
 import crashRecovery from "./crash-recovery.json";
+import disconnectLate from "./disconnect-late.json";
 import externalCall from "./external-call.json";
+import hoppingWindows from "./hopping-windows.json";
 import idleInstances from "./idle-instances.json";
 import keyedPartitioning from "./keyed-partitioning.json";
 import repartitionAfterSelectKey from "./repartition-after-selectkey.json";
+import reprocessing from "./reprocessing.json";
+import schedulerChoice from "./scheduler-choice.json";
+import sessionWindows from "./session-windows.json";
+import slidingWindows from "./sliding-windows.json";
 import staticAssignment from "./static-assignment.json";
 import staticMembership from "./static-membership.json";
+import timestampKinds from "./timestamp-kinds.json";
 import transformations from "./transformations.json";
+import tumblingFlink from "./tumbling-flink.json";
+import tumblingGrace from "./tumbling-grace.json";
+import watermarksParallel from "./watermarks-parallel.json";
 import wrongPartitionerJoin from "./wrong-partitioner-join.json";
 
 const ROUND_ROBIN =
@@ -49,12 +60,53 @@ export const lessons: Lesson[] = [
   { id: "static-assignment", scenario: staticAssignment as unknown as Scenario },
   { id: "static-membership", scenario: staticMembership as unknown as Scenario },
   { id: "idle-instances", scenario: idleInstances as unknown as Scenario },
+  { id: "tumbling-grace", scenario: tumblingGrace as unknown as Scenario },
+  { id: "tumbling-flink", scenario: tumblingFlink as unknown as Scenario },
+  { id: "scheduler-choice", scenario: schedulerChoice as unknown as Scenario },
+  {
+    id: "scheduler-round-robin",
+    scenario: withTime(schedulerChoice, "The scheduler chooses across partitions: round-robin", {
+      scheduler: "round-robin",
+    }),
+  },
+  { id: "timestamp-event", scenario: timestampKinds as unknown as Scenario },
+  {
+    id: "timestamp-ingestion",
+    scenario: withTime(timestampKinds, "Event, ingestion and processing time: ingestion time", {
+      timestamp: "ingestion",
+    }),
+  },
+  {
+    id: "timestamp-processing",
+    scenario: withTime(timestampKinds, "Event, ingestion and processing time: processing time", {
+      timestamp: "processing",
+    }),
+  },
+  { id: "watermarks-parallel", scenario: watermarksParallel as unknown as Scenario },
+  { id: "session-windows", scenario: sessionWindows as unknown as Scenario },
+  { id: "disconnect-late", scenario: disconnectLate as unknown as Scenario },
+  { id: "crash-open-windows", scenario: crashOpenWindows as unknown as Scenario },
+  { id: "reprocessing-event-time", scenario: reprocessing as unknown as Scenario },
+  {
+    id: "reprocessing-processing-time",
+    scenario: withTime(reprocessing, "Reprocessing vs near-real-time: processing time", {
+      timestamp: "processing",
+    }),
+  },
+  { id: "hopping-windows", scenario: hoppingWindows as unknown as Scenario },
+  { id: "sliding-windows", scenario: slidingWindows as unknown as Scenario },
 ].map((l) => ({ ...l, title: l.scenario.title }));
 
 export const DEFAULT_LESSON_ID = "transformations";
 
 export function findLesson(id: string): Lesson | undefined {
   return lessons.find((l) => l.id === id);
+}
+
+/** A time lesson with other time settings: the same data, the same description, another title. */
+function withTime(lesson: unknown, title: string, time: NonNullable<Scenario["app"]["time"]>): Scenario {
+  const base = lesson as Scenario;
+  return { ...base, title, app: { ...base.app, time: { ...base.app.time, ...time } } };
 }
 
 /** The assignor comparison with another assignor: the same data and membership changes. */

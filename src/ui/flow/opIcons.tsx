@@ -5,6 +5,14 @@ import type { ReactElement } from "react";
 import type { OperatorKind } from "../../engine";
 
 const ICONS: Record<OperatorKind, ReactElement> = {
+  // Windows on a time axis.
+  windowedAggregate: (
+    <>
+      <path d="M3 19h18" />
+      <rect x="4" y="8" width="6" height="8" rx="1" />
+      <rect x="12" y="5" width="8" height="11" rx="1" />
+    </>
+  ),
   // An arrow coming out of a log: reads a topic.
   source: (
     <>

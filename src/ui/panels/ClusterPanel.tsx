@@ -6,11 +6,20 @@
  * owner in the latest generation pulse, so a rebalance is seen moving them.
  */
 import { useMemo } from "react";
-import type { Frame, GenerationSummary, LifecycleEvent, RecordId, Simulation, TaskFrame } from "../../engine";
+import type {
+  Frame,
+  GenerationSummary,
+  LifecycleEvent,
+  RecordId,
+  Simulation,
+  TaskFrame,
+  WindowFrame,
+} from "../../engine";
 import { useLabActions } from "../LabContext";
 import { t } from "../messages";
 import { instanceColor } from "./instanceColor";
 import { KeyDots } from "./KeyDots";
+import { TaskTime, TaskWindows } from "./TaskTime";
 
 export interface ClusterView {
   /** Generations completed before the cursor, oldest first. */
@@ -67,7 +76,17 @@ function TaskChip({ id, owner, moved }: { id: string; owner: string | null; move
   );
 }
 
-function TaskRow({ task, simulation, moved }: { task: TaskFrame; simulation: Simulation; moved: boolean }) {
+function TaskRow({
+  task,
+  simulation,
+  moved,
+  windows,
+}: {
+  task: TaskFrame;
+  simulation: Simulation;
+  moved: boolean;
+  windows: readonly WindowFrame[];
+}) {
   return (
     <article
       className={`task${task.consumed ? "" : " is-unconsumed"}`}
@@ -82,6 +101,8 @@ function TaskRow({ task, simulation, moved }: { task: TaskFrame; simulation: Sim
             ? t("taskOwner", { instance: task.instance })
             : t("taskOwnerStopped", { instance: task.instance })}
       </h3>
+      <TaskTime task={task} />
+      <TaskWindows windows={windows} />
       <table>
         <thead>
           <tr>
@@ -184,7 +205,13 @@ export function ClusterPanel({ simulation, frame }: { simulation: Simulation; fr
         })}
       </ul>
       {frame.tasks.map((task) => (
-        <TaskRow key={task.id} task={task} simulation={simulation} moved={view.moved.has(task.id)} />
+        <TaskRow
+          key={task.id}
+          task={task}
+          simulation={simulation}
+          moved={view.moved.has(task.id)}
+          windows={frame.windows.filter((w) => w.task === task.id)}
+        />
       ))}
       {view.generations.length > 0 || view.lifecycle.length > 0 ? (
         <>

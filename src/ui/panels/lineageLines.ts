@@ -65,6 +65,26 @@ export function lineageSummary(step: TraceStep): string {
       return t("lineageReset", { instance: step.instance, offset: step.offset });
     case "groupChanged":
       return t("lineageGroup", { kind: step.event.kind });
+    case "recordSkipped":
+      return t("lineageSkipped", { task: step.task, reason: step.reason });
+    case "partitionChosen":
+    case "taskIdled":
+    case "streamTimeAdvanced":
+    case "streamTimeRestored":
+    case "watermarkAdvanced":
+    case "partitionIdleChanged":
+      return t("lineageTime", { kind: step.kind });
+    case "windowUpdated":
+    case "windowEmitted":
+    case "recordLate":
+    case "recordToLateSideOutput":
+    case "sessionMerged":
+    case "windowClosed":
+    case "windowExpired":
+    case "windowAggregationFailed":
+    case "windowRecordSkipped":
+    case "windowStoreRestored":
+      return t("lineageWindow", { kind: step.kind, node: step.node });
     default: {
       const unknown: never = step;
       throw new Error(`unknown step ${JSON.stringify(unknown)}`);

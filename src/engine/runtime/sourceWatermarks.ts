@@ -1,0 +1,136 @@
+/**
+ * Flink's watermarks at the sources, under `time.semantics: "flink"`: one bounded-out-of-orderness generator per
+ * source partition (Flink's `KafkaSource` generates watermarks per split), emitted every `autoWatermarkIntervalMs` of
+ * wall clock by the periodic emitter, with optional idleness; a task (a source subtask reading several partitions)
+ * combines its partitions' watermarks into its own, the minimum over its active partitions
+ * (`WatermarkOutputMultiplexer`, modelled by the `StatusWatermarkValve`).
+ *
+ * Idleness follows `WatermarksWithIdleness` and its `IdlenessTimer`: at each periodic emit, a partition that received
+ * records since the last check is active; otherwise the first quiet check starts its inactivity, and a later check
+ * finds it idle once more than `idlenessMs` passed since. An idle partition emits no watermark; it becomes active
+ * again at the first emit after it receives a record.
+ */
+import type { WallClockMs, WatermarkSpec } from "../model";
+import { ms } from "../time/decision";
+import { BoundedOutOfOrdernessWatermarks, FLINK_MIN_WATERMARK } from "../time/flinkWatermarks";
+import { StatusWatermarkValve } from "../time/watermarkValve";
+
+/** Who hears what the emitter does: the trace, and (for windows) the operators downstream. */
+export interface WatermarkListener {
+  /** A source partition's watermark advanced. */
+  partitionWatermark(tp: number, watermark: number, reason: string): void;
+  /** A source partition became idle (`idle`) or active again. */
+  partitionIdleness(tp: number, idle: boolean, reason: string): void;
+  /** A task's combined source watermark advanced. */
+  taskWatermark(task: number, watermark: number, reason: string): void;
+}
+
+export class SourceWatermarks {
+  readonly #spec: WatermarkSpec;
+  readonly #generators: BoundedOutOfOrdernessWatermarks[];
+  readonly #emitted: Float64Array;
+  readonly #idle: Uint8Array;
+  readonly #events: Float64Array;
+  readonly #lastEvents: Float64Array;
+  /** Wall-clock time a partition's inactivity started; NaN while it is active. */
+  readonly #quietSince: Float64Array;
+  readonly #valves: StatusWatermarkValve[];
+  readonly #taskOfTp: Int32Array;
+  readonly #slotOfTp: Int32Array;
+
+  constructor(spec: WatermarkSpec, taskPartitions: readonly (readonly number[])[], topicPartitions: number) {
+    this.#spec = spec;
+    this.#generators = Array.from(
+      { length: topicPartitions },
+      () => new BoundedOutOfOrdernessWatermarks(spec.outOfOrdernessMs),
+    );
+    this.#emitted = new Float64Array(topicPartitions).fill(FLINK_MIN_WATERMARK);
+    this.#idle = new Uint8Array(topicPartitions);
+    this.#events = new Float64Array(topicPartitions);
+    this.#lastEvents = new Float64Array(topicPartitions);
+    this.#quietSince = new Float64Array(topicPartitions).fill(Number.NaN);
+    this.#taskOfTp = new Int32Array(topicPartitions).fill(-1);
+    this.#slotOfTp = new Int32Array(topicPartitions).fill(-1);
+    this.#valves = taskPartitions.map((own, task) => {
+      own.forEach((tp, slot) => {
+        this.#taskOfTp[tp] = task;
+        this.#slotOfTp[tp] = slot;
+      });
+      return new StatusWatermarkValve(Math.max(1, own.length));
+    });
+  }
+
+  /** A record with extracted timestamp `timestamp` was read from `tp` (`BoundedOutOfOrdernessWatermarks#onEvent`). */
+  onEvent(tp: number, timestamp: number): void {
+    this.#generators[tp]!.onEvent(timestamp);
+    this.#events[tp]!++;
+  }
+
+  /**
+   * The periodic emit at `now` for the partitions `live` says are read by a running task. Returns true when
+   * something changed (a watermark advanced, a partition went idle or active).
+   */
+  emit(now: WallClockMs, live: (tp: number) => boolean, listener: WatermarkListener): boolean {
+    let changed = false;
+    for (let tp = 0; tp < this.#generators.length; tp++) {
+      const task = this.#taskOfTp[tp]!;
+      if (task < 0 || !live(tp)) continue;
+      const valve = this.#valves[task]!;
+      const slot = this.#slotOfTp[tp]!;
+      const quiet = this.#checkIfIdle(tp, now);
+      if (quiet) {
+        if (this.#idle[tp] === 1) continue;
+        this.#idle[tp] = 1;
+        changed = true;
+        listener.partitionIdleness(
+          tp,
+          true,
+          `no record for more than idleness ${ms(this.#spec.idlenessMs!)} since ${ms(this.#quietSince[tp]!)} (wall clock): WatermarksWithIdleness marks it idle`,
+        );
+        const out = valve.markIdle(slot);
+        if (out.advanced) listener.taskWatermark(task, out.watermark, out.reason);
+        continue;
+      }
+      const periodic = this.#generators[tp]!.onPeriodicEmit();
+      if (this.#idle[tp] === 1) {
+        this.#idle[tp] = 0;
+        changed = true;
+        listener.partitionIdleness(tp, false, "records arrived again: it emits watermarks and counts again");
+        const out = valve.markActive(slot);
+        if (out.advanced) listener.taskWatermark(task, out.watermark, out.reason);
+      }
+      if (periodic.watermark <= this.#emitted[tp]!) continue;
+      this.#emitted[tp] = periodic.watermark;
+      changed = true;
+      listener.partitionWatermark(tp, periodic.watermark, periodic.reason);
+      const out = valve.inputWatermark(slot, periodic.watermark);
+      if (out.advanced) listener.taskWatermark(task, out.watermark, out.reason);
+    }
+    return changed;
+  }
+
+  /** Whether a later emit could still change something without new records (an idleness timeout pending). */
+  mayChange(live: (tp: number) => boolean): boolean {
+    if (this.#spec.idlenessMs === null) return false;
+    for (let tp = 0; tp < this.#idle.length; tp++) {
+      if (this.#taskOfTp[tp]! >= 0 && this.#idle[tp] === 0 && live(tp)) return true;
+    }
+    return false;
+  }
+
+  /** `IdlenessTimer#checkIfIdle`. */
+  #checkIfIdle(tp: number, now: WallClockMs): boolean {
+    const idleness = this.#spec.idlenessMs;
+    if (idleness === null) return false;
+    if (this.#events[tp] !== this.#lastEvents[tp]) {
+      this.#lastEvents[tp] = this.#events[tp]!;
+      this.#quietSince[tp] = Number.NaN;
+      return false;
+    }
+    if (Number.isNaN(this.#quietSince[tp]!)) {
+      this.#quietSince[tp] = now;
+      return false;
+    }
+    return now - this.#quietSince[tp]! > idleness;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The state of one `windowedAggregate` node: one aggregation core per task (Kafka Streams keeps a window store per
+ * task; Flink keeps keyed state per subtask), created on the task's first record, saved at each commit and restored
+ * by the task's next owner. Shared by both operator paths; what they do with the outputs differs.
+ */
+import { createWindowedAggregation, type WindowedAggregation } from "../aggregation";
+import type { OpenWindow, WindowAggregationSnapshot } from "../aggregation/windowOperator";
+import type { WindowBounds, WindowOutput } from "../aggregation/windowOutput";
+import type { Json, WindowedAggregateNode } from "../model";
+
+/** The run loop's handle on a windowed node: watermarks in, state out and back. */
+export interface WindowedHandle {
+  /** Flink: the operator's input watermark in `task` advanced to `watermark`. */
+  advanceWatermark(task: number, watermark: number): void;
+  /** The task's state as committed (null: the task never processed a record). */
+  snapshot(task: number): WindowAggregationSnapshot | null;
+  /** Replaces the task's state with a committed snapshot (null: empty). Returns the windows restored. */
+  restore(task: number, snapshot: WindowAggregationSnapshot | null): OpenWindow[];
+}
+
+/** The record a forwarded window result becomes downstream: `{ start, end, value }` under the record's key. */
+export function windowResultValue(window: WindowBounds, value: Json): Json {
+  return { start: window.start, end: window.end, value };
+}
+
+/** A window result going downstream. */
+export interface WindowResult {
+  key: Json;
+  value: Json;
+  timestamp: number;
+}
+
+/**
+ * The record an output sends downstream, or null (see `windowedAggregation.ts`: "Forwarded downstream are exactly
+ * ..."; the late side output is a separate stream). A session tombstone carries the timestamp of the record being
+ * processed, as Kafka's forwarded removals do.
+ */
+export function windowResult(output: WindowOutput, inputTimestamp: number): WindowResult | null {
+  switch (output.kind) {
+    case "updated":
+      return output.forwarded
+        ? {
+            key: output.key,
+            value: windowResultValue(output.window, output.value),
+            timestamp: output.timestamp,
+          }
+        : null;
+    case "emitted":
+      return {
+        key: output.key,
+        value: windowResultValue(output.window, output.value),
+        timestamp: output.timestamp,
+      };
+    case "sessionMerged":
+      return output.forwarded
+        ? { key: output.key, value: windowResultValue(output.window, null), timestamp: inputTimestamp }
+        : null;
+    default:
+      return null;
+  }
+}
+
+export class WindowedTasks {
+  readonly #node: WindowedAggregateNode;
+  readonly #cores: (WindowedAggregation | null)[] = [];
+
+  constructor(node: WindowedAggregateNode) {
+    this.#node = node;
+  }
+
+  core(task: number): WindowedAggregation {
+    let core = this.#cores[task];
+    if (core == null) {
+      core = createWindowedAggregation(this.#node.aggregation);
+      this.#cores[task] = core;
+    }
+    return core;
+  }
+
+  snapshot(task: number): WindowAggregationSnapshot | null {
+    return this.#cores[task]?.snapshot() ?? null;
+  }
+
+  restore(task: number, snapshot: WindowAggregationSnapshot | null): OpenWindow[] {
+    this.#cores[task] =
+      snapshot === null ? null : createWindowedAggregation(this.#node.aggregation, snapshot);
+    return this.#cores[task]?.openWindows() ?? [];
+  }
+}
