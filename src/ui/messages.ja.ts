@@ -155,4 +155,11 @@ export const ja: Messages = {
   lineageStored: "{node} に格納（タスク {task}）",
   lineageJoined: "{node} で結合（タスク {task}）",
   lineageUnjoined: "{node} で結合されず（タスク {task}）",
+  viewLabel: "キャンバスの表示",
+  viewLogical: "論理",
+  viewPhysical: "物理",
+  groupUnassigned: "未割り当て",
+  taskLabel: "タスク {task}",
+  copyTitle: "タスク {task} の {node}",
+  narrationShow: "{name} を表示",
 };
