@@ -38,15 +38,28 @@ describe("the physical view's groups", () => {
   });
 
   it("moves the crashed instance's tasks to the survivor after the rebalance, keeping it shown as stopped", () => {
-    const last = simulation.frameAt(simulation.stepCount);
+    // The first frame after the crash where the survivor owns every task.
+    const after = (cursor: number) => {
+      const frame = simulation.frameAt(cursor);
+      const running = new Set(frame.instances.filter((i) => i.running).map((i) => i.name));
+      return (
+        running.size < frame.instances.length &&
+        frame.tasks.every((t) => t.instance !== null && running.has(t.instance))
+      );
+    };
+    let cursor = 0;
+    while (cursor < simulation.stepCount && !after(cursor)) cursor++;
+    const last = simulation.frameAt(cursor);
     const groups = physicalGroups(simulation, last);
     const stopped = last.instances.filter((i) => !i.running);
+    expect(stopped.length).toBeGreaterThan(0);
     for (const instance of stopped) {
       const group = groups.find((g) => g.instance === instance.name);
-      if (group) expect(group.running).toBe(false);
+      expect(group?.running).toBe(false);
+      expect(group?.tasks).toEqual([]);
     }
     const running = groups.filter((g) => g.running);
-    expect(running.flatMap((g) => g.tasks).length).toBeGreaterThan(0);
+    expect(running.flatMap((g) => g.tasks).length).toBe(simulation.graph.tasks.length);
   });
 
   it("changes the layout key only when ownership changes", () => {

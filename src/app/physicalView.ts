@@ -24,7 +24,7 @@ export interface PhysicalGroup {
   tasks: PhysicalTask[];
 }
 
-/** The groups at `frame`: every instance that owns a task or is running, then the unassigned tasks, if any. */
+/** The groups at `frame`: every instance (a stopped one too, so it is seen stopped), then the unassigned tasks. */
 export function physicalGroups(simulation: Simulation, frame: Frame): PhysicalGroup[] {
   const { graph } = simulation;
   const spec = new Map(graph.tasks.map((t) => [t.id, t]));
@@ -43,7 +43,6 @@ export function physicalGroups(simulation: Simulation, frame: Frame): PhysicalGr
   const groups: PhysicalGroup[] = [];
   frame.instances.forEach((instance, index) => {
     const tasks = (owned.get(instance.name) ?? []).map(physical).filter((t) => t !== null);
-    if (tasks.length === 0 && !instance.running) return;
     groups.push({ instance: instance.name, index, running: instance.running, tasks: sortTasks(tasks) });
   });
   if (unassigned.length > 0) {
@@ -62,5 +61,7 @@ function sortTasks(tasks: PhysicalTask[]): PhysicalTask[] {
  * mean the same layout, so the canvas only moves when ownership changes.
  */
 export function ownershipKey(groups: readonly PhysicalGroup[]): string {
-  return groups.map((g) => `${g.instance ?? "-"}:${g.tasks.map((t) => t.id).join(",")}`).join("|");
+  return groups
+    .map((g) => `${g.instance ?? "-"}${g.running ? "" : "(stopped)"}:${g.tasks.map((t) => t.id).join(",")}`)
+    .join("|");
 }

@@ -10,7 +10,7 @@ import { instanceColor } from "../panels/instanceColor";
 import type { InstanceGroupData, LabNode, TaskGroupData } from "./layoutTopology";
 
 export function InstanceGroupNode({ data }: NodeProps<Extract<LabNode, { type: "instance" }>>) {
-  const { instance, index, running } = data as InstanceGroupData;
+  const { instance, index, running, tasks } = data as InstanceGroupData;
   const color = instanceColor(index);
   const state = instance === null ? "unassigned" : running ? "running" : "stopped";
   return (
@@ -27,6 +27,7 @@ export function InstanceGroupNode({ data }: NodeProps<Extract<LabNode, { type: "
             {running ? `● ${t("instanceRunning")}` : `○ ${t("instanceStopped")}`}
           </span>
         ) : null}
+        {tasks === 0 ? <span className="instance-group-state">{t("instanceNoTasks")}</span> : null}
       </span>
     </div>
   );

@@ -5,8 +5,8 @@
  */
 import "@xyflow/react/dist/style.css";
 import "./flow.css";
-import { Background, Controls, MiniMap, type Node, ReactFlow } from "@xyflow/react";
-import { useMemo, useRef } from "react";
+import { Background, Controls, MiniMap, type Node, ReactFlow, useReactFlow } from "@xyflow/react";
+import { useEffect, useMemo, useRef } from "react";
 import type { CanvasView } from "../../app/labState";
 import { ownershipKey, physicalGroups } from "../../app/physicalView";
 import type { Simulation } from "../../engine";
@@ -88,6 +88,20 @@ function PhysicalFlow({ simulation }: { simulation: Simulation }) {
   return <Flow layout={usePhysicalLayout(simulation)} />;
 }
 
+/** Fits the view again when the layout changes under a mounted canvas (ownership moved in the physical view). */
+function RefitOnLayout({ layout }: { layout: TopologyLayout }) {
+  const flow = useReactFlow();
+  const first = useRef(layout);
+  useEffect(() => {
+    if (layout === first.current) return;
+    const frame = requestAnimationFrame(() => {
+      void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 250 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [layout, flow]);
+  return null;
+}
+
 function Flow({ layout }: { layout: TopologyLayout }) {
   return (
     <ReactFlow
@@ -122,6 +136,7 @@ function Flow({ layout }: { layout: TopologyLayout }) {
       <Controls showInteractive={false} />
       <FlightOverlay boxes={layout.boxes} />
       <FocusBridge />
+      <RefitOnLayout layout={layout} />
     </ReactFlow>
   );
 }

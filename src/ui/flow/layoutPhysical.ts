@@ -112,7 +112,12 @@ export function layoutPhysical(simulation: Simulation, groups: readonly Physical
       id: groupId,
       type: "instance",
       position: { x: left, y: top },
-      data: { instance: group.instance, index: group.index, running: group.running },
+      data: {
+        instance: group.instance,
+        index: group.index,
+        running: group.running,
+        tasks: group.tasks.length,
+      },
       width: right - left,
       height,
       style: { width: right - left, height },

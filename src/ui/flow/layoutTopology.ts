@@ -20,6 +20,8 @@ export interface InstanceGroupData extends Record<string, unknown> {
   /** For its colour (-1: unassigned). */
   index: number;
   running: boolean;
+  /** How many tasks it holds. */
+  tasks: number;
 }
 export interface TaskGroupData extends Record<string, unknown> {
   task: string;
