@@ -20,6 +20,11 @@ export const GROUP_HEADER = 30;
 /** Between the topics and the first instance, and between instances. */
 const BAND_GAP = 40;
 const ROW_GAP = 12;
+/**
+ * How far input topics move left of their column and output topics right of theirs, so the edges between them and
+ * the groups below run across rather than down a group's border.
+ */
+const SIDE_SHIFT = 90;
 
 interface TaskBox {
   task: string;
@@ -51,8 +56,11 @@ export function layoutPhysical(simulation: Simulation, groups: readonly Physical
     .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
   const placedTopics: Box[] = [];
   let sharedBottom = 0;
-  for (const { node, box } of topics) {
+  for (const { node, box: logicalBox } of topics) {
     const producers = producersOf.get(node.id.slice("topic:".length)) ?? [];
+    const role = node.type === "topic" ? node.data.role : "intermediate";
+    const dx = role === "input" ? -SIDE_SHIFT : role === "output" ? SIDE_SHIFT : 0;
+    const box = { ...logicalBox, x: logicalBox.x + dx };
     let y = band;
     for (const other of placedTopics)
       if (box.x < other.x + other.width && other.x < box.x + box.width)
@@ -64,7 +72,7 @@ export function layoutPhysical(simulation: Simulation, groups: readonly Physical
     sharedBottom = Math.max(sharedBottom, y + placed.height);
     for (const producer of producers) {
       const was = logical.boxes.get(producer.id)!;
-      const moved = { ...was, y: y - PRODUCER_GAP - PRODUCER_SIZE.height };
+      const moved = { ...was, x: was.x + dx, y: y - PRODUCER_GAP - PRODUCER_SIZE.height };
       boxes.set(producer.id, moved);
       nodes.push({ ...producer, position: { x: moved.x, y: moved.y } });
     }
