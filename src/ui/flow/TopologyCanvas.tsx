@@ -10,7 +10,7 @@ import { useEffect, useMemo, useRef } from "react";
 import type { CanvasView } from "../../app/labState";
 import { ownershipKey, physicalGroups } from "../../app/physicalView";
 import type { Simulation } from "../../engine";
-import { useLabActions, useLabState } from "../LabContext";
+import { useLab, useLabActions, useLabState } from "../LabContext";
 import { t } from "../messages";
 import { instanceColor } from "../panels/instanceColor";
 import { FlightOverlay } from "./FlightOverlay";
@@ -69,14 +69,14 @@ function miniMapStroke(node: Node): string {
  * stepping within a generation keeps every node where it is.
  */
 function usePhysicalLayout(simulation: Simulation): TopologyLayout {
-  const frame = useLabState((s) => s.frame);
-  const groups = useMemo(() => (frame ? physicalGroups(simulation, frame) : []), [simulation, frame]);
-  const key = ownershipKey(groups);
-  const cached = useRef<{ key: string; layout: TopologyLayout } | null>(null);
-  if (cached.current === null || cached.current.key !== key) {
-    cached.current = { key, layout: layoutPhysical(simulation, groups) };
-  }
-  return cached.current.layout;
+  const { store } = useLab();
+  // Selects only the ownership key (a string), so stepping within a generation does not even re-render the flow.
+  const key = useLabState((s) => (s.frame ? ownershipKey(physicalGroups(simulation, s.frame)) : ""));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the layout changes exactly when the key does
+  return useMemo(() => {
+    const frame = store.getState().frame;
+    return layoutPhysical(simulation, frame ? physicalGroups(simulation, frame) : []);
+  }, [simulation, store, key]);
 }
 
 function LogicalFlow({ simulation }: { simulation: Simulation }) {
