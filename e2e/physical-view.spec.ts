@@ -45,12 +45,15 @@ test("shows a crashed instance as stopped and its tasks on the survivor after th
   await jumpTo.selectOption({ label: "Reprocessed record" });
   await next.click();
   // The survivor holds both tasks; the crashed instance is still there, dashed and saying it is stopped.
-  const survivor = (await page.getByTestId("group-instance-1").boundingBox())!;
-  for (const task of ["0_0", "0_1"]) {
-    const box = (await page.getByTestId(`task-group-${task}`).boundingBox())!;
-    expect(box.y).toBeGreaterThan(survivor.y);
-    expect(box.y + box.height).toBeLessThan(survivor.y + survivor.height);
-  }
+  // Measured once the view has settled after refitting to the new layout.
+  await expect(async () => {
+    const survivor = (await page.getByTestId("group-instance-1").boundingBox())!;
+    for (const task of ["0_0", "0_1"]) {
+      const box = (await page.getByTestId(`task-group-${task}`).boundingBox())!;
+      expect(box.y).toBeGreaterThan(survivor.y);
+      expect(box.y + box.height).toBeLessThan(survivor.y + survivor.height);
+    }
+  }).toPass({ timeout: 5000 });
   await expect(page.getByTestId("node-payments-in@0_1")).toBeVisible();
   const crashed = page.getByTestId("group-instance-2");
   await expect(crashed).toHaveClass(/is-stopped/);
