@@ -57,7 +57,7 @@ test("shows a crashed instance as stopped and its tasks on the survivor after th
   await expect(page.getByTestId("node-payments-in@0_1")).toBeVisible();
   const crashed = page.getByTestId("group-instance-2");
   await expect(crashed).toHaveClass(/is-stopped/);
-  await expect(crashed).toContainText("stopped");
+  await expect(crashed).toContainText("crashed");
   await expect(crashed).toHaveCSS("border-top-style", "dashed");
   await page.screenshot({ path: "/tmp/physical-crash-recovery.png" });
 });

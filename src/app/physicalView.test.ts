@@ -56,6 +56,7 @@ describe("the physical view's groups", () => {
     for (const instance of stopped) {
       const group = groups.find((g) => g.instance === instance.name);
       expect(group?.running).toBe(false);
+      expect(group?.stopped).toBe("crashed");
       expect(group?.tasks).toEqual([]);
     }
     const running = groups.filter((g) => g.running);

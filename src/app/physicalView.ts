@@ -21,6 +21,8 @@ export interface PhysicalGroup {
   /** Its index in the frame's instances (for its colour), -1 for the unassigned group. */
   index: number;
   running: boolean;
+  /** Why it is not running: it crashed, it left (shut down), or it has not started yet; null while it runs. */
+  stopped: "crashed" | "left" | "notStarted" | null;
   tasks: PhysicalTask[];
 }
 
@@ -41,13 +43,28 @@ export function physicalGroups(simulation: Simulation, frame: Frame): PhysicalGr
     else owned.set(task.instance, [...(owned.get(task.instance) ?? []), task.id]);
   }
   const groups: PhysicalGroup[] = [];
+  const lifecycle = simulation.groupHistory().lifecycle;
+  const stoppedBy = (name: string): PhysicalGroup["stopped"] => {
+    // How it last stopped, before this frame; a session expiry is the coordinator noticing, not the process.
+    let last: string | null = null;
+    for (const event of lifecycle)
+      if (event.step < frame.cursor && event.instance === name && event.kind !== "sessionExpired")
+        last = event.kind;
+    return last === "crashed" ? "crashed" : last === null ? "notStarted" : "left";
+  };
   frame.instances.forEach((instance, index) => {
     const tasks = (owned.get(instance.name) ?? []).map(physical).filter((t) => t !== null);
-    groups.push({ instance: instance.name, index, running: instance.running, tasks: sortTasks(tasks) });
+    groups.push({
+      instance: instance.name,
+      index,
+      running: instance.running,
+      stopped: instance.running ? null : stoppedBy(instance.name),
+      tasks: sortTasks(tasks),
+    });
   });
   if (unassigned.length > 0) {
     const tasks = unassigned.map(physical).filter((t) => t !== null);
-    groups.push({ instance: null, index: -1, running: false, tasks: sortTasks(tasks) });
+    groups.push({ instance: null, index: -1, running: false, stopped: null, tasks: sortTasks(tasks) });
   }
   return groups;
 }
@@ -62,6 +79,8 @@ function sortTasks(tasks: PhysicalTask[]): PhysicalTask[] {
  */
 export function ownershipKey(groups: readonly PhysicalGroup[]): string {
   return groups
-    .map((g) => `${g.instance ?? "-"}${g.running ? "" : "(stopped)"}:${g.tasks.map((t) => t.id).join(",")}`)
+    .map(
+      (g) => `${g.instance ?? "-"}${g.stopped ? `(${g.stopped})` : ""}:${g.tasks.map((t) => t.id).join(",")}`,
+    )
     .join("|");
 }

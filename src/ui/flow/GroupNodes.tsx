@@ -10,7 +10,7 @@ import { instanceColor } from "../panels/instanceColor";
 import type { InstanceGroupData, LabNode, TaskGroupData } from "./layoutTopology";
 
 export function InstanceGroupNode({ data }: NodeProps<Extract<LabNode, { type: "instance" }>>) {
-  const { instance, index, running, tasks } = data as InstanceGroupData;
+  const { instance, index, running, stopped, tasks } = data as InstanceGroupData;
   const color = instanceColor(index);
   const state = instance === null ? "unassigned" : running ? "running" : "stopped";
   return (
@@ -24,7 +24,13 @@ export function InstanceGroupNode({ data }: NodeProps<Extract<LabNode, { type: "
         {instance ?? t("groupUnassigned")}
         {instance !== null ? (
           <span className="instance-group-state">
-            {running ? `● ${t("instanceRunning")}` : `○ ${t("instanceStopped")}`}
+            {running
+              ? `● ${t("instanceRunning")}`
+              : stopped === "crashed"
+                ? `✕ ${t("instanceCrashed")}`
+                : stopped === "left"
+                  ? `○ ${t("instanceStopped")}`
+                  : `○ ${t("instanceNotStarted")}`}
           </span>
         ) : null}
         {tasks === 0 ? <span className="instance-group-state">{t("instanceNoTasks")}</span> : null}

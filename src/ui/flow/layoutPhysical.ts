@@ -124,6 +124,7 @@ export function layoutPhysical(simulation: Simulation, groups: readonly Physical
         instance: group.instance,
         index: group.index,
         running: group.running,
+        stopped: group.stopped,
         tasks: group.tasks.length,
       },
       width: right - left,

@@ -20,6 +20,7 @@ export interface InstanceGroupData extends Record<string, unknown> {
   /** For its colour (-1: unassigned). */
   index: number;
   running: boolean;
+  stopped: "crashed" | "left" | "notStarted" | null;
   /** How many tasks it holds. */
   tasks: number;
 }
