@@ -27,10 +27,22 @@ test("switches to the physical view and shows each instance's tasks", async ({ p
   await expect(page.locator(".op-node.is-active")).toHaveCount(1);
   await page.screenshot({ path: "/tmp/physical-copartitioned-join.png" });
 
-  // Stepping animates the next record on the copies.
-  await stepForward(page).click();
-  const overlay = page.getByTestId("flight-overlay");
-  await expect(overlay).not.toHaveAttribute("data-step", "");
+  // Stepping animates the next records on the copies: the overlay reports one in flight, drawn.
+  let moving = false;
+  for (let i = 0; i < 12 && !moving; i++) {
+    moving = await page.evaluate(async () => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="flight-overlay"]')!;
+      document.querySelector<HTMLButtonElement>('button[aria-label="Step forward"]')!.click();
+      const t0 = performance.now();
+      while (performance.now() - t0 < 400) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        if (canvas.dataset.inFlight === "1" && canvas.dataset.drawn === "1") return true;
+      }
+      return false;
+    });
+  }
+  expect(moving, "a record moved on the physical view within 12 steps").toBe(true);
+  await expect(stepForward(page)).toBeEnabled();
   await expect(narration(page)).not.toBeEmpty();
 });
 
