@@ -43,6 +43,12 @@ describe("physical layout", () => {
     }
   });
 
+  it("draws each read from the lane of the partition the task owns", () => {
+    const reads = layout.edges.filter((e) => e.source.startsWith("topic:"));
+    expect(reads.length).toBeGreaterThan(0);
+    for (const e of reads) expect(e.sourceHandle).toBe(`p${e.target.split("_").at(-1)}`);
+  });
+
   it("lists parents before their children, as React Flow needs", () => {
     const seen = new Set<string>();
     for (const node of layout.nodes) {

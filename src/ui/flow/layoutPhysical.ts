@@ -8,7 +8,15 @@
 import type { Edge } from "@xyflow/react";
 import type { PhysicalGroup } from "../../app/physicalView";
 import type { Simulation } from "../../engine";
-import { type Box, edge, flowId, type LabNode, layoutTopology, type TopologyLayout } from "./layoutTopology";
+import {
+  type Box,
+  edge,
+  flowId,
+  type LabNode,
+  laneHandle,
+  layoutTopology,
+  type TopologyLayout,
+} from "./layoutTopology";
 import { OPERATOR_SIZE, PRODUCER_GAP, PRODUCER_SIZE } from "./nodeMetrics";
 
 /** Space around a task's nodes, and above them for its label. */
@@ -28,6 +36,7 @@ const SIDE_SHIFT = 90;
 
 interface TaskBox {
   task: string;
+  partition: number;
   nodes: string[];
   /** Absolute bounds of the task box. */
   x: number;
@@ -85,7 +94,7 @@ export function layoutPhysical(simulation: Simulation, groups: readonly Physical
   const right = Math.max(...operatorBoxes.map((b) => b.x + b.width)) + GROUP_PAD + TASK_PAD;
 
   // A task's box: its sub-topology's nodes at their logical places, with room for the label.
-  const taskBox = (task: string, ids: string[]): TaskBox => {
+  const taskBox = (task: string, partition: number, ids: string[]): TaskBox => {
     const placed = ids.map((id) => logical.boxes.get(flowId.node(id))!);
     const minX = Math.min(...placed.map((b) => b.x));
     const minY = Math.min(...placed.map((b) => b.y));
@@ -94,6 +103,7 @@ export function layoutPhysical(simulation: Simulation, groups: readonly Physical
     const offsets = new Map(ids.map((id, i) => [id, { x: placed[i]!.x - minX, y: placed[i]!.y - minY }]));
     return {
       task,
+      partition,
       nodes: ids,
       x: minX - TASK_PAD,
       width: maxX - minX + 2 * TASK_PAD,
@@ -108,7 +118,7 @@ export function layoutPhysical(simulation: Simulation, groups: readonly Physical
     // Rows of tasks: a task goes in the first row where it overlaps no task's columns.
     const rows: TaskBox[][] = [];
     for (const task of group.tasks) {
-      const box = taskBox(task.id, task.nodes);
+      const box = taskBox(task.id, task.partition, task.nodes);
       const row = rows.find((r) => r.every((b) => box.x + box.width <= b.x || b.x + b.width <= box.x));
       if (row) row.push(box);
       else rows.push([box]);
@@ -180,11 +190,15 @@ export function layoutPhysical(simulation: Simulation, groups: readonly Physical
             edge(flowId.copy(e.from, box.task), flowId.copy(e.to, box.task), "stream", e.branch ?? undefined),
           );
         }
-        // From each topic the task reads, to the copy that reads it; from each writer copy to its topic.
+        // From the lane of each partition the task reads, to the copy that reads it (Kafka Streams gives task
+        // `s_p` partition `p` of each source topic); from each writer copy to its topic.
         for (const topic of graph.topics)
           for (const reader of topic.readBy)
             if (box.nodes.includes(reader))
-              edges.push(edge(flowId.topic(topic.name), flowId.copy(reader, box.task), "read"));
+              edges.push({
+                ...edge(flowId.topic(topic.name), flowId.copy(reader, box.task), "read"),
+                sourceHandle: laneHandle(box.partition),
+              });
         for (const node of model.app.topology)
           if ((node.op === "sink" || node.op === "repartition") && box.nodes.includes(node.id))
             edges.push(edge(flowId.copy(node.id, box.task), flowId.topic(node.topic), "write"));

@@ -71,6 +71,9 @@ export const flowId = {
   task: (id: string) => `task:${id}`,
 };
 
+/** The id of a topic node's source handle at lane `partition`. */
+export const laneHandle = (partition: number) => `p${partition}`;
+
 type EdgeKind = "read" | "write" | "stream";
 
 export function edge(source: string, target: string, kind: EdgeKind, label?: string): Edge {
