@@ -104,14 +104,27 @@ test("opens a shared link on the physical view with a record selected", async ({
   await other.close();
 });
 
-test("links the names in the narration to the canvas", async ({ page }) => {
+test("links the names in the narration to the canvas and the cluster panel", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("combobox", { name: "Lesson" }).selectOption("crash-recovery");
+  await page.getByRole("group", { name: "Canvas view" }).getByRole("button", { name: "Physical" }).click();
   const jumpTo = page.getByRole("combobox", { name: "Jump to" });
-  await jumpTo.selectOption({ label: "Write" });
+  await jumpTo.selectOption({ label: "Reprocessed record" });
   await page.getByRole("button", { name: "Next match", exact: true }).click();
-  const links = narration(page).getByRole("button");
-  await expect(links.first()).toBeVisible();
-  await links.first().click();
-  await expect(page.locator(".react-flow__node.is-focused")).not.toHaveCount(0);
+  // "instance-1 fetched payments-1 offset 1 again for task 0_1: …"
+  const names = narration(page).getByRole("button");
+  await expect(names.first()).toHaveText("instance-1");
+  await names.first().click();
+  await expect(page.locator('.react-flow__node.is-focused[data-id="instance:instance-1"]')).toBeVisible();
+  await expect(page.getByTestId("cluster-panel").getByTestId("instance-instance-1")).toHaveClass(
+    /is-focused/,
+  );
+
+  await narration(page).getByRole("button", { name: "payments-1" }).click();
+  await expect(page.locator('.react-flow__node.is-focused[data-id="topic:payments"]')).toBeVisible();
+
+  // Switching views does not replay the last request.
+  await page.getByRole("group", { name: "Canvas view" }).getByRole("button", { name: "Logical" }).click();
+  await expect(page.getByTestId("node-payments-in")).toBeVisible();
+  await expect(page.locator(".react-flow__node.is-focused")).toHaveCount(0);
 });

@@ -3,7 +3,7 @@
  * in the physical view) and outlines them briefly. Lives inside React Flow, whose viewport it moves.
  */
 import { useReactFlow } from "@xyflow/react";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import type { NarrationEntity } from "../../app/narrationEntities";
 import { useLabState } from "../LabContext";
 import { flowId } from "./layoutTopology";
@@ -29,8 +29,10 @@ export function focusTargets(entity: NarrationEntity, ids: readonly string[]): s
 export function FocusBridge() {
   const focus = useLabState((s) => s.focus);
   const flow = useReactFlow();
+  // A request made before this canvas mounted (say, before switching views) is not repeated.
+  const [mountedAt] = useState(() => focus?.seq ?? 0);
   useEffect(() => {
-    if (!focus) return;
+    if (!focus || focus.seq <= mountedAt) return;
     const targets = focusTargets(
       focus.entity,
       flow.getNodes().map((n) => n.id),
@@ -48,6 +50,6 @@ export function FocusBridge() {
       window.clearTimeout(timer);
       for (const element of elements) element.classList.remove("is-focused");
     };
-  }, [focus, flow]);
+  }, [focus, flow, mountedAt]);
   return null;
 }
