@@ -1,7 +1,7 @@
 /**
  * An axe-core audit of the lab's main states in a real Chromium — the built-in lesson, the key jump and the
  * breakpoints open, the record inspector open, the keyboard shortcuts dialog open, the Japanese UI, and the cluster
- * panel after a crash — with no
+ * panel after a crash, the physical view — with no
  * serious or critical violation allowed.
  */
 import AxeBuilder from "@axe-core/playwright";
@@ -67,5 +67,18 @@ test("the cluster panel after a crash and its rebalance has no serious accessibi
   await page.getByRole("combobox", { name: "Jump to" }).selectOption({ label: "Reprocessed record" });
   await page.getByRole("button", { name: "Next match", exact: true }).click();
   await expect(page.getByTestId("cluster-panel").getByTestId("instance-instance-2")).toContainText("crashed");
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("the physical view after a crash, with the narration's names, has no serious accessibility violations", async ({
+  page,
+}) => {
+  await openLesson(page);
+  await page.getByRole("combobox", { name: "Lesson" }).selectOption("crash-recovery");
+  await page.getByRole("group", { name: "Canvas view" }).getByRole("button", { name: "Physical" }).click();
+  await page.getByRole("combobox", { name: "Jump to" }).selectOption({ label: "Reprocessed record" });
+  await page.getByRole("button", { name: "Next match", exact: true }).click();
+  await expect(page.getByTestId("group-instance-2")).toContainText("crashed");
+  await expect(page.getByTestId("narration").getByRole("button").first()).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });

@@ -40,7 +40,7 @@ describe("flights", () => {
     const place = places.get(step.input)!;
     expect(flightOf(simulation, places, step)?.path).toEqual([
       { kind: "partition", topic: place.topic, partition: place.partition, end: "head" },
-      { kind: "node", id: step.node },
+      { kind: "node", id: step.node, task: `0_${place.partition}` },
     ]);
   });
 
@@ -48,13 +48,13 @@ describe("flights", () => {
     const step = firstStep(simulation, "recordFiltered");
     const flight = flightOf(simulation, places, step)!;
     expect(flight.outcome).toBe("dropped");
-    expect(flight.path.at(-1)).toEqual({ kind: "node", id: step.node });
-    expect(flight.path[0]).toEqual({ kind: "node", id: step.fromNode });
+    expect(flight.path.at(-1)).toMatchObject({ kind: "node", id: step.node });
+    expect(flight.path[0]).toMatchObject({ kind: "node", id: step.fromNode });
   });
 
   it("carries a written record through its sink into the output partition", () => {
     const step = firstStep(simulation, "recordWritten");
-    expect(flightOf(simulation, places, step)?.path).toEqual([
+    expect(flightOf(simulation, places, step)?.path).toMatchObject([
       { kind: "node", id: step.fromNode },
       { kind: "node", id: step.node },
       { kind: "partition", topic: step.topic, partition: step.partition, end: "tail" },

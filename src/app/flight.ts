@@ -4,11 +4,13 @@
  * names every place — so the canvas never decides where a record goes.
  */
 import type { RecordId, RecordKey, Simulation, TraceStep } from "../engine";
+import { taskOfStep } from "./stepTask";
 
 /** A place on the canvas a record can be at. */
 export type Anchor =
   | { kind: "producer"; id: string }
-  | { kind: "node"; id: string }
+  /** `task`: the task that ran the node on this record (the physical view draws it on that task's copy). */
+  | { kind: "node"; id: string; task?: string }
   /** `end`: where records enter the lane (`tail`, the newest offset) or leave it towards a consumer (`head`). */
   | { kind: "partition"; topic: string; partition: number; end: "tail" | "head" };
 
@@ -72,6 +74,9 @@ export function flightOf(simulation: Simulation, places: RecordPlaces, step: Tra
     outcome,
     reprocessed: simulation.record(record).reprocessed,
   });
+  const task = taskOfStep(simulation, places, step);
+  const nodeAnchor = (id: string): Anchor =>
+    task === null ? { kind: "node", id } : { kind: "node", id, task };
   const hop = (
     record: RecordId,
     node: string,
@@ -80,8 +85,8 @@ export function flightOf(simulation: Simulation, places: RecordPlaces, step: Tra
     result = record,
   ) => {
     const from: Anchor | null =
-      fromNode === null ? partitionOf(simulation, places, record) : { kind: "node", id: fromNode };
-    const to: Anchor = { kind: "node", id: node };
+      fromNode === null ? partitionOf(simulation, places, record) : nodeAnchor(fromNode);
+    const to = nodeAnchor(node);
     return base(record, from ? [from, to] : [to], outcome, result);
   };
   switch (step.kind) {

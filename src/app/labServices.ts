@@ -17,7 +17,7 @@ import { browserWorkerFactory, type RunnerServices } from "./simulationRunner";
 
 /** A share link's fragment, decoded: the scenario it holds (still to validate) and its step. */
 export type DecodedLink =
-  | { ok: true; scenario: unknown; cursor: number }
+  | { ok: true; scenario: unknown; cursor: number; extra?: Record<string, string> }
   | { ok: false; errors: ScenarioError[] };
 
 export interface LabServices extends RunnerServices {
@@ -26,8 +26,8 @@ export interface LabServices extends RunnerServices {
   load(input: unknown): LoadResult;
   /** `fragment` is `location.hash` with or without its leading `#`. */
   decodeLink(fragment: string): DecodedLink;
-  /** The fragment (without `#`) of a link to `scenario` at `cursor`. */
-  encodeLink(scenario: Scenario, cursor: number): string;
+  /** The fragment (without `#`) of a link to `scenario` at `cursor`, with view settings (`extra`) if any. */
+  encodeLink(scenario: Scenario, cursor: number, extra?: Record<string, string>): string;
 }
 
 export const labServices: LabServices = {
@@ -37,5 +37,5 @@ export const labServices: LabServices = {
   openRecorded: openSimulation,
   createWorker: browserWorkerFactory(),
   decodeLink: (fragment) => decodeShareFragment(fragment),
-  encodeLink: (scenario, cursor) => encodeShareFragment(scenario, cursor).slice(1),
+  encodeLink: (scenario, cursor, extra) => encodeShareFragment(scenario, cursor, extra).slice(1),
 };

@@ -6,6 +6,7 @@ import type { Frame, RecordId, Simulation, TraceStep } from "../engine";
 import type { Scenario, ScenarioError } from "../scenario";
 import type { Flight, RecordPlaces } from "./flight";
 import type { InterestingCategory, JumpDirection } from "./interestingSteps";
+import type { NarrationEntity } from "./narrationEntities";
 
 /** Why nothing can be shown: a share link that does not decode, a scenario that does not validate or run. */
 export interface Problem {
@@ -44,6 +45,10 @@ export interface RecordSelection {
   lineage: readonly number[];
 }
 
+/** The canvas: one node per operator, or operators expanded per task and grouped by owning instance. */
+export type CanvasView = "logical" | "physical";
+export const CANVAS_VIEWS: readonly CanvasView[] = ["logical", "physical"];
+
 export interface LabState {
   open: OpenScenario | null;
   /** Set when `open` is null: what went wrong. */
@@ -78,6 +83,13 @@ export interface LabState {
   breakpoints: readonly InterestingCategory[];
   /** Whether the keyboard shortcuts dialog is open. */
   shortcutsOpen: boolean;
+  /** The canvas's view; kept across scenarios. */
+  view: CanvasView;
+  /**
+   * What the user last asked to see from the narration (a node, topic, instance or task); `seq` grows with each
+   * request, so asking twice for the same thing shows it twice.
+   */
+  focus: { entity: NarrationEntity; seq: number } | null;
 }
 
 export interface LabActions {
@@ -116,6 +128,10 @@ export interface LabActions {
   keyJumpRequested(request: { direction: JumpDirection; key: string }): void;
   /** The user checked or unchecked a breakpoint category. */
   breakpointToggled(category: InterestingCategory, on: boolean): void;
+  /** The user switched the canvas between the logical and the physical view. */
+  viewChanged(view: CanvasView): void;
+  /** The user picked a name in the narration: show it on the canvas and the cluster panel. */
+  entityFocused(entity: NarrationEntity): void;
   /** Open or close the keyboard shortcuts dialog. */
   shortcutsToggled(open: boolean): void;
   /**

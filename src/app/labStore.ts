@@ -7,12 +7,13 @@
  * was opened meanwhile, which cancels that run.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { type Simulation, SimulationError } from "../engine";
+import { type RecordId, type Simulation, SimulationError } from "../engine";
 import type { Scenario } from "../scenario";
 import { flightOf, recordPlaces } from "./flight";
 import { categoryOf, INTERESTING_CATEGORIES, nextInteresting, nextStepWithKey } from "./interestingSteps";
 import type { LabServices } from "./labServices";
 import {
+  CANVAS_VIEWS,
   DEFAULT_STEPS_PER_SECOND,
   type LabState,
   type LabStore,
@@ -20,12 +21,13 @@ import {
   type OpenScenario,
   type Problem,
 } from "./labState";
+import { parseShareSettings } from "./shareSettings";
 import { createSimulationRunner, RunCancelledError, RunFailedError, type RunStart } from "./simulationRunner";
 import { followedRecord, nextInLineage, nextTick } from "./stepUnits";
 
 export type LabStoreApi = StoreApi<LabStore>;
 
-const EMPTY: Omit<LabState, "stepsPerSecond" | "jumpCategory" | "breakpoints" | "shortcutsOpen"> = {
+const EMPTY: Omit<LabState, "stepsPerSecond" | "jumpCategory" | "breakpoints" | "shortcutsOpen" | "view"> = {
   open: null,
   problem: null,
   loading: null,
@@ -39,6 +41,7 @@ const EMPTY: Omit<LabState, "stepsPerSecond" | "jumpCategory" | "breakpoints" | 
   playing: false,
   selection: null,
   jumpKey: null,
+  focus: null,
 };
 
 function clamp(cursor: number, stepCount: number): number {
@@ -111,7 +114,13 @@ export function createLabStore(services: LabServices): LabStoreApi {
       return ++request;
     };
 
-    const show = (scenario: Scenario, simulation: Simulation, cursor: number, lessonId: string | null) => {
+    const show = (
+      scenario: Scenario,
+      simulation: Simulation,
+      cursor: number,
+      lessonId: string | null,
+      record: RecordId | null,
+    ) => {
       const opened: OpenScenario = {
         scenario,
         simulation,
@@ -124,10 +133,18 @@ export function createLabStore(services: LabServices): LabStoreApi {
         ...view(opened, clamp(cursor, simulation.stepCount)),
         moveCount: get().moveCount + 1,
       });
+      // A link's selected record: kept only if it is a record of this run.
+      if (record !== null) get().recordSelected(record);
     };
 
     /** Loads and runs an untrusted scenario; shows it at `cursor`, or shows what went wrong. */
-    const open = (input: unknown, cursor: number, problemKind: Problem["kind"], lessonId: string | null) => {
+    const open = (
+      input: unknown,
+      cursor: number,
+      problemKind: Problem["kind"],
+      lessonId: string | null,
+      record: RecordId | null = null,
+    ) => {
       const current = supersede();
       let loaded: ReturnType<LabServices["load"]>;
       let started: RunStart;
@@ -146,14 +163,14 @@ export function createLabStore(services: LabServices): LabStoreApi {
         return;
       }
       if (started.kind === "done") {
-        show(loaded.scenario, started.simulation, cursor, lessonId);
+        show(loaded.scenario, started.simulation, cursor, lessonId, record);
         return;
       }
       const { scenario } = loaded;
       set({ ...EMPTY, loading: { title: scenario.title, progress: 0 }, moveCount: get().moveCount + 1 });
       started.simulation
         .then((simulation) => {
-          if (request === current) show(scenario, simulation, cursor, lessonId);
+          if (request === current) show(scenario, simulation, cursor, lessonId, record);
         })
         .catch((error: unknown) => {
           if (request === current && !(error instanceof RunCancelledError)) showProblem(problemOf(error));
@@ -166,6 +183,7 @@ export function createLabStore(services: LabServices): LabStoreApi {
       jumpCategory: INTERESTING_CATEGORIES[0]!,
       breakpoints: [],
       shortcutsOpen: false,
+      view: "logical",
 
       lessonChosen(id) {
         const lesson = services.lessons.find((l) => l.id === id);
@@ -177,8 +195,12 @@ export function createLabStore(services: LabServices): LabStoreApi {
       },
       linkOpened(fragment) {
         const decoded = services.decodeLink(fragment);
-        if (decoded.ok) open(decoded.scenario, decoded.cursor, "link", null);
-        else {
+        if (decoded.ok) {
+          // The view and the selection the link was shared with; what is malformed is left as it is.
+          const settings = parseShareSettings(decoded.extra);
+          set({ view: settings.view });
+          open(decoded.scenario, decoded.cursor, "link", null, settings.record);
+        } else {
           supersede();
           showProblem({ kind: "link", errors: decoded.errors });
         }
@@ -256,6 +278,12 @@ export function createLabStore(services: LabServices): LabStoreApi {
           target = record === null ? null : nextInLineage(simulation, cursor, direction, record);
         }
         moveTo(target ?? cursor, direction === "next" && unit === "tick" ? "forward" : "jump", false);
+      },
+      entityFocused(entity) {
+        set({ focus: { entity, seq: (get().focus?.seq ?? 0) + 1 } });
+      },
+      viewChanged(view) {
+        if (CANVAS_VIEWS.includes(view) && get().view !== view) set({ view });
       },
       shortcutsToggled(open) {
         if (get().shortcutsOpen !== open) set({ shortcutsOpen: open });

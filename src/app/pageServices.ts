@@ -38,7 +38,7 @@ export function pageServices(
       return untrusted ? untrusted.load(input) : { ok: false, errors: NOT_READY };
     },
     decodeLink: (fragment) => (untrusted ? untrusted.decodeLink(fragment) : { ok: false, errors: NOT_READY }),
-    encodeLink: (scenario, cursor) => encodeShareFragment(scenario, cursor).slice(1),
+    encodeLink: (scenario, cursor, extra) => encodeShareFragment(scenario, cursor, extra).slice(1),
     simulate,
     openRecorded: openSimulation,
     createWorker: browserWorkerFactory(),

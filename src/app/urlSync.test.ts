@@ -126,3 +126,43 @@ describe("url sync: writing", () => {
     expect(store.getState().cursor).toBe(2);
   });
 });
+
+describe("url sync: the view and the selection", () => {
+  const lesson = labServices.load(labServices.lessons.find((l) => l.id === "crash-recovery")!.scenario);
+  if (!lesson.ok) throw new Error("lesson does not load");
+
+  it("writes the physical view and the selected record into the fragment, and reads them back", () => {
+    const { store, scheduler, writes } = setup();
+    store.getState().lessonChosen("crash-recovery");
+    store.getState().goTo(12);
+    store.getState().viewChanged("physical");
+    store.getState().recordSelected(0);
+    scheduler.advance(URL_THROTTLE_MS);
+    const fragment = formatFragment(store.getState(), labServices)!;
+    expect(fragment).toMatch(/\/s=12\/r=0\/v=physical$/);
+    expect(writes.at(-1)).toContain(fragment);
+
+    const other = createLabStore(labServices);
+    other.getState().linkOpened(`#${fragment}`);
+    expect(other.getState().cursor).toBe(12);
+    expect(other.getState().view).toBe("physical");
+    expect(other.getState().selection?.record).toBe(0);
+  });
+
+  it("opens a link with a bad view or a record the run does not have, ignoring just those", () => {
+    const base = labServices.encodeLink(lesson.scenario, 5);
+    const store = createLabStore(labServices);
+    store.getState().viewChanged("physical");
+    store.getState().linkOpened(`#${base}/r=99999/v=sideways`);
+    expect(store.getState().problem).toBeNull();
+    expect(store.getState().cursor).toBe(5);
+    expect(store.getState().view).toBe("logical");
+    expect(store.getState().selection).toBeNull();
+  });
+
+  it("leaves a logical view with nothing selected out of the fragment", () => {
+    const { store } = setup();
+    store.getState().lessonChosen("crash-recovery");
+    expect(formatFragment(store.getState(), labServices)).toMatch(/\/s=0$/);
+  });
+});

@@ -1,6 +1,7 @@
 /**
- * URL sync: the location's fragment follows the open scenario and its step (`#v1/<scenario>/s=<cursor>`), so the
- * address bar is always a share link. Writes use `history.replaceState` (no history entry per step), at most once
+ * URL sync: the location's fragment follows the open scenario, its step, the canvas view and the selected record
+ * (`#v1/<scenario>/s=<cursor>[/r=<record>][/v=physical]`, see `shareSettings.ts`), so the address bar is always a
+ * share link. Writes use `history.replaceState` (no history entry per step), at most once
  * per `throttleMs`, always with the latest state. A fragment the user types or pastes (`hashchange`) opens that link.
  *
  * `location`, `history` and the scheduler are parameters, so tests pass their own.
@@ -9,6 +10,7 @@ import type { LabServices } from "./labServices";
 import type { LabState } from "./labState";
 import type { LabStoreApi } from "./labStore";
 import type { Scheduler } from "./scheduler";
+import { formatShareSettings } from "./shareSettings";
 
 export const URL_THROTTLE_MS = 250;
 
@@ -38,7 +40,8 @@ export function fragmentOf(hash: string): string | null {
 /** The fragment (without `#`) for a state, or null when no scenario is open (a broken link stays as it was). */
 export function formatFragment(state: LabState, services: Pick<LabServices, "encodeLink">): string | null {
   if (!state.open) return null;
-  return services.encodeLink(state.open.scenario, state.cursor);
+  const settings = formatShareSettings({ view: state.view, record: state.selection?.record ?? null });
+  return services.encodeLink(state.open.scenario, state.cursor, settings);
 }
 
 /** Opens what the location points at: its share link, or the default lesson. */
@@ -65,7 +68,13 @@ export function createUrlSync(options: UrlSyncOptions): UrlSync {
   };
 
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.open === previous.open && state.cursor === previous.cursor) return;
+    if (
+      state.open === previous.open &&
+      state.cursor === previous.cursor &&
+      state.view === previous.view &&
+      state.selection === previous.selection
+    )
+      return;
     if (timer === null) timer = scheduler.setTimeout(write, throttleMs);
   });
 

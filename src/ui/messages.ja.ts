@@ -173,4 +173,11 @@ export const ja: Messages = {
   lineageSkipped: "タスク {task} がスキップ：{reason}",
   lineageTime: "時刻：{kind}",
   lineageWindow: "{node} で {kind}",
+  viewLabel: "キャンバスの表示",
+  viewLogical: "論理",
+  viewPhysical: "物理",
+  groupUnassigned: "未割り当て",
+  taskLabel: "タスク {task}",
+  copyTitle: "タスク {task} の {node}",
+  narrationShow: "{name} を表示",
 };

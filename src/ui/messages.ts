@@ -172,6 +172,13 @@ export const en = {
   problemSimulation: "This scenario could not run",
   problemWhole: "(the whole scenario)",
   openDefaultLesson: "Open the first lesson",
+  viewLabel: "Canvas view",
+  viewLogical: "Logical",
+  viewPhysical: "Physical",
+  groupUnassigned: "unassigned",
+  taskLabel: "task {task}",
+  copyTitle: "{node} in task {task}",
+  narrationShow: "Show {name}",
 } as const;
 
 export type MessageId = keyof typeof en;

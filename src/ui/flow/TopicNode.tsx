@@ -8,8 +8,8 @@ import type { LogEntry, Simulation } from "../../engine";
 import { keyColor, keyLabel } from "../keyColor";
 import { useLabActions, useLabState } from "../LabContext";
 import { t } from "../messages";
-import type { LabNode, TopicNodeData } from "./layoutTopology";
-import { LANE_RECORDS, TOPIC_HEADER, TOPIC_LANE, TOPIC_WIDTH, topicHeight } from "./nodeMetrics";
+import { type LabNode, laneHandle, type TopicNodeData } from "./layoutTopology";
+import { LANE_RECORDS, laneCentreY, TOPIC_HEADER, TOPIC_LANE, TOPIC_WIDTH, topicHeight } from "./nodeMetrics";
 
 type Props = NodeProps<Extract<LabNode, { type: "topic" }>>;
 
@@ -134,7 +134,9 @@ export function TopicNode({ data }: Props) {
         <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" className="topic-icon">
           <path d="M4 6h16M4 12h16M4 18h16" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
         </svg>
-        <span className="topic-name">{topic}</span>
+        <span className="topic-name" title={topic}>
+          {topic}
+        </span>
         <span className="topic-role">{t(internal ? "topicRoleRepartition" : ROLE_MESSAGE[role])}</span>
       </div>
       {partitionIndexes(partitions).map((p) => (
@@ -148,6 +150,18 @@ export function TopicNode({ data }: Props) {
         />
       ))}
       <Handle type="source" position={Position.Right} isConnectable={false} />
+      {/* One per lane, for the physical view's edges from a partition to the task that reads it. */}
+      {partitionIndexes(partitions).map((p) => (
+        <Handle
+          key={p}
+          type="source"
+          id={laneHandle(p)}
+          position={Position.Right}
+          isConnectable={false}
+          className="lane-handle"
+          style={{ top: laneCentreY(p) }}
+        />
+      ))}
     </div>
   );
 }

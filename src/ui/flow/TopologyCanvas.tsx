@@ -5,20 +5,32 @@
  */
 import "@xyflow/react/dist/style.css";
 import "./flow.css";
-import { Background, Controls, MiniMap, type Node, ReactFlow } from "@xyflow/react";
-import { useMemo } from "react";
+import { Background, Controls, MiniMap, type Node, ReactFlow, useReactFlow } from "@xyflow/react";
+import { useEffect, useMemo, useRef } from "react";
+import type { CanvasView } from "../../app/labState";
+import { ownershipKey, physicalGroups } from "../../app/physicalView";
 import type { Simulation } from "../../engine";
-import { useLabState } from "../LabContext";
+import { useLab, useLabActions, useLabState } from "../LabContext";
 import { t } from "../messages";
+import { instanceColor } from "../panels/instanceColor";
 import { FlightOverlay } from "./FlightOverlay";
-import { layoutTopology } from "./layoutTopology";
+import { FocusBridge } from "./FocusBridge";
+import { InstanceGroupNode, TaskGroupNode } from "./GroupNodes";
+import { layoutPhysical } from "./layoutPhysical";
+import { layoutTopology, type TopologyLayout } from "./layoutTopology";
 import { OperatorNode } from "./OperatorNode";
 import { ProducerNode } from "./ProducerNode";
 import { SimulationProgress } from "./SimulationProgress";
 import { TopicNode } from "./TopicNode";
 
 /** Module-level, so React Flow sees the same object on every render. */
-const nodeTypes = { operator: OperatorNode, topic: TopicNode, producer: ProducerNode };
+const nodeTypes = {
+  operator: OperatorNode,
+  topic: TopicNode,
+  producer: ProducerNode,
+  instance: InstanceGroupNode,
+  task: TaskGroupNode,
+};
 
 const FIT_VIEW_OPTIONS = { padding: 0.06, maxZoom: 1.1 };
 const MINIMAP_STYLE = { width: 150, height: 96 };
@@ -29,6 +41,10 @@ function miniMapColor(node: Node): string {
       return "#cbd5e1";
     case "producer":
       return "#fcd34d";
+    case "instance":
+      return "transparent";
+    case "task":
+      return "#f1f5f9";
     default:
       return "#93c5fd";
   }
@@ -44,12 +60,53 @@ const ariaLabels = () => ({
   "handle.ariaLabel": t("nodeHandle"),
 });
 
-function Flow({ simulation }: { simulation: Simulation }) {
+function miniMapStroke(node: Node): string {
+  return node.type === "instance" ? instanceColor((node.data as { index: number }).index) : "transparent";
+}
+
+/**
+ * The physical layout at the current frame. It is recomputed only when ownership changes (a rebalance, a crash):
+ * stepping within a generation keeps every node where it is.
+ */
+function usePhysicalLayout(simulation: Simulation): TopologyLayout {
+  const { store } = useLab();
+  // Selects only the ownership key (a string), so stepping within a generation does not even re-render the flow.
+  const key = useLabState((s) => (s.frame ? ownershipKey(physicalGroups(simulation, s.frame)) : ""));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the layout changes exactly when the key does
+  return useMemo(() => {
+    const frame = store.getState().frame;
+    return layoutPhysical(simulation, frame ? physicalGroups(simulation, frame) : []);
+  }, [simulation, store, key]);
+}
+
+function LogicalFlow({ simulation }: { simulation: Simulation }) {
   const layout = useMemo(() => layoutTopology(simulation), [simulation]);
+  return <Flow layout={layout} />;
+}
+
+function PhysicalFlow({ simulation }: { simulation: Simulation }) {
+  return <Flow layout={usePhysicalLayout(simulation)} />;
+}
+
+/** Fits the view again when the layout changes under a mounted canvas (ownership moved in the physical view). */
+function RefitOnLayout({ layout }: { layout: TopologyLayout }) {
+  const flow = useReactFlow();
+  const first = useRef(layout);
+  useEffect(() => {
+    if (layout === first.current) return;
+    const frame = requestAnimationFrame(() => {
+      void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 250 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [layout, flow]);
+  return null;
+}
+
+function Flow({ layout }: { layout: TopologyLayout }) {
   return (
     <ReactFlow
-      defaultNodes={layout.nodes}
-      defaultEdges={layout.edges}
+      nodes={layout.nodes}
+      edges={layout.edges}
       nodeTypes={nodeTypes}
       fitView
       fitViewOptions={FIT_VIEW_OPTIONS}
@@ -68,21 +125,56 @@ function Flow({ simulation }: { simulation: Simulation }) {
       ariaLabelConfig={ariaLabels()}
     >
       <Background gap={20} size={1} color="#dbe2ea" />
-      <MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={0} style={MINIMAP_STYLE} />
+      <MiniMap
+        pannable
+        zoomable
+        nodeColor={miniMapColor}
+        nodeStrokeColor={miniMapStroke}
+        nodeStrokeWidth={3}
+        style={MINIMAP_STYLE}
+      />
       <Controls showInteractive={false} />
       <FlightOverlay boxes={layout.boxes} />
+      <FocusBridge />
+      <RefitOnLayout layout={layout} />
     </ReactFlow>
+  );
+}
+
+/** The switch between the logical and the physical view, over the canvas. */
+function ViewSwitch() {
+  const view = useLabState((s) => s.view);
+  const { viewChanged } = useLabActions();
+  const option = (value: CanvasView, label: string) => (
+    <button type="button" aria-pressed={view === value} onClick={() => viewChanged(value)}>
+      {label}
+    </button>
+  );
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a pair of toggle buttons, not a fieldset of form controls
+    <div className="view-switch" role="group" aria-label={t("viewLabel")} data-testid="view-switch">
+      {option("logical", t("viewLogical"))}
+      {option("physical", t("viewPhysical"))}
+    </div>
   );
 }
 
 export function TopologyCanvas() {
   const simulation = useLabState((s) => s.open?.simulation ?? null);
   const loading = useLabState((s) => s.loading !== null);
+  const view = useLabState((s) => s.view);
   if (!simulation && !loading) return null;
-  // A new simulation is a new graph: remount so React Flow fits the view to it.
+  // A new simulation or view is a new graph: remount so React Flow fits the view to it.
+  const key = simulation ? `${simulationKey(simulation)}-${view}` : "";
   return (
-    <div className={simulation ? "canvas-wrap" : "canvas-wrap canvas-pending"}>
-      {simulation ? <Flow key={simulationKey(simulation)} simulation={simulation} /> : null}
+    <div
+      className={simulation ? "canvas-wrap" : "canvas-wrap canvas-pending"}
+      data-view={view}
+      data-testid="canvas"
+    >
+      {simulation ? <ViewSwitch /> : null}
+      {simulation && view === "physical" ? <PhysicalFlow key={key} simulation={simulation} /> : null}
+      {simulation && view === "logical" ? <LogicalFlow key={key} simulation={simulation} /> : null}
       <SimulationProgress />
     </div>
   );

@@ -31,7 +31,11 @@ function boxOf(anchor: Anchor, boxes: Map<string, Box>): Box | undefined {
     case "producer":
       return boxes.get(flowId.producer(anchor.id));
     case "node":
-      return boxes.get(flowId.node(anchor.id));
+      // The physical view has a copy per task; the logical view one node.
+      return (
+        (anchor.task === undefined ? undefined : boxes.get(flowId.copy(anchor.id, anchor.task))) ??
+        boxes.get(flowId.node(anchor.id))
+      );
     case "partition":
       return boxes.get(flowId.topic(anchor.topic));
     default: {

@@ -11,6 +11,21 @@ import { OPERATOR_SIZE, PRODUCER_GAP, PRODUCER_SIZE, TOPIC_WIDTH, topicHeight } 
 export interface OperatorNodeData extends Record<string, unknown> {
   nodeId: string;
   op: OperatorKind;
+  /** In the physical view: the task this copy of the node runs in. */
+  task?: string;
+}
+export interface InstanceGroupData extends Record<string, unknown> {
+  /** `instance-<n>`, or null for the tasks nobody owns. */
+  instance: string | null;
+  /** For its colour (-1: unassigned). */
+  index: number;
+  running: boolean;
+  stopped: "crashed" | "left" | "notStarted" | null;
+  /** How many tasks it holds. */
+  tasks: number;
+}
+export interface TaskGroupData extends Record<string, unknown> {
+  task: string;
 }
 export interface TopicNodeData extends Record<string, unknown> {
   topic: string;
@@ -27,7 +42,9 @@ export interface ProducerNodeData extends Record<string, unknown> {
 export type LabNode =
   | Node<OperatorNodeData, "operator">
   | Node<TopicNodeData, "topic">
-  | Node<ProducerNodeData, "producer">;
+  | Node<ProducerNodeData, "producer">
+  | Node<InstanceGroupData, "instance">
+  | Node<TaskGroupData, "task">;
 
 /** A node's box in flow coordinates (top-left corner and size). */
 export interface Box {
@@ -48,11 +65,18 @@ export const flowId = {
   node: (id: string) => `node:${id}`,
   topic: (name: string) => `topic:${name}`,
   producer: (id: string) => `producer:${id}`,
+  /** The physical view's copy of node `id` in task `task`. */
+  copy: (id: string, task: string) => `node:${id}@${task}`,
+  instance: (name: string | null) => `instance:${name ?? "-"}`,
+  task: (id: string) => `task:${id}`,
 };
+
+/** The id of a topic node's source handle at lane `partition`. */
+export const laneHandle = (partition: number) => `p${partition}`;
 
 type EdgeKind = "read" | "write" | "stream";
 
-function edge(source: string, target: string, kind: EdgeKind, label?: string): Edge {
+export function edge(source: string, target: string, kind: EdgeKind, label?: string): Edge {
   return {
     id: `${source}->${target}${label ? `.${label}` : ""}`,
     source,
