@@ -44,3 +44,19 @@ test("jumps to the next drop, then the next one, and shows the keyboard help", a
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
 });
+
+test("jumps to a window closing, then to the late record it drops", async ({ page }) => {
+  await page.goto("/");
+  await page
+    .getByRole("combobox", { name: "Lesson" })
+    .selectOption({ label: "Tumbling windows and grace: late by one millisecond" });
+  const jumpTo = page.getByRole("combobox", { name: "Jump to" });
+  const next = page.getByRole("button", { name: "Next match", exact: true });
+  await jumpTo.selectOption({ label: "Window emitted or closed" });
+  await next.click();
+  await expect(narration(page)).toContainText("window [0, 10000) closed with 3");
+  await jumpTo.selectOption({ label: "Late record" });
+  await next.click();
+  await expect(narration(page)).toContainText("too late for window [0, 10000)");
+  await expect(narration(page)).toContainText("stream time 12000 − grace 2000");
+});

@@ -13,7 +13,9 @@ export type InterestingCategory =
   | "commit"
   | "rebalance"
   | "crash"
-  | "reprocess";
+  | "reprocess"
+  | "late"
+  | "window";
 
 /** In the order the UI offers them; the first is the default. */
 export const INTERESTING_CATEGORIES: readonly InterestingCategory[] = [
@@ -24,6 +26,8 @@ export const INTERESTING_CATEGORIES: readonly InterestingCategory[] = [
   "rebalance",
   "crash",
   "reprocess",
+  "late",
+  "window",
 ];
 
 export type JumpDirection = "next" | "previous";
@@ -37,6 +41,10 @@ const CATEGORY_OF: Partial<Record<TraceStep["kind"], InterestingCategory>> = {
   recordBuffered: "buffer",
   offsetCommitted: "commit",
   recordRefetched: "reprocess",
+  recordLate: "late",
+  recordToLateSideOutput: "late",
+  windowEmitted: "window",
+  windowClosed: "window",
 };
 
 /** The category of a step, or null when it is not interesting. */

@@ -132,6 +132,8 @@ export const ja: Messages = {
   jumpRebalance: "リバランス",
   jumpCrash: "クラッシュ・停止・再起動",
   jumpReprocess: "再処理されたレコード",
+  jumpLate: "遅延レコード",
+  jumpWindow: "ウィンドウの出力・クローズ",
   lineageRefetched: "{instance} が再度フェッチ（タスク {task}）：再処理",
   lineageReset: "{instance} が位置をオフセット {offset} に戻した",
   lineageGroup: "グループ：{kind}",

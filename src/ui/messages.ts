@@ -36,6 +36,8 @@ export const en = {
   jumpRebalance: "Rebalance",
   jumpCrash: "Crash, stop or restart",
   jumpReprocess: "Reprocessed record",
+  jumpLate: "Late record",
+  jumpWindow: "Window emitted or closed",
   jumpKey: "Key…",
   jumpKeyLabel: "Key to jump to",
   breakpointsSummary: "Breakpoints ({count})",

@@ -27,6 +27,8 @@ const CATEGORY_LABEL: Record<InterestingCategory, MessageId> = {
   rebalance: "jumpRebalance",
   crash: "jumpCrash",
   reprocess: "jumpReprocess",
+  late: "jumpLate",
+  window: "jumpWindow",
 };
 
 /** The "Jump to" value that means "a record key" (categories are plain words, so never this). */

@@ -103,6 +103,8 @@ describe("jump to the previous / next match", () => {
       "Rebalance",
       "Crash, stop or restart",
       "Reprocessed record",
+      "Late record",
+      "Window emitted or closed",
       "Key…",
     ]);
     expect(select.value).toBe("drop");
