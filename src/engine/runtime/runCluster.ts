@@ -152,7 +152,15 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
   /** Per task: stream time, the largest timestamp it processed (`PartitionGroup#streamTime`). */
   const streamTime = new Float64Array(taskCount).fill(UNKNOWN_TIME);
   const watermarks =
-    time.semantics === "flink" ? new SourceWatermarks(time.watermarks, taskTps, tps.length) : null;
+    time.semantics === "flink"
+      ? new SourceWatermarks(
+          time.watermarks,
+          taskTps,
+          tps.length,
+          repartitionUpstream(model, graph),
+          graph.tasks.map((t) => t.id),
+        )
+      : null;
 
   // Source node per topic-partition: a source or a table; a repartition topic's reader is an ordinary source.
   const sourceOfTp = new Int32Array(tps.length).fill(-1);
@@ -830,4 +838,19 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
 
   const assignment = instanceTasks.map((tasks) => tasks.map((t) => graph.tasks[t]!.id));
   return { logs, assignment, recordsProduced, committed: Array.from(committed) };
+}
+
+/** Per topic-partition of a repartition topic: the tasks of the sub-topology writing it; null elsewhere. */
+function repartitionUpstream(model: SimulationModel, graph: TopologyGraph): (number[] | null)[] {
+  const upstream: (number[] | null)[] = graph.topicPartitions.map(() => null);
+  for (const node of model.app.topology) {
+    if (node.op !== "repartition") continue;
+    const subtopology = graph.nodes.find((n) => n.id === node.id)!.subtopology;
+    const writers = graph.tasks.flatMap((task, t) => (task.subtopology === subtopology ? [t] : []));
+    const first = graph.firstTopicPartition[node.topic];
+    if (first === undefined) continue;
+    const partitions = model.topics.find((t) => t.name === node.topic)!.partitions;
+    for (let p = 0; p < partitions; p++) upstream[first + p] = writers;
+  }
+  return upstream;
 }

@@ -9,6 +9,10 @@
  * records since the last check is active; otherwise the first quiet check starts its inactivity, and a later check
  * finds it idle once more than `idlenessMs` passed since. An idle partition emits no watermark; it becomes active
  * again at the first emit after it receives a record.
+ *
+ * A repartition topic's partition generates nothing itself: every upstream task writes into every partition and
+ * sends its watermark along (Flink's `RecordWriterOutput#emitWatermark` broadcasts it to every downstream channel),
+ * so the partition's watermark is the minimum over the upstream tasks' watermarks.
  */
 import type { WallClockMs, WatermarkSpec } from "../model";
 import { ms } from "../time/decision";
@@ -37,9 +41,23 @@ export class SourceWatermarks {
   readonly #valves: StatusWatermarkValve[];
   readonly #taskOfTp: Int32Array;
   readonly #slotOfTp: Int32Array;
+  /** Per topic-partition of a repartition topic: the tasks writing into it; null for a partition producers write. */
+  readonly #upstream: (readonly number[] | null)[];
+  /** Per task: its combined watermark so far. */
+  readonly #taskWatermark: Float64Array;
+  readonly #taskNames: readonly string[];
 
-  constructor(spec: WatermarkSpec, taskPartitions: readonly (readonly number[])[], topicPartitions: number) {
+  constructor(
+    spec: WatermarkSpec,
+    taskPartitions: readonly (readonly number[])[],
+    topicPartitions: number,
+    upstream: (readonly number[] | null)[] = [],
+    taskNames: readonly string[] = [],
+  ) {
     this.#spec = spec;
+    this.#upstream = Array.from({ length: topicPartitions }, (_, tp) => upstream[tp] ?? null);
+    this.#taskWatermark = new Float64Array(taskPartitions.length).fill(FLINK_MIN_WATERMARK);
+    this.#taskNames = taskNames;
     this.#generators = Array.from(
       { length: topicPartitions },
       () => new BoundedOutOfOrdernessWatermarks(spec.outOfOrdernessMs),
@@ -70,11 +88,19 @@ export class SourceWatermarks {
    * The periodic emit at `now` for the partitions `live` says are read by a running task. Returns true when
    * something changed (a watermark advanced, a partition went idle or active).
    */
-  emit(now: WallClockMs, live: (tp: number) => boolean, listener: WatermarkListener): boolean {
+  emit(now: WallClockMs, live: (tp: number) => boolean, outer: WatermarkListener): boolean {
+    const listener: WatermarkListener = {
+      partitionWatermark: (tp, watermark, reason) => outer.partitionWatermark(tp, watermark, reason),
+      partitionIdleness: (tp, idle, reason) => outer.partitionIdleness(tp, idle, reason),
+      taskWatermark: (task, watermark, reason) => {
+        this.#taskWatermark[task] = watermark;
+        outer.taskWatermark(task, watermark, reason);
+      },
+    };
     let changed = false;
     for (let tp = 0; tp < this.#generators.length; tp++) {
       const task = this.#taskOfTp[tp]!;
-      if (task < 0 || !live(tp)) continue;
+      if (task < 0 || !live(tp) || this.#upstream[tp] !== null) continue;
       const valve = this.#valves[task]!;
       const slot = this.#slotOfTp[tp]!;
       const quiet = this.#checkIfIdle(tp, now);
@@ -105,6 +131,29 @@ export class SourceWatermarks {
       listener.partitionWatermark(tp, periodic.watermark, periodic.reason);
       const out = valve.inputWatermark(slot, periodic.watermark);
       if (out.advanced) listener.taskWatermark(task, out.watermark, out.reason);
+    }
+    // Downstream of repartitions, until nothing moves (a chain of repartitions settles in as many passes).
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (let tp = 0; tp < this.#generators.length; tp++) {
+        const upstream = this.#upstream[tp];
+        const task = this.#taskOfTp[tp]!;
+        if (upstream === null || upstream === undefined || task < 0 || upstream.length === 0) continue;
+        let watermark = Number.POSITIVE_INFINITY;
+        for (const t of upstream) watermark = Math.min(watermark, this.#taskWatermark[t]!);
+        if (watermark <= this.#emitted[tp]!) continue;
+        this.#emitted[tp] = watermark;
+        changed = true;
+        moved = true;
+        const names = upstream.map((t) => this.#taskNames[t] ?? String(t)).join(", ");
+        listener.partitionWatermark(
+          tp,
+          watermark,
+          `the minimum of the watermarks of the upstream tasks ${names}: each sends its watermark to every partition downstream (RecordWriterOutput#emitWatermark)`,
+        );
+        const out = this.#valves[task]!.inputWatermark(this.#slotOfTp[tp]!, watermark);
+        if (out.advanced) listener.taskWatermark(task, out.watermark, out.reason);
+      }
     }
     return changed;
   }
