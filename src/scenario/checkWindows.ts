@@ -6,9 +6,9 @@
 import { resolveConfig } from "../engine/aggregation/aggregationConfig";
 import { WindowError } from "../engine/windows/window";
 import { windowedAggregationConfig } from "./compileWindowedAggregate";
+import { TIME_DEFAULTS } from "./defaults";
 import { formatPath, type ScenarioError } from "./scenarioError";
 import type { Scenario } from "./schema";
-import { TIME_DEFAULTS } from "./timeSchema";
 
 export function checkWindows(scenario: Scenario): ScenarioError[] {
   const nodes = scenario.app.topology;

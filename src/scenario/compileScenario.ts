@@ -19,11 +19,10 @@ import type {
   WeightedKey,
 } from "../engine/model";
 import { compileNode, compilePartitioner } from "./compileNode";
-import { SCENARIO_DEFAULTS } from "./defaults";
+import { SCENARIO_DEFAULTS, TIME_DEFAULTS } from "./defaults";
 import type { ScenarioExplicitRecord, ScenarioGenerator, ScenarioProducer } from "./producerSchema";
 import { planRepartitions } from "./repartitionPlan";
 import type { Scenario } from "./schema";
-import { TIME_DEFAULTS } from "./timeSchema";
 import { parseNodeReference, topologicalOrder } from "./topologyGraph";
 import { compileRecordFunction, compileTaskOwner } from "./userFunctions";
 

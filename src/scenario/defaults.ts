@@ -47,3 +47,12 @@ export const MAX_EXPRESSION_LENGTH = 2_000;
 
 /** Deepest nesting of arrays and objects accepted inside a record key or value. */
 export const MAX_JSON_DEPTH = 64;
+
+/** Defaults of `app.time` (here, not beside its schema, so compiling a lesson does not load the validator). */
+export const TIME_DEFAULTS = {
+  semantics: "kafka-streams",
+  timestamp: "event",
+  scheduler: "timestamp",
+  maxTaskIdleMs: 0,
+  watermarks: { outOfOrdernessMs: 0, autoWatermarkIntervalMs: 200 },
+} as const;

@@ -3,16 +3,10 @@
  * how a task picks its next record, and Flink's watermarks.
  */
 import { z } from "zod";
-import { MAX_WALL_CLOCK_MS } from "./defaults";
+import { MAX_WALL_CLOCK_MS, TIME_DEFAULTS } from "./defaults";
 import { durationMs, expression, withDefault } from "./schemaPrimitives";
 
-export const TIME_DEFAULTS = {
-  semantics: "kafka-streams",
-  timestamp: "event",
-  scheduler: "timestamp",
-  maxTaskIdleMs: 0,
-  watermarks: { outOfOrdernessMs: 0, autoWatermarkIntervalMs: 200 },
-} as const;
+export { TIME_DEFAULTS } from "./defaults";
 
 const FIELD_NAME = /^[A-Za-z_$][A-Za-z0-9_$]{0,63}$/;
 
