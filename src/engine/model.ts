@@ -285,126 +285,11 @@ export type TopologyNode =
 
 export type OperatorKind = TopologyNode["op"];
 
-/** What an instance does at a scheduled instant (a scenario input). */
-export type InstanceAction =
-  /** First start, for an instance that does not start at 0: it sends JoinGroup. */
-  | "join"
-  /** Graceful shutdown: commits, then sends LeaveGroup (a static member does not: KIP-345). */
-  | "leave"
-  /** The process dies: no commit, no LeaveGroup; the coordinator notices when its session expires. */
-  | "crash"
-  /** A stopped instance starts again and sends JoinGroup. */
-  | "restart";
+import type { GroupSpec, InstanceFault } from "./groupModel";
+import type { TimeSpec } from "./timeModel";
 
-export interface InstanceFault {
-  atMs: WallClockMs;
-  /** Instance index, 0-based (`instance-1` is 0). */
-  instance: number;
-  action: InstanceAction;
-}
-
-/**
- * The user's own assignment rule, run at every rebalance for every task: receives the task and the group, returns
- * the index of the member (0-based, in the coordinator's member order) that gets it; taken modulo the members.
- */
-export type TaskOwnerFunction = (task: TaskOwnerContext) => Json;
-
-export interface TaskOwnerContext {
-  /** Task id, `<subtopology>_<partition>`. */
-  task: string;
-  subtopology: number;
-  partition: number;
-  /** Number of members in the group. */
-  members: number;
-  /** Source topics of the task's sub-topology. */
-  topics: string[];
-}
-
-/**
- * How tasks get to instances:
- * - `assignor`: group management with a built-in Kafka assignor applied to tasks (a Kafka Streams application
- *   assigns tasks, so copartitioned partitions travel together), rebalancing on joins, leaves and session timeouts;
- * - `static`: no group management (`KafkaConsumer#assign`): each instance consumes fixed tasks or partitions, and
- *   nobody takes over those of an instance that dies;
- * - `custom`: group management with the user's rule ({@link TaskOwnerFunction});
- * - `customTable`: group management with the user's table: at every rebalance each listed task goes to its
- *   instance if that instance is a member, and stays unassigned otherwise.
- */
-export type AssignmentStrategy =
-  | { kind: "assignor"; assignor: "range" | "roundrobin" | "sticky" | "cooperative-sticky" }
-  /** Per instance: task ids (`0_1`) or partitions (`orders-1`, meaning the task that holds it). */
-  | { kind: "static"; units: string[][] }
-  | { kind: "custom"; source: string; owner: TaskOwnerFunction }
-  /** Per instance: task ids or partitions, as for `static`. */
-  | { kind: "customTable"; units: string[][] };
-
-export interface GroupSpec {
-  strategy: AssignmentStrategy;
-  /** Rebalance protocol; null for the assignor's preferred one (cooperative for `cooperative-sticky`). */
-  protocol: "eager" | "cooperative" | null;
-  sessionTimeoutMs: number;
-  heartbeatIntervalMs: number;
-  /** Per instance: its `group.instance.id` (static membership, KIP-345), or null for a dynamic member. */
-  groupInstanceIds: (string | null)[];
-}
-
-/**
- * Where a record's timestamp comes from (Kafka Streams' `TimestampExtractor`, Flink's `TimestampAssigner`):
- * - `event`: the producer's record timestamp (`CreateTime`, Kafka's `FailOnInvalidTimestamp` family);
- * - `ingestion`: the broker's log-append time (`LogAppendTime`);
- * - `processing`: the wall clock when the task processes the record (`WallclockTimestampExtractor`);
- * - `field`: a number in the record value's field;
- * - `expression`: a user expression over the record.
- */
-export type TimestampExtractorSpec =
-  | { kind: "event" }
-  | { kind: "ingestion" }
-  | { kind: "processing" }
-  | { kind: "field"; field: string }
-  | { kind: "expression"; source: string; extract: RecordFunction<Json> };
-
-/**
- * How a task with several partitions picks its next record:
- * - `timestamp`: Kafka Streams' `PartitionGroup#nextRecord`, the partition whose head record has the smallest
- *   timestamp;
- * - `round-robin`: one record from each partition with buffered records in turn;
- * - `arrival`: the head record that was appended to its log first (log-append time, then partition order);
- * - `custom`: the user's expression runs on each partition's head record; the smallest number wins.
- * Ties go to the partition listed first in the task.
- */
-export type SchedulerSpec =
-  | { kind: "timestamp" }
-  | { kind: "round-robin" }
-  | { kind: "arrival" }
-  | { kind: "custom"; source: string; rank: RecordFunction<Json> };
-
-/** Flink's `WatermarkStrategy.forBoundedOutOfOrderness(...)`, its periodic emitter and `withIdleness`. */
-export interface WatermarkSpec {
-  outOfOrdernessMs: number;
-  /** `pipeline.auto-watermark-interval`: a watermark is emitted every this many ms of wall clock. */
-  autoWatermarkIntervalMs: number;
-  /** A source partition with no records for this long is idle and holds nobody back; null: never idle. */
-  idlenessMs: number | null;
-}
-
-/** The application's time settings. */
-export interface TimeSpec {
-  /** Whose rules decide when windows are complete: stream time and grace, or watermarks and allowed lateness. */
-  semantics: "kafka-streams" | "flink";
-  timestamp: TimestampExtractorSpec;
-  scheduler: SchedulerSpec;
-  /** Kafka Streams `max.task.idle.ms`: 0 (default) waits only for data the broker has; -1 never waits. */
-  maxTaskIdleMs: number;
-  watermarks: WatermarkSpec;
-}
-
-export const DEFAULT_TIME: TimeSpec = {
-  semantics: "kafka-streams",
-  timestamp: { kind: "event" },
-  scheduler: { kind: "timestamp" },
-  maxTaskIdleMs: 0,
-  watermarks: { outOfOrdernessMs: 0, autoWatermarkIntervalMs: 200, idlenessMs: null },
-};
+export * from "./groupModel";
+export * from "./timeModel";
 
 export interface AppSpec {
   id: string;
@@ -442,14 +327,3 @@ export interface SimulationModel {
 }
 
 export const DEFAULT_LIMITS: Limits = { maxRecords: 2_000_000, maxSteps: 40_000_000 };
-
-/** Kafka's consumer defaults: `range` (the first of `partition.assignment.strategy`), 45 s sessions, 3 s heartbeats. */
-export function defaultGroup(instances: number): GroupSpec {
-  return {
-    strategy: { kind: "assignor", assignor: "range" },
-    protocol: null,
-    sessionTimeoutMs: 45_000,
-    heartbeatIntervalMs: 3_000,
-    groupInstanceIds: Array.from({ length: instances }, () => null),
-  };
-}

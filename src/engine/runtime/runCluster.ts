@@ -38,7 +38,8 @@ import { createGroupDriver, instanceMemberName, taskIndexOfUnit } from "./groupD
 import { rankerFor, type ScheduleDecision } from "./recordScheduler";
 import type { RunRecorder } from "./runRecorder";
 import { SimulationError } from "./simulationError";
-import { SourceWatermarks } from "./sourceWatermarks";
+import { repartitionUpstream, SourceWatermarks } from "./sourceWatermarks";
+import { TaskOwnership } from "./taskOwnership";
 import { createTimestampExtractor } from "./timestampExtractor";
 
 export interface ClusterRun {
@@ -116,9 +117,8 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
   taskTps.forEach((own, task) => {
     for (const tp of own) taskOfTp[tp] = task;
   });
-  const ownerOfTask = new Int32Array(taskCount).fill(-1);
-  const ownerOfTp = new Int32Array(tps.length).fill(-1);
-  const instanceTasks: number[][] = Array.from({ length: instanceCount }, () => []);
+  const ownership = new TaskOwnership(taskTps, tps.length, instanceCount);
+  const { ofTask: ownerOfTask, ofTp: ownerOfTp, byInstance: instanceTasks } = ownership;
   const running = new Uint8Array(instanceCount);
   const position = new Float64Array(tps.length);
   const consumed = new Float64Array(tps.length);
@@ -550,21 +550,7 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
       recorder.positionReset(instance, tp, to, !resume);
     }
   };
-  const setOwner = (task: number, instance: number) => {
-    const previous = ownerOfTask[task]!;
-    if (previous === instance) return;
-    if (previous >= 0) {
-      const list = instanceTasks[previous]!;
-      list.splice(list.indexOf(task), 1);
-    }
-    ownerOfTask[task] = instance;
-    for (const tp of taskTps[task]!) ownerOfTp[tp] = instance;
-    if (instance >= 0) {
-      const list = instanceTasks[instance]!;
-      list.push(task);
-      list.sort((x, y) => x - y);
-    }
-  };
+  const setOwner = (task: number, instance: number) => ownership.set(task, instance);
   const tasksOf = (units: readonly TopicPartition[]) =>
     units.map((unit) => taskIndexOfUnit(graph, unit)).filter((t) => t >= 0);
   /**
@@ -838,19 +824,4 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
 
   const assignment = instanceTasks.map((tasks) => tasks.map((t) => graph.tasks[t]!.id));
   return { logs, assignment, recordsProduced, committed: Array.from(committed) };
-}
-
-/** Per topic-partition of a repartition topic: the tasks of the sub-topology writing it; null elsewhere. */
-function repartitionUpstream(model: SimulationModel, graph: TopologyGraph): (number[] | null)[] {
-  const upstream: (number[] | null)[] = graph.topicPartitions.map(() => null);
-  for (const node of model.app.topology) {
-    if (node.op !== "repartition") continue;
-    const subtopology = graph.nodes.find((n) => n.id === node.id)!.subtopology;
-    const writers = graph.tasks.flatMap((task, t) => (task.subtopology === subtopology ? [t] : []));
-    const first = graph.firstTopicPartition[node.topic];
-    if (first === undefined) continue;
-    const partitions = model.topics.find((t) => t.name === node.topic)!.partitions;
-    for (let p = 0; p < partitions; p++) upstream[first + p] = writers;
-  }
-  return upstream;
 }

@@ -14,10 +14,11 @@
  * sends its watermark along (Flink's `RecordWriterOutput#emitWatermark` broadcasts it to every downstream channel),
  * so the partition's watermark is the minimum over the upstream tasks' watermarks.
  */
-import type { WallClockMs, WatermarkSpec } from "../model";
+import type { SimulationModel, WallClockMs, WatermarkSpec } from "../model";
 import { ms } from "../time/decision";
 import { BoundedOutOfOrdernessWatermarks, FLINK_MIN_WATERMARK } from "../time/flinkWatermarks";
 import { StatusWatermarkValve } from "../time/watermarkValve";
+import type { TopologyGraph } from "../topology/topologyGraph";
 
 /** Who hears what the emitter does: the trace, and (for windows) the operators downstream. */
 export interface WatermarkListener {
@@ -182,4 +183,19 @@ export class SourceWatermarks {
     }
     return now - this.#quietSince[tp]! > idleness;
   }
+}
+
+/** Per topic-partition of a repartition topic: the tasks of the sub-topology writing it; null elsewhere. */
+export function repartitionUpstream(model: SimulationModel, graph: TopologyGraph): (number[] | null)[] {
+  const upstream: (number[] | null)[] = graph.topicPartitions.map(() => null);
+  for (const node of model.app.topology) {
+    if (node.op !== "repartition") continue;
+    const subtopology = graph.nodes.find((n) => n.id === node.id)!.subtopology;
+    const writers = graph.tasks.flatMap((task, t) => (task.subtopology === subtopology ? [t] : []));
+    const first = graph.firstTopicPartition[node.topic];
+    if (first === undefined) continue;
+    const partitions = model.topics.find((t) => t.name === node.topic)!.partitions;
+    for (let p = 0; p < partitions; p++) upstream[first + p] = writers;
+  }
+  return upstream;
 }

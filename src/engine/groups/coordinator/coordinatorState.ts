@@ -40,7 +40,7 @@ export interface MemberState {
   running: boolean;
   /**
    * Time of its last JoinGroup or completed rebalance. The client restarts its heartbeat timer then
-   * (`AbstractCoordinator.HeartbeatThread#enable` → `Heartbeat#resetTimeouts`), so while it runs it heartbeats at
+   * (`AbstractCoordinator.HeartbeatThread#enable` → `Heartbeat`, which resets its session and poll deadlines there), so while it runs it heartbeats at
    * `heartbeatAnchorMs + k × heartbeat.interval.ms`.
    */
   heartbeatAnchorMs: WallClockMs;

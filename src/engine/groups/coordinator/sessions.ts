@@ -3,7 +3,7 @@
  *
  * A running member heartbeats every `heartbeat.interval.ms`, counted from its last JoinGroup or completed
  * rebalance (the client restarts its heartbeat timer then: `AbstractCoordinator.HeartbeatThread#enable` →
- * `Heartbeat#resetTimeouts`). When its process stops (a crash, or a static member's shutdown), the coordinator is
+ * `Heartbeat`, which resets its session and poll deadlines there). When its process stops (a crash, or a static member's shutdown), the coordinator is
  * not told: it only notices that heartbeats stop, and removes the member at exactly `lastHeartbeat +
  * session.timeout.ms` (`GroupCoordinator#completeAndScheduleNextExpiration`, `onExpireHeartbeat`).
  *
