@@ -28,7 +28,6 @@ import type { Placement } from "../partitioning/placement";
 import { ProducerCursor } from "../producer/producerCursor";
 import { totalRecords } from "../producer/totalRecords";
 import type { SeededRandom } from "../random/seededRandom";
-import { StatusWatermarkValve } from "../time/watermarkValve";
 import type { OperatorEnv, Processor } from "../topology/operatorEnv";
 import { type TopologyGraph, topicsReadBy } from "../topology/topologyGraph";
 import type { WindowedHandle } from "../topology/windowedTasks";
@@ -41,6 +40,7 @@ import { SimulationError } from "./simulationError";
 import { repartitionUpstream, SourceWatermarks } from "./sourceWatermarks";
 import { TaskOwnership } from "./taskOwnership";
 import { createTimestampExtractor } from "./timestampExtractor";
+import { type ValveInput, WindowWatermarks } from "./windowWatermarks";
 
 export interface ClusterRun {
   logs: PartitionLog[];
@@ -578,10 +578,10 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
           })),
         });
       }
-      const valve = windowValves.get(node)?.[task];
-      if (valve !== undefined && live(taskTps[task]![0]!)) {
+      const watermark = windowWatermarks.watermarkOf(node, task);
+      if (watermark !== undefined && live(taskTps[task]![0]!)) {
         env.task = task;
-        handle.advanceWatermark(task, valve.watermark);
+        handle.advanceWatermark(task, watermark);
       }
     }
   };
@@ -701,45 +701,18 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
    * channel of the operator in every task (each upstream subtask sends its watermark to every downstream one); its
    * watermark is the minimum over the active channels (`StatusWatermarkValve`).
    */
-  const windowValves = new Map<number, StatusWatermarkValve[]>();
-  const windowChannels = new Map<number, number[]>();
-  if (watermarks !== null) {
-    for (const node of windowed.keys()) {
-      const sub = graph.nodes[node]!.subtopology;
-      const channels = graph.tasks.filter((t) => t.subtopology === sub).flatMap((t) => t.topicPartitions);
-      windowChannels.set(node, channels);
-      windowValves.set(
-        node,
-        graph.tasks.map(() => new StatusWatermarkValve(Math.max(1, channels.length))),
+  const windowWatermarks = new WindowWatermarks(graph, watermarks === null ? [] : windowed.keys());
+  const toWindows = (tp: number, input: ValveInput) =>
+    windowWatermarks.input(tp, input, (node, task, watermark, reason) => {
+      recorder.watermark(
+        watermarkChannel(node, task),
+        watermark,
+        reason.replace(/channel \d+/g, tps[tp]!.name),
       );
-    }
-  }
-  const toWindows = (
-    tp: number,
-    input: (
-      valve: StatusWatermarkValve,
-      slot: number,
-    ) => { advanced: boolean; watermark: number; reason: string },
-  ) => {
-    for (const [node, valves] of windowValves) {
-      const slot = windowChannels.get(node)!.indexOf(tp);
-      if (slot < 0) continue;
-      const sub = graph.nodes[node]!.subtopology;
-      valves.forEach((valve, task) => {
-        if (graph.tasks[task]!.subtopology !== sub) return;
-        const out = input(valve, slot);
-        if (!out.advanced) return;
-        recorder.watermark(
-          watermarkChannel(node, task),
-          out.watermark,
-          out.reason.replace(/channel \d+/g, tps[tp]!.name),
-        );
-        if (!live(taskTps[task]![0]!)) return;
-        env.task = task;
-        windowed.get(node)!.advanceWatermark(task, out.watermark);
-      });
-    }
-  };
+      if (!live(taskTps[task]![0]!)) return;
+      env.task = task;
+      windowed.get(node)!.advanceWatermark(task, watermark);
+    });
 
   // Flink's periodic watermark emitter: every autoWatermarkIntervalMs of wall clock while anything can still change.
   const live = (tp: number) => {
