@@ -47,7 +47,9 @@ export function OperatorNode({ data }: Props) {
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="op-head">
         <OpIcon op={op} />
-        <span className="op-kind">{op}</span>
+        <span className="op-kind" title={op}>
+          {op === "windowedAggregate" ? "window" : op}
+        </span>
       </div>
       <div className="op-id">{nodeId}</div>
       {task === undefined ? (
