@@ -1,7 +1,9 @@
 /**
- * Wires the lab for a page: the store, playback and URL sync, opened on the link in the location (or the
+ * Wires the lab for a page: the store, playback, URL sync and the idle-time frame warm-up, opened on the link in the location (or the
  * default lesson). `src/main.tsx` calls this once and hands the result to the UI.
  */
+
+import { warmFrames } from "./frameWarmup";
 import type { LabServices } from "./labServices";
 import { createLabStore, type LabStoreApi } from "./labStore";
 import { createPlayback, type Playback } from "./playback";
@@ -40,6 +42,7 @@ export function createLab(environment: LabEnvironment, services: LabServices): L
   const store = createLabStore(services);
   const playback = createPlayback(store, scheduler);
   const urlSync: UrlSync = createUrlSync({ store, services, location, history, scheduler, events });
+  const stopWarmup = warmFrames(store, scheduler);
   openFromLocation(store, location);
   return {
     store,
@@ -51,6 +54,7 @@ export function createLab(environment: LabEnvironment, services: LabServices): L
     },
     dispose() {
       urlSync.dispose();
+      stopWarmup();
       playback.dispose();
     },
   };

@@ -19,9 +19,6 @@ export interface NarrationEntity {
 
 export type NarrationSegment = { text: string; entity?: NarrationEntity };
 
-/** Characters names are made of; a match must not continue into one of these on either side. */
-const NAME_CHAR = /[A-Za-z0-9_-]/;
-
 function entityIndex(simulation: Simulation): Map<string, NarrationEntity> {
   const index = new Map<string, NarrationEntity>();
   const entry = (name: string) => {
@@ -46,15 +43,23 @@ function entityIndex(simulation: Simulation): Map<string, NarrationEntity> {
   return index;
 }
 
-const cache = new WeakMap<Simulation, { index: Map<string, NarrationEntity>; names: string[] }>();
+const cache = new WeakMap<Simulation, { index: Map<string, NarrationEntity>; pattern: RegExp }>();
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function namesOf(simulation: Simulation) {
   let cached = cache.get(simulation);
   if (!cached) {
     const index = entityIndex(simulation);
-    // Longest first: a partition's name before its topic's, `instance-12` before `instance-1`.
+    // Longest first: a partition's name before its topic's, `instance-12` before `instance-1`. A name counts
+    // between quotes' runs (the `"` alternative, which toggles quoting) and not inside a longer word.
     const names = [...index.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
-    cached = { index, names };
+    const alternatives = names.map(escapeRegExp).join("|");
+    const pattern = new RegExp(
+      names.length === 0 ? '"' : `"|(?<![A-Za-z0-9_-])(?:${alternatives})(?![A-Za-z0-9_-])`,
+      "g",
+    );
+    cached = { index, pattern };
     cache.set(simulation, cached);
   }
   return cached;
@@ -62,29 +67,29 @@ function namesOf(simulation: Simulation) {
 
 /** `text` cut into plain runs and the known names in it, in order; joined back, the segments are `text`. */
 export function narrationSegments(simulation: Simulation, text: string): NarrationSegment[] {
-  const { index, names } = namesOf(simulation);
+  const { index, pattern } = namesOf(simulation);
   const segments: NarrationSegment[] = [];
   let plain = "";
-  let i = 0;
+  let from = 0;
   // Names inside a record's JSON ("customer":"c4") are data, not the graph's: no links there.
   let quoted = false;
-  while (i < text.length) {
-    if (text[i] === '"') quoted = !quoted;
-    const before = i === 0 ? "" : text[i - 1]!;
-    const name =
-      quoted || NAME_CHAR.test(before)
-        ? undefined
-        : names.find((n) => text.startsWith(n, i) && !NAME_CHAR.test(text[i + n.length] ?? ""));
-    if (name === undefined) {
-      plain += text[i];
-      i++;
-      continue;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const found = match[0];
+    plain += text.slice(from, match.index);
+    from = match.index + found.length;
+    if (found === '"') {
+      quoted = !quoted;
+      plain += found;
+    } else if (quoted) {
+      plain += found;
+    } else {
+      if (plain !== "") segments.push({ text: plain });
+      plain = "";
+      segments.push({ text: found, entity: index.get(found)! });
     }
-    if (plain !== "") segments.push({ text: plain });
-    plain = "";
-    segments.push({ text: name, entity: index.get(name)! });
-    i += name.length;
   }
+  plain += text.slice(from);
   if (plain !== "") segments.push({ text: plain });
   return segments;
 }

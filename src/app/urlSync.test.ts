@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { labServices } from "./labServices";
 import { createLabStore } from "./labStore";
-import { fakeScheduler } from "./testing/fakeScheduler";
+import { fakeScheduler, IDLE_AFTER_MS } from "./testing/fakeScheduler";
 import { createUrlSync, formatFragment, fragmentOf, openFromLocation, URL_THROTTLE_MS } from "./urlSync";
+
+/** A change reaches the address bar after the throttle period, at the next idle moment. */
+const WRITE_AFTER_MS = URL_THROTTLE_MS + IDLE_AFTER_MS;
 
 /** A location and history that behave like the browser's for fragments. */
 function fakeLocation(href = "https://topolab.example/lab/") {
@@ -89,13 +92,27 @@ describe("url sync: writing", () => {
     openFromLocation(store, location);
     for (let i = 0; i < 5; i++) store.getState().stepRequested(1);
     expect(writes).toHaveLength(0);
-    scheduler.advance(URL_THROTTLE_MS);
+    scheduler.advance(URL_THROTTLE_MS - 1);
+    expect(writes).toHaveLength(0);
+    store.getState().stepRequested(1);
+    store.getState().stepRequested(-1);
+    scheduler.advance(WRITE_AFTER_MS);
     expect(writes).toHaveLength(1);
     expect(writes[0]).toMatch(/^https:\/\/topolab\.example\/lab\/#v1\/.+\/s=5$/);
     store.getState().stepRequested(1);
-    scheduler.advance(URL_THROTTLE_MS);
+    scheduler.advance(WRITE_AFTER_MS);
     expect(writes).toHaveLength(2);
     expect(location.hash).toMatch(/\/s=6$/);
+  });
+
+  it("waits for an idle moment after the throttle period, so a step is painted before the URL is written", () => {
+    const { scheduler, store, writes, location } = setup();
+    openFromLocation(store, location);
+    store.getState().goTo(3);
+    scheduler.advance(URL_THROTTLE_MS);
+    expect(writes).toHaveLength(0);
+    scheduler.advance(IDLE_AFTER_MS);
+    expect(writes.at(-1)).toMatch(/\/s=3$/);
   });
 
   it("writes pending changes at once on flush (before copying a link)", () => {
@@ -118,7 +135,7 @@ describe("url sync: writing", () => {
     const { scheduler, store, location, navigate } = setup();
     openFromLocation(store, location);
     store.getState().goTo(2);
-    scheduler.advance(URL_THROTTLE_MS);
+    scheduler.advance(WRITE_AFTER_MS);
     const open = store.getState().open;
     // A browser fires no hashchange for replaceState, but even a stray event for our own write changes nothing.
     navigate(location.hash);
@@ -137,7 +154,7 @@ describe("url sync: the view and the selection", () => {
     store.getState().goTo(12);
     store.getState().viewChanged("physical");
     store.getState().recordSelected(0);
-    scheduler.advance(URL_THROTTLE_MS);
+    scheduler.advance(WRITE_AFTER_MS);
     const fragment = formatFragment(store.getState(), labServices)!;
     expect(fragment).toMatch(/\/s=12\/r=0\/v=physical$/);
     expect(writes.at(-1)).toContain(fragment);

@@ -2,7 +2,7 @@
  * URL sync: the location's fragment follows the open scenario, its step, the canvas view and the selected record
  * (`#v1/<scenario>/s=<cursor>[/r=<record>][/v=physical]`, see `shareSettings.ts`), so the address bar is always a
  * share link. Writes use `history.replaceState` (no history entry per step), at most once
- * per `throttleMs`, always with the latest state. A fragment the user types or pastes (`hashchange`) opens that link.
+ * per `throttleMs` and when the page is idle (never between a step and its paint), always with the latest state. A fragment the user types or pastes (`hashchange`) opens that link.
  *
  * `location`, `history` and the scheduler are parameters, so tests pass their own.
  */
@@ -13,13 +13,15 @@ import type { Scheduler } from "./scheduler";
 import { formatShareSettings } from "./shareSettings";
 
 export const URL_THROTTLE_MS = 250;
+/** A write waits for an idle moment at most this long (a page that is never idle still gets its link). */
+const IDLE_TIMEOUT_MS = 1000;
 
 export interface UrlSyncOptions {
   store: LabStoreApi;
   services: Pick<LabServices, "encodeLink">;
   location: Pick<Location, "hash" | "href">;
   history: Pick<History, "replaceState">;
-  scheduler: Pick<Scheduler, "setTimeout" | "clearTimeout">;
+  scheduler: Pick<Scheduler, "setTimeout" | "clearTimeout" | "requestIdleCallback" | "cancelIdleCallback">;
   /** Where `hashchange` is listened for (the window); omit to not follow typed links. */
   events?: Pick<EventTarget, "addEventListener" | "removeEventListener">;
   throttleMs?: number;
@@ -54,17 +56,27 @@ export function openFromLocation(store: LabStoreApi, location: Pick<Location, "h
 export function createUrlSync(options: UrlSyncOptions): UrlSync {
   const { store, services, location, history, scheduler, events } = options;
   const throttleMs = options.throttleMs ?? URL_THROTTLE_MS;
+  /** The throttle's timer, then the idle callback that writes; null when no write is pending. */
   let timer: number | null = null;
+  let idle: number | null = null;
   /** The fragment we last wrote, to tell our own writes from the user's. */
   let written = fragmentOf(location.hash);
 
   const write = () => {
     timer = null;
+    idle = null;
     const fragment = formatFragment(store.getState(), services);
     if (fragment === null || fragment === written) return;
     written = fragment;
     const url = location.href.replace(/#.*$/, "");
     history.replaceState(null, "", `${url}#${fragment}`);
+  };
+
+  const cancel = () => {
+    if (timer !== null) scheduler.clearTimeout(timer);
+    if (idle !== null) scheduler.cancelIdleCallback(idle);
+    timer = null;
+    idle = null;
   };
 
   const unsubscribe = store.subscribe((state, previous) => {
@@ -75,7 +87,11 @@ export function createUrlSync(options: UrlSyncOptions): UrlSync {
       state.selection === previous.selection
     )
       return;
-    if (timer === null) timer = scheduler.setTimeout(write, throttleMs);
+    if (timer !== null || idle !== null) return;
+    timer = scheduler.setTimeout(() => {
+      timer = null;
+      idle = scheduler.requestIdleCallback(write, IDLE_TIMEOUT_MS);
+    }, throttleMs);
   });
 
   const onHashChange = () => {
@@ -88,14 +104,13 @@ export function createUrlSync(options: UrlSyncOptions): UrlSync {
 
   return {
     flush() {
-      if (timer === null) return;
-      scheduler.clearTimeout(timer);
+      if (timer === null && idle === null) return;
+      cancel();
       write();
     },
     dispose() {
       unsubscribe();
-      if (timer !== null) scheduler.clearTimeout(timer);
-      timer = null;
+      cancel();
       events?.removeEventListener("hashchange", onHashChange);
     },
   };

@@ -13,6 +13,9 @@ export interface FakeScheduler extends Scheduler {
 }
 
 const FRAME_MS = 16;
+/** An idle callback runs this long after it is asked for (or at its timeout, if sooner), with this much time. */
+export const IDLE_AFTER_MS = 20;
+const IDLE_BUDGET_MS = 10;
 
 export function fakeScheduler(): FakeScheduler {
   let now = 0;
@@ -32,6 +35,11 @@ export function fakeScheduler(): FakeScheduler {
     clearTimeout: (handle) => void tasks.delete(handle),
     requestAnimationFrame: (callback) => add(now + FRAME_MS, () => callback(now)),
     cancelAnimationFrame: (handle) => void tasks.delete(handle),
+    requestIdleCallback: (callback, timeoutMs) =>
+      add(now + Math.min(IDLE_AFTER_MS, Math.max(0, timeoutMs)), () =>
+        callback({ timeRemaining: () => IDLE_BUDGET_MS }),
+      ),
+    cancelIdleCallback: (handle) => void tasks.delete(handle),
     prefersReducedMotion: () => scheduler.reducedMotion,
     pending: () => tasks.size,
     advance(ms) {

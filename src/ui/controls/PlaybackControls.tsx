@@ -88,17 +88,115 @@ function hasMatch(
 }
 
 export function PlaybackControls() {
+  return (
+    <div className="controls" role="toolbar" aria-label={t("playbackControls")}>
+      <StepButtons />
+      <Scrubber />
+      <StepIndicator />
+      <InFlight />
+      <JumpControls />
+      <Breakpoints />
+      <SpeedChoice />
+      <ShortcutsButton />
+    </div>
+  );
+}
+
+// Each part below subscribes to what it shows only: a step re-renders the scrubber and the indicators, not the
+// breakpoints or the speed.
+
+function StepButtons() {
+  const actions = useLabActions();
+  const atStart = useLabState((s) => s.cursor === 0);
+  const atEnd = useLabState((s) => s.cursor >= (s.open?.simulation.stepCount ?? 0));
+  const total = useLabState((s) => s.open?.simulation.stepCount ?? 0);
+  const playing = useLabState((s) => s.playing);
+  return (
+    <div className="controls-buttons">
+      <button
+        type="button"
+        aria-label={t("goToStart")}
+        title={t("withShortcut", { label: t("goToStart"), key: "Home" })}
+        disabled={atStart}
+        onClick={() => actions.goTo(0)}
+      >
+        <Icon d={ICON.start} />
+      </button>
+      <button
+        type="button"
+        aria-label={t("stepBack")}
+        title={t("withShortcut", { label: t("stepBack"), key: "←" })}
+        disabled={atStart}
+        onClick={() => actions.stepRequested(-1)}
+      >
+        <Icon d={ICON.back} />
+      </button>
+      <button
+        type="button"
+        className="primary"
+        aria-label={playing ? t("pause") : t("play")}
+        title={t("withShortcut", { label: playing ? t("pause") : t("play"), key: t("keySpace") })}
+        disabled={total === 0}
+        onClick={() => actions.playToggled()}
+      >
+        <Icon d={playing ? ICON.pause : ICON.play} />
+      </button>
+      <button
+        type="button"
+        aria-label={t("stepForward")}
+        title={t("withShortcut", { label: t("stepForward"), key: "→" })}
+        disabled={atEnd}
+        onClick={() => actions.stepRequested(1)}
+      >
+        <Icon d={ICON.forward} />
+      </button>
+      <button
+        type="button"
+        aria-label={t("goToEnd")}
+        title={t("withShortcut", { label: t("goToEnd"), key: "End" })}
+        disabled={atEnd}
+        onClick={() => actions.goTo(total)}
+      >
+        <Icon d={ICON.end} />
+      </button>
+    </div>
+  );
+}
+
+function Scrubber() {
   const actions = useLabActions();
   const cursor = useLabState((s) => s.cursor);
   const total = useLabState((s) => s.open?.simulation.stepCount ?? 0);
-  const playing = useLabState((s) => s.playing);
-  const speed = useLabState((s) => s.stepsPerSecond);
+  return (
+    <input
+      className="scrubber"
+      type="range"
+      aria-label={t("scrubber")}
+      min={0}
+      max={total}
+      step={1}
+      value={cursor}
+      onChange={(event) => actions.goTo(Number(event.currentTarget.value))}
+    />
+  );
+}
+
+function StepIndicator() {
+  const cursor = useLabState((s) => s.cursor);
+  const total = useLabState((s) => s.open?.simulation.stepCount ?? 0);
+  return (
+    <output className="step-indicator" data-testid="step-indicator">
+      {t("stepIndicator", { cursor, total })}
+    </output>
+  );
+}
+
+function JumpControls() {
+  const actions = useLabActions();
+  const cursor = useLabState((s) => s.cursor);
   const simulation = useLabState((s) => s.open?.simulation ?? null);
   const category = useLabState((s) => s.jumpCategory);
   const jumpKey = useLabState((s) => s.jumpKey);
-  const breakpoints = useLabState((s) => s.breakpoints);
-  const atStart = cursor === 0;
-  const atEnd = cursor >= total;
   // Indexed once per trace, when "Key…" is first chosen.
   const keys = useMemo(
     () => (simulation !== null && jumpKey !== null ? keysInTrace(simulation) : []),
@@ -124,157 +222,112 @@ export function PlaybackControls() {
       actions.jumpKeyChanged(keysInTrace(simulation, 1)[0] ?? null);
     }
   };
-
   return (
-    <div className="controls" role="toolbar" aria-label={t("playbackControls")}>
-      <div className="controls-buttons">
-        <button
-          type="button"
-          aria-label={t("goToStart")}
-          title={t("withShortcut", { label: t("goToStart"), key: "Home" })}
-          disabled={atStart}
-          onClick={() => actions.goTo(0)}
+    <div className="jump">
+      <label className="control-label">
+        <span>{t("jumpLabel")}</span>
+        <select
+          aria-label={t("jumpLabel")}
+          value={jumpKey !== null ? KEY_OPTION : category}
+          onChange={(event) => jumpToChosen(event.currentTarget.value)}
         >
-          <Icon d={ICON.start} />
-        </button>
-        <button
-          type="button"
-          aria-label={t("stepBack")}
-          title={t("withShortcut", { label: t("stepBack"), key: "←" })}
-          disabled={atStart}
-          onClick={() => actions.stepRequested(-1)}
-        >
-          <Icon d={ICON.back} />
-        </button>
-        <button
-          type="button"
-          className="primary"
-          aria-label={playing ? t("pause") : t("play")}
-          title={t("withShortcut", { label: playing ? t("pause") : t("play"), key: t("keySpace") })}
-          disabled={total === 0}
-          onClick={() => actions.playToggled()}
-        >
-          <Icon d={playing ? ICON.pause : ICON.play} />
-        </button>
-        <button
-          type="button"
-          aria-label={t("stepForward")}
-          title={t("withShortcut", { label: t("stepForward"), key: "→" })}
-          disabled={atEnd}
-          onClick={() => actions.stepRequested(1)}
-        >
-          <Icon d={ICON.forward} />
-        </button>
-        <button
-          type="button"
-          aria-label={t("goToEnd")}
-          title={t("withShortcut", { label: t("goToEnd"), key: "End" })}
-          disabled={atEnd}
-          onClick={() => actions.goTo(total)}
-        >
-          <Icon d={ICON.end} />
-        </button>
-      </div>
-      <input
-        className="scrubber"
-        type="range"
-        aria-label={t("scrubber")}
-        min={0}
-        max={total}
-        step={1}
-        value={cursor}
-        onChange={(event) => actions.goTo(Number(event.currentTarget.value))}
-      />
-      <output className="step-indicator" data-testid="step-indicator">
-        {t("stepIndicator", { cursor, total })}
-      </output>
-      <InFlight />
-      <div className="jump">
-        <label className="control-label">
-          <span>{t("jumpLabel")}</span>
-          <select
-            aria-label={t("jumpLabel")}
-            value={jumpKey !== null ? KEY_OPTION : category}
-            onChange={(event) => jumpToChosen(event.currentTarget.value)}
-          >
-            {INTERESTING_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(CATEGORY_LABEL[c])}
-              </option>
-            ))}
-            <option value={KEY_OPTION}>{t("jumpKey")}</option>
-          </select>
-        </label>
-        {jumpKey !== null ? (
-          <select
-            className="jump-key"
-            aria-label={t("jumpKeyLabel")}
-            value={jumpKey}
-            onChange={(event) => actions.jumpKeyChanged(event.currentTarget.value)}
-          >
-            {keys.map((key) => (
-              <option key={key} value={key}>
-                {key}
-              </option>
-            ))}
-          </select>
-        ) : null}
-        <button
-          type="button"
-          aria-label={t("previousMatch")}
-          title={t("withShortcut", { label: t("previousMatch"), key: "p" })}
-          disabled={!hasPrevious}
-          onClick={() => jump("previous")}
-        >
-          <Chevrons d={ICON.previousMatch} />
-        </button>
-        <button
-          type="button"
-          aria-label={t("nextMatch")}
-          title={t("withShortcut", { label: t("nextMatch"), key: "n" })}
-          disabled={!hasNext}
-          onClick={() => jump("next")}
-        >
-          <Chevrons d={ICON.nextMatch} />
-        </button>
-      </div>
-      <details className="breakpoints">
-        <summary>{t("breakpointsSummary", { count: breakpoints.length })}</summary>
-        <fieldset>
-          <legend>{t("breakpointsLegend")}</legend>
           {INTERESTING_CATEGORIES.map((c) => (
-            <label key={c}>
-              <input
-                type="checkbox"
-                checked={breakpoints.includes(c)}
-                onChange={(event) => actions.breakpointToggled(c, event.currentTarget.checked)}
-              />
+            <option key={c} value={c}>
               {t(CATEGORY_LABEL[c])}
-            </label>
+            </option>
           ))}
-        </fieldset>
-      </details>
-      <label className="speed control-label">
-        <span>{t("speedLabel")}</span>
-        <select value={speed} onChange={(event) => actions.speedChanged(Number(event.currentTarget.value))}>
-          {SPEEDS.map((n) => (
-            <option key={n} value={n}>
-              {t("speedOption", { n })}
+          <option value={KEY_OPTION}>{t("jumpKey")}</option>
+        </select>
+      </label>
+      {jumpKey !== null ? (
+        <select
+          className="jump-key"
+          aria-label={t("jumpKeyLabel")}
+          value={jumpKey}
+          onChange={(event) => actions.jumpKeyChanged(event.currentTarget.value)}
+        >
+          {keys.map((key) => (
+            <option key={key} value={key}>
+              {key}
             </option>
           ))}
         </select>
-      </label>
+      ) : null}
       <button
         type="button"
-        className="shortcuts-button"
-        aria-label={t("shortcutsButton")}
-        title={t("withShortcut", { label: t("shortcutsButton"), key: "?" })}
-        aria-haspopup="dialog"
-        onClick={() => actions.shortcutsToggled(true)}
+        aria-label={t("previousMatch")}
+        title={t("withShortcut", { label: t("previousMatch"), key: "p" })}
+        disabled={!hasPrevious}
+        onClick={() => jump("previous")}
       >
-        ?
+        <Chevrons d={ICON.previousMatch} />
+      </button>
+      <button
+        type="button"
+        aria-label={t("nextMatch")}
+        title={t("withShortcut", { label: t("nextMatch"), key: "n" })}
+        disabled={!hasNext}
+        onClick={() => jump("next")}
+      >
+        <Chevrons d={ICON.nextMatch} />
       </button>
     </div>
+  );
+}
+
+function Breakpoints() {
+  const actions = useLabActions();
+  const breakpoints = useLabState((s) => s.breakpoints);
+  return (
+    <details className="breakpoints">
+      <summary>{t("breakpointsSummary", { count: breakpoints.length })}</summary>
+      <fieldset>
+        <legend>{t("breakpointsLegend")}</legend>
+        {INTERESTING_CATEGORIES.map((c) => (
+          <label key={c}>
+            <input
+              type="checkbox"
+              checked={breakpoints.includes(c)}
+              onChange={(event) => actions.breakpointToggled(c, event.currentTarget.checked)}
+            />
+            {t(CATEGORY_LABEL[c])}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}
+
+function SpeedChoice() {
+  const actions = useLabActions();
+  const speed = useLabState((s) => s.stepsPerSecond);
+  return (
+    <label className="speed control-label">
+      <span>{t("speedLabel")}</span>
+      <select value={speed} onChange={(event) => actions.speedChanged(Number(event.currentTarget.value))}>
+        {SPEEDS.map((n) => (
+          <option key={n} value={n}>
+            {t("speedOption", { n })}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function ShortcutsButton() {
+  const actions = useLabActions();
+  return (
+    <button
+      type="button"
+      className="shortcuts-button"
+      aria-label={t("shortcutsButton")}
+      title={t("withShortcut", { label: t("shortcutsButton"), key: "?" })}
+      aria-haspopup="dialog"
+      onClick={() => actions.shortcutsToggled(true)}
+    >
+      ?
+    </button>
   );
 }
 

@@ -9,7 +9,15 @@ import { keyColor, keyLabel } from "../keyColor";
 import { useLabActions, useLabState } from "../LabContext";
 import { t } from "../messages";
 import { type LabNode, laneHandle, type TopicNodeData } from "./layoutTopology";
-import { LANE_RECORDS, laneCentreY, TOPIC_HEADER, TOPIC_LANE, TOPIC_WIDTH, topicHeight } from "./nodeMetrics";
+import {
+  LANE_RECORDS,
+  laneCentreY,
+  laneRecordsInView,
+  TOPIC_HEADER,
+  TOPIC_LANE,
+  TOPIC_WIDTH,
+  topicHeight,
+} from "./nodeMetrics";
 
 type Props = NodeProps<Extract<LabNode, { type: "topic" }>>;
 
@@ -49,10 +57,14 @@ function RecordChip({
       className={className}
       data-testid="record"
       data-offset={entry.offset}
-      style={{ borderColor: color, "--key": color } as CSSProperties}
-      title={`${t("recordTitle", { offset: entry.offset, key: label })}${reprocessed ? ` ${t("reprocessedNote")}` : ""}`}
+      // The border takes the key's colour from `--key` (flow.css): one style property to update per step.
+      style={{ "--key": color } as CSSProperties}
       aria-label={`${t("recordChipLabel", { partition, offset: entry.offset, key: label })}${reprocessed ? ` ${t("reprocessedNote")}` : ""}`}
       aria-pressed={selected}
+      // The tooltip (the full key, which the chip may cut) is set when the pointer comes, not on every step.
+      onPointerEnter={(event) => {
+        event.currentTarget.title = `${t("recordTitle", { offset: entry.offset, key: label })}${reprocessed ? ` ${t("reprocessedNote")}` : ""}`;
+      }}
       onClick={() => recordSelected(selected ? null : entry.record)}
     >
       <span className="record-offset">{entry.offset}</span>
@@ -81,8 +93,12 @@ const LONG_TOPIC_NAME = 16;
 
 function PartitionLane({ simulation, topic, partition, end, appended }: LaneProps) {
   const log = simulation.logs[topic]?.[partition] ?? [];
-  const shown = log.slice(Math.max(0, end - LANE_RECORDS), end);
   const name = `${topic}-${partition}`;
+  const label = topic.length > LONG_TOPIC_NAME ? `p${partition}` : name;
+  // Only the records that can be in view (the lane hides the rest): fewer elements to update on every step.
+  const newest = log.slice(Math.max(0, end - LANE_RECORDS), end).reverse();
+  const labels = newest.map((entry) => `${entry.offset}${keyLabel(simulation.record(entry.record).key)}`);
+  const shown = newest.slice(0, laneRecordsInView(label, end, labels));
   return (
     <div
       className="lane"
@@ -91,21 +107,21 @@ function PartitionLane({ simulation, topic, partition, end, appended }: LaneProp
       style={{ height: TOPIC_LANE }}
       title={t("partitionTitle", { partition: name, count: end })}
     >
-      <span className="lane-name">{topic.length > LONG_TOPIC_NAME ? `p${partition}` : name}</span>
+      <span className="lane-name">{label}</span>
       <span className="lane-count">{end}</span>
       {/* Newest first, laid out right to left: records that do not fit wrap onto a hidden line, whole. */}
       <span className="lane-records">
-        {shown
-          .map((entry) => (
-            <RecordChip
-              key={entry.offset}
-              simulation={simulation}
-              entry={entry}
-              partition={name}
-              isNew={entry.offset === appended}
-            />
-          ))
-          .reverse()}
+        {shown.map((entry) => (
+          <RecordChip
+            // Keyed by place in the lane, so a jump updates the chips instead of replacing them; a record just
+            // appended gets a fresh chip, so its arrival animates.
+            key={entry.offset === appended ? `new-${entry.offset}` : end - 1 - entry.offset}
+            simulation={simulation}
+            entry={entry}
+            partition={name}
+            isNew={entry.offset === appended}
+          />
+        ))}
       </span>
     </div>
   );
@@ -119,9 +135,14 @@ export function TopicNode({ data }: Props) {
   const { topic, partitions, role, internal } = data as TopicNodeData;
   const simulation = useLabState((s) => s.open?.simulation ?? null);
   const logEnd = useLabState((s) => s.frame?.logEnd[topic]);
-  const step = useLabState((s) => s.step);
+  // The record the current step appended here, as "partition:offset" (a string, so other steps do not re-render).
+  const appendedHere = useLabState((s) =>
+    s.step?.kind === "recordAppended" && s.step.topic === topic
+      ? `${s.step.partition}:${s.step.offset}`
+      : null,
+  );
   if (!simulation) return null;
-  const appendedHere = step?.kind === "recordAppended" && step.topic === topic ? step : null;
+  const [appendedPartition, appendedOffset] = appendedHere?.split(":").map(Number) ?? [];
   return (
     <div
       className={`topic-node topic-${role}`}
@@ -146,7 +167,7 @@ export function TopicNode({ data }: Props) {
           topic={topic}
           partition={p}
           end={logEnd?.[p] ?? 0}
-          appended={appendedHere?.partition === p ? appendedHere.offset : null}
+          appended={appendedPartition === p ? appendedOffset! : null}
         />
       ))}
       <Handle type="source" position={Position.Right} isConnectable={false} />

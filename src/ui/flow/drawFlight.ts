@@ -26,9 +26,24 @@ function toScreen(p: Point, [tx, ty, zoom]: Transform): Point {
 }
 
 /** The key in a small white pill above the record, readable over nodes and edges. */
+const LABEL_FONT = '600 12px system-ui, -apple-system, "Segoe UI", sans-serif';
+/** Label widths by text: measuring (and setting a font to measure with) costs more than drawing the label. */
+const labelWidths = new Map<string, number>();
+const LABEL_WIDTHS_KEPT = 512;
+
+function labelWidth(ctx: CanvasRenderingContext2D, text: string): number {
+  let width = labelWidths.get(text);
+  if (width === undefined) {
+    if (labelWidths.size >= LABEL_WIDTHS_KEPT) labelWidths.clear();
+    width = ctx.measureText(text).width;
+    labelWidths.set(text, width);
+  }
+  return width;
+}
+
 function label(ctx: CanvasRenderingContext2D, text: string, at: Point, radius: number, color: string) {
-  ctx.font = "600 12px system-ui, -apple-system, 'Segoe UI', sans-serif";
-  const width = ctx.measureText(text).width + 10;
+  if (ctx.font !== LABEL_FONT) ctx.font = LABEL_FONT;
+  const width = labelWidth(ctx, text) + 10;
   const height = 18;
   const x = at.x - width / 2;
   const y = at.y - radius - 5 - height;

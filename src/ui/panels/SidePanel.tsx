@@ -1,9 +1,14 @@
 /**
  * The record inspector when a record is selected, then the cluster at this frame (instances, tasks, generations:
  * `ClusterPanel`), then each producer's buffer, then what the scenario is about.
+ *
+ * The panel follows the frame one render behind the canvas (`useDeferredValue`): a step or a scrubber jump paints
+ * the canvas, the step and its narration at once, and the panel right after, without holding that paint up; while
+ * the user drags the scrubber, React skips the panel's intermediate frames.
  */
 import "./panels.css";
-import { Suspense } from "react";
+import { memo, Suspense, useDeferredValue } from "react";
+import type { Frame, Simulation } from "../../engine";
 import { useLabState } from "../LabContext";
 import { LazyRecordInspector } from "../lazyPanels";
 import { t } from "../messages";
@@ -12,11 +17,10 @@ import { KeyDots } from "./KeyDots";
 
 export function SidePanel() {
   const simulation = useLabState((s) => s.open?.simulation ?? null);
-  const frame = useLabState((s) => s.frame);
+  const frame = useDeferredValue(useLabState((s) => s.frame));
   const description = useLabState((s) => s.open?.scenario.description ?? null);
   const selection = useLabState((s) => s.selection);
   if (!simulation || !frame) return null;
-  const producers = Object.entries(frame.producerBuffers);
   return (
     <aside className="side-panel" aria-label={t("sidePanelLabel")}>
       {selection ? (
@@ -24,6 +28,24 @@ export function SidePanel() {
           <LazyRecordInspector simulation={simulation} selection={selection} />
         </Suspense>
       ) : null}
+      <FramePanels simulation={simulation} frame={frame} description={description} />
+    </aside>
+  );
+}
+
+/** What the side panel shows of a frame; memoised, so it renders only when its (deferred) frame changes. */
+const FramePanels = memo(function FramePanels({
+  simulation,
+  frame,
+  description,
+}: {
+  simulation: Simulation;
+  frame: Frame;
+  description: string | null;
+}) {
+  const producers = Object.entries(frame.producerBuffers);
+  return (
+    <>
       <ClusterPanel simulation={simulation} frame={frame} />
       <section>
         <h2>{t("producersTitle")}</h2>
@@ -45,6 +67,6 @@ export function SidePanel() {
           <p className="about">{description}</p>
         </section>
       ) : null}
-    </aside>
+    </>
   );
-}
+});
