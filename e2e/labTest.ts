@@ -1,10 +1,23 @@
 /**
- * The shared Playwright fixture: every test fails on any console error or warning (or uncaught page error), and
- * the locators every spec uses.
+ * The shared Playwright fixture: every test fails on any console error or warning (or uncaught page error), every
+ * navigation waits for the live app to replace the first screen rendered at build time, and the locators every
+ * spec uses.
  */
 import { test as base, expect, type Page } from "@playwright/test";
 
 export const test = base.extend<{ consoleProblems: string[] }>({
+  // index.html holds the first screen rendered at build time, inert until the app replaces it: a test acts on the
+  // live app, so every navigation waits for that replacement.
+  page: async ({ page }, use) => {
+    const goto = page.goto.bind(page);
+    page.goto = async (url, options) => {
+      const response = await goto(url, options);
+      // `commit`: the test looks at the page before the app runs.
+      if (options?.waitUntil !== "commit") await page.locator(".first-screen").waitFor({ state: "detached" });
+      return response;
+    };
+    await use(page);
+  },
   consoleProblems: [
     async ({ page }, use) => {
       const problems: string[] = [];

@@ -1,7 +1,8 @@
 /**
  * Entry point: creates the lab for this page (opened on the URL's link or the first lesson) and renders it.
  * A link is untrusted, so the validator is loaded before it is opened; a lesson opens without waiting for it.
- * The validator and the lazy panels follow once the first screen is up, when the page is idle.
+ * The validator and the lazy panels follow once the first screen is up, when the page is idle. When `index.html`
+ * holds the first screen rendered at build time, it is painted first and replaced by the app's first render.
  */
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
@@ -15,6 +16,11 @@ import { preloadPanels } from "./ui/lazyPanels";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
+
+// index.html holds the first screen, rendered at build time (`src/firstScreen.tsx`): let the browser paint it
+// before the lab is created and rendered.
+if (root.firstElementChild)
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 const page = pageServices();
 if (fragmentOf(window.location.hash) !== null) await page.validation();

@@ -20,9 +20,9 @@ export interface Lab {
 }
 
 export interface LabEnvironment {
-  location: Location;
-  history: History;
-  events: EventTarget;
+  location: Pick<Location, "hash" | "href">;
+  history: Pick<History, "replaceState">;
+  events: Pick<EventTarget, "addEventListener" | "removeEventListener">;
   scheduler: Scheduler;
 }
 

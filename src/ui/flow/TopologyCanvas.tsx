@@ -6,13 +6,14 @@
 import "@xyflow/react/dist/style.css";
 import "./flow.css";
 import { Background, Controls, MiniMap, type Node, ReactFlow, useReactFlow } from "@xyflow/react";
-import { useEffect, useMemo, useRef } from "react";
+import { useContext, useEffect, useMemo, useRef } from "react";
 import type { CanvasView } from "../../app/labState";
 import { ownershipKey, physicalGroups } from "../../app/physicalView";
 import type { Simulation } from "../../engine";
 import { useLab, useLabActions, useLabState } from "../LabContext";
 import { t } from "../messages";
 import { instanceColor } from "../panels/instanceColor";
+import { CanvasSizeContext } from "./canvasSize";
 import { FlightOverlay } from "./FlightOverlay";
 import { FocusBridge } from "./FocusBridge";
 import { InstanceGroupNode, TaskGroupNode } from "./GroupNodes";
@@ -32,7 +33,8 @@ const nodeTypes = {
   task: TaskGroupNode,
 };
 
-const FIT_VIEW_OPTIONS = { padding: 0.06, maxZoom: 1.1 };
+/** How the view is fitted to the graph (and, before the app runs, to the first screen: `src/firstScreen.tsx`). */
+export const FIT_VIEW_OPTIONS = { padding: 0.06, maxZoom: 1.1 };
 const MINIMAP_STYLE = { width: 150, height: 96 };
 
 function miniMapColor(node: Node): string {
@@ -103,11 +105,14 @@ function RefitOnLayout({ layout }: { layout: TopologyLayout }) {
 }
 
 function Flow({ layout }: { layout: TopologyLayout }) {
+  const size = useContext(CanvasSizeContext);
   return (
     <ReactFlow
       nodes={layout.nodes}
       edges={layout.edges}
       nodeTypes={nodeTypes}
+      width={size?.width}
+      height={size?.height}
       fitView
       fitViewOptions={FIT_VIEW_OPTIONS}
       minZoom={0.2}

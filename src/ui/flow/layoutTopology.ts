@@ -4,9 +4,16 @@
  * depends only on the graph, so it is computed once per simulation and the canvas never moves while stepping.
  */
 import dagre from "@dagrejs/dagre";
-import { type Edge, MarkerType, type Node } from "@xyflow/react";
+import { type Edge, MarkerType, type Node, type NodeHandle, Position } from "@xyflow/react";
 import type { OperatorKind, Simulation } from "../../engine";
-import { OPERATOR_SIZE, PRODUCER_GAP, PRODUCER_SIZE, TOPIC_WIDTH, topicHeight } from "./nodeMetrics";
+import {
+  laneCentreY,
+  OPERATOR_SIZE,
+  PRODUCER_GAP,
+  PRODUCER_SIZE,
+  TOPIC_WIDTH,
+  topicHeight,
+} from "./nodeMetrics";
 
 export interface OperatorNodeData extends Record<string, unknown> {
   nodeId: string;
@@ -91,6 +98,46 @@ export function edge(source: string, target: string, kind: EdgeKind, label?: str
   };
 }
 
+/** React Flow's handle box (`.react-flow__handle`), centred on the node's edge. */
+const HANDLE = 6;
+
+function handle(
+  type: "source" | "target",
+  position: Position,
+  x: number,
+  y: number,
+  id: string | null = null,
+) {
+  return { id, type, position, x: x - HANDLE / 2, y: y - HANDLE / 2, width: HANDLE, height: HANDLE };
+}
+
+/**
+ * Where a node's handles are, as its component draws them. The browser measures them anyway; given here, edges can
+ * be drawn where nothing is measured (the first screen rendered at build time, `src/firstScreen.tsx`).
+ */
+export function handlesOf(node: LabNode, width: number, height: number): NodeHandle[] {
+  switch (node.type) {
+    case "producer":
+      return [handle("source", Position.Bottom, width / 2, height)];
+    case "topic":
+      return [
+        handle("target", Position.Left, 0, height / 2, "left"),
+        handle("target", Position.Top, width / 2, 0, "top"),
+        handle("source", Position.Right, width, height / 2),
+        ...Array.from({ length: node.data.partitions }, (_, p) =>
+          handle("source", Position.Right, width, laneCentreY(p), laneHandle(p)),
+        ),
+      ];
+    case "operator":
+      return [
+        handle("target", Position.Left, 0, height / 2),
+        handle("source", Position.Right, width, height / 2),
+      ];
+    default:
+      return [];
+  }
+}
+
 export function layoutTopology(simulation: Simulation): TopologyLayout {
   const { graph, model } = simulation;
   const nodes: LabNode[] = [];
@@ -155,6 +202,7 @@ export function layoutTopology(simulation: Simulation): TopologyLayout {
     node.position = { x, y };
     node.width = width;
     node.height = height;
+    node.handles = handlesOf(node, width, height);
     boxes.set(node.id, { x, y, width, height });
   };
   for (const node of nodes) {
