@@ -1,14 +1,15 @@
 /**
  * The record inspector when a record is selected, then the cluster at this frame (instances, tasks, generations:
- * `ClusterPanel`), then each producer's buffer, then what the scenario is about.
+ * `ClusterPanel`) or, on its other tab, time at a glance (`TimeLanes`: `SideViews`), then each producer's buffer,
+ * then what the scenario is about.
  */
 import "./panels.css";
 import { Suspense } from "react";
 import { useLabState } from "../LabContext";
 import { LazyRecordInspector } from "../lazyPanels";
 import { t } from "../messages";
-import { ClusterPanel } from "./ClusterPanel";
 import { KeyDots } from "./KeyDots";
+import { SideViews } from "./SideViews";
 
 export function SidePanel() {
   const simulation = useLabState((s) => s.open?.simulation ?? null);
@@ -24,7 +25,7 @@ export function SidePanel() {
           <LazyRecordInspector simulation={simulation} selection={selection} />
         </Suspense>
       ) : null}
-      <ClusterPanel simulation={simulation} frame={frame} />
+      <SideViews simulation={simulation} frame={frame} />
       <section>
         <h2>{t("producersTitle")}</h2>
         <ul className="producer-buffers">
