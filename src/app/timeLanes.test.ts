@@ -226,3 +226,34 @@ describe("time lanes under Flink (watermarks-parallel)", () => {
     expect([lane.earlier, lane.later]).toEqual([1, 0]);
   });
 });
+
+describe("time lanes in every lesson", () => {
+  it("show contiguous windows of records, one head per lane at most, and the next pick on its head", () => {
+    for (const { id, scenario } of labServices.lessons) {
+      const sim = run(scenario);
+      for (let at = 0; at <= sim.stepCount; at++) {
+        for (const view of timeLanes(sim, sim.frameAt(at)).tasks) {
+          const where = `${id} task ${view.id} at cursor ${at}`;
+          for (const lane of view.lanes) {
+            expect(lane.records.length, where).toBeLessThanOrEqual(LANE_RECORDS);
+            lane.records.forEach((r, i) => {
+              expect(r.offset, where).toBe(lane.earlier + i);
+            });
+            expect(
+              lane.records.filter((r) => r.head),
+              where,
+            ).toEqual(lane.head === null ? [] : [lane.head]);
+            if (lane.head !== null) expect(lane.head.status, where).toBe("buffered");
+          }
+          const nexts = view.lanes.flatMap((lane) => lane.records.filter((r) => r.next));
+          if (view.next.kind === "chosen" || view.next.kind === "onlyPartition") {
+            expect(nexts, where).toHaveLength(1);
+            expect(nexts[0]!.head, where).toBe(true);
+          } else {
+            expect(nexts, where).toEqual([]);
+          }
+        }
+      }
+    }
+  });
+});
