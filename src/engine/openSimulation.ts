@@ -12,10 +12,12 @@ import { formatTaskUnit, taskIndexOfUnit } from "./runtime/groupDriver";
 import type { LogEntry, RecordVersion, Simulation } from "./simulation";
 import { buildTopologyGraph } from "./topology/topologyGraph";
 import { type DecodeContext, decodeStep } from "./trace/decodeStep";
+import { type ExtractedTimestampAt, extractedTimestamps } from "./trace/extractedTimestamps";
 import { type GroupHistory, groupHistory } from "./trace/groupHistory";
 import { lineageOf, recordOrigins } from "./trace/lineage";
 import { narrate } from "./trace/narrate";
 import type { RecordedRun } from "./trace/recordedRun";
+import { schedulingSteps } from "./trace/schedulingSteps";
 import { traceDigest } from "./trace/traceDigest";
 import type { TraceStep } from "./trace/traceEvent";
 import { isReprocessed, REFETCHED, StepKind, TraceLog } from "./trace/traceLog";
@@ -83,6 +85,9 @@ export function openSimulation(model: SimulationModel, recorded: RecordedRun): S
   // Built on the first lineage query: the trace is complete, so the origins never change.
   let origins: Int32Array | null = null;
   let history: GroupHistory | null = null;
+  let extracted: ExtractedTimestampAt | null = null;
+  let scheduling: number[][] | null = null;
+  const taskIndex = new Map(graph.tasks.map((t, i) => [t.id, i]));
 
   const hopOf = (s: TraceStep): Hop | null => {
     switch (s.kind) {
@@ -183,6 +188,23 @@ export function openSimulation(model: SimulationModel, recorded: RecordedRun): S
         (tp, offset) => run.logs[tp]!.idAt(offset),
         model.app.time?.semantics === "flink",
       );
+    },
+    extractedTimestamp(topic, partition, offset, cursor) {
+      const first = graph.firstTopicPartition[topic];
+      const tp = first === undefined ? -1 : first + partition;
+      const ref = graph.topicPartitions[tp];
+      if (ref === undefined || ref.topic !== topic || !Number.isInteger(offset) || offset < 0) {
+        throw new RangeError(`no record at ${topic}-${partition} offset ${offset}`);
+      }
+      if (offset >= run.logs[tp]!.endOffset)
+        throw new RangeError(`no record at ${ref.name} offset ${offset}`);
+      extracted ??= extractedTimestamps(model, graph, trace, run.logs);
+      return extracted(tp, offset, cursor);
+    },
+    schedulingSteps(task) {
+      scheduling ??= schedulingSteps(trace, graph.tasks.length);
+      const index = taskIndex.get(task);
+      return index === undefined ? [] : scheduling[index]!;
     },
     groupHistory() {
       history ??= groupHistory(trace);

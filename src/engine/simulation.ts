@@ -51,6 +51,23 @@ export interface Simulation {
   narrate(step: number): string;
   /** The state after the first `cursor` events (0 ≤ cursor ≤ stepCount). */
   frameAt(cursor: number): Frame;
+  /**
+   * The timestamp the application's extractor gives the record at `offset` of a partition the application reads:
+   * a number; or, when the extractor finds none and the task skips the record, the reason (a string). Under
+   * processing time it is the wall clock when the task took the record, so null until it was processed by `cursor`.
+   */
+  extractedTimestamp(
+    topic: string,
+    partition: number,
+    offset: Offset,
+    cursor: number,
+  ): number | string | null;
+  /**
+   * The 0-based indexes, in order, of the steps at which task `task` (`<subtopology>_<partition>`) chose the
+   * partition of its next record (`partitionChosen`) or waited for an empty one (`taskIdled`); empty for an unknown
+   * task and for a task with one partition, which never chooses.
+   */
+  schedulingSteps(task: string): readonly number[];
   /** The consumer group's generations, crashes, stops and restarts, in trace order. */
   groupHistory(): GroupHistory;
   /** A stable digest of the whole trace (FNV-1a over its canonical bytes), for determinism checks. */

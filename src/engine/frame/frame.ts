@@ -48,6 +48,12 @@ export interface TaskPartitionFrame {
   processed: Offset;
   /** Log-end offset: `logEnd - committed` is the group's lag on this partition. */
   logEnd: Offset;
+  /**
+   * Kafka Streams partition time: the largest timestamp the task has taken from this partition's queue
+   * (`RecordQueue#partitionTime`, raised in `RecordQueue#poll`); restored from the value committed with the offset
+   * when a task resumes (KIP-353). null before the first record, and under flink.
+   */
+  partitionTimeMs: number | null;
   /** Flink: the partition's watermark from the periodic emitter; null before its first (Long.MIN_VALUE). */
   watermarkMs: number | null;
   /** Flink: true while the partition is idle (`withIdleness`) and holds no watermark back. */

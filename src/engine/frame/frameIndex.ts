@@ -65,6 +65,7 @@ export class FrameIndex {
       bytes += s.logEnd.byteLength + s.position.byteLength + s.consumed.byteLength + s.committed.byteLength;
       bytes += s.counters.byteLength + s.lastInput.byteLength;
       bytes += s.streamTime.byteLength + s.partitionWatermark.byteLength + s.partitionIdle.byteLength;
+      bytes += s.partitionTime.byteLength + s.committedPartitionTime.byteLength;
       bytes += s.operatorWatermark.byteLength + s.operatorStreamTime.byteLength + 64 * s.windows.size;
       for (const b of s.producerBuffers) bytes += 8 * b.length;
     }
@@ -116,6 +117,7 @@ export function toFrame(
         committed: state.committed[tp]!,
         processed: state.consumed[tp]!,
         logEnd: state.logEnd[tp]!,
+        partitionTimeMs: flink || state.partitionTime[tp]! < 0 ? null : state.partitionTime[tp]!,
         watermarkMs: finiteOrNull(state.partitionWatermark[tp]!),
         idle: state.partitionIdle[tp] === 1,
       };

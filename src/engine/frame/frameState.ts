@@ -48,6 +48,10 @@ export interface FrameState {
   generation: number;
   /** Per task: stream time, -1 before its first record. */
   streamTime: Float64Array;
+  /** Per source topic-partition: Kafka Streams partition time (the largest timestamp processed), -1 before any. */
+  partitionTime: Float64Array;
+  /** Per source topic-partition: the partition time as last committed with its offset (KIP-353), -1 before any. */
+  committedPartitionTime: Float64Array;
   /** Per source topic-partition: its watermark (flink), -Infinity before the first. */
   partitionWatermark: Float64Array;
   /** Per source topic-partition: 1 while idle (flink `withIdleness`). */
@@ -77,6 +81,8 @@ export function initialFrameState(graph: TopologyGraph, producers: number, insta
     memberIds: Array.from({ length: instances }, () => ""),
     generation: 0,
     streamTime: new Float64Array(graph.tasks.length).fill(-1),
+    partitionTime: new Float64Array(tps).fill(-1),
+    committedPartitionTime: new Float64Array(tps).fill(-1),
     partitionWatermark: new Float64Array(tps).fill(Number.NEGATIVE_INFINITY),
     partitionIdle: new Uint8Array(tps),
     operatorWatermark: new Float64Array(graph.tasks.length * graph.nodes.length).fill(
@@ -103,6 +109,8 @@ export function copyFrameState(s: FrameState): FrameState {
     memberIds: s.memberIds.slice(),
     generation: s.generation,
     streamTime: s.streamTime.slice(),
+    partitionTime: s.partitionTime.slice(),
+    committedPartitionTime: s.committedPartitionTime.slice(),
     partitionWatermark: s.partitionWatermark.slice(),
     partitionIdle: s.partitionIdle.slice(),
     operatorWatermark: s.operatorWatermark.slice(),
@@ -167,13 +175,15 @@ export function applyStep(state: FrameState, trace: TraceLog, tables: ReplayTabl
     case StepKind.positionReset:
       state.position[b] = a;
       state.consumed[b] = a;
+      // Resuming from the commit also resumes the partition time committed with it (as `runCluster` does).
+      if (c >>> 16 === 0) state.partitionTime[b] = state.committedPartitionTime[b]!;
       break;
     case StepKind.recordProcessed: {
       const input = trace.creators[a] === b ? trace.parents[a]! : a;
       if (multiOutput[b] === 0 || state.lastInput[b] !== input) counters[b * 3]!++;
       state.lastInput[b] = input;
       counters[b * 3 + 1]!++;
-      if (c < 0) state.consumed[-1 - c]!++;
+      if (c < 0) takeFromPartition(state, -1 - c, trace.timestamps[a]!);
       break;
     }
     case StepKind.recordBranched:
@@ -194,7 +204,7 @@ export function applyStep(state: FrameState, trace: TraceLog, tables: ReplayTabl
       state.lastInput[b] = a;
       if (c < 0) {
         counters[b * 3 + 1]!++;
-        state.consumed[-1 - c]!++;
+        takeFromPartition(state, -1 - c, trace.timestamps[a]!);
       }
       break;
     case StepKind.recordJoined: {
@@ -213,11 +223,13 @@ export function applyStep(state: FrameState, trace: TraceLog, tables: ReplayTabl
       state.lastInput[b] = a;
       counters[b * 3 + 2]!++;
       const from = c >> 2;
-      if (from < 0) state.consumed[-1 - from]!++;
+      if (from < 0) takeFromPartition(state, -1 - from, trace.timestamps[a]!);
       break;
     }
     case StepKind.offsetCommitted:
       state.committed[b] = a;
+      // Kafka Streams commits each partition's time with its offset (KIP-353, `StreamTask#commit`).
+      state.committedPartitionTime[b] = state.partitionTime[b]!;
       break;
     case StepKind.groupChanged:
       applyGroupStep(state, a, (trace.extras[c] as GroupStepPayload).event, tables.taskIndex);
@@ -285,6 +297,15 @@ export function applyStep(state: FrameState, trace: TraceLog, tables: ReplayTabl
     }
   }
   state.cursor = step + 1;
+}
+
+/**
+ * A source (or table) took the record at the head of topic-partition `tp`, whose version carries the extracted
+ * timestamp: the next offset to process moves on and the partition time rises to it (`RecordQueue#poll`).
+ */
+function takeFromPartition(state: FrameState, tp: number, timestampMs: number): void {
+  state.consumed[tp]!++;
+  if (timestampMs > state.partitionTime[tp]!) state.partitionTime[tp] = timestampMs;
 }
 
 function windowId(node: number, task: number, key: unknown, start: number, end: number): string {

@@ -198,12 +198,14 @@ export function compileTracedOperator(
       // live in each joinTable's per-task copy, updated by what the table forwards.
       const next = forwardAll(children(null), self);
       return (k, v, t, id, from) => {
+        // As at a source: the extracted timestamp becomes the record's timestamp, a new version when it differs.
+        const out = trace.timestamps[id] === t ? id : derive(k, v, t, id);
         if (k === null) {
-          trace.push(StepKind.recordUnjoined, id, self, ((from + 1) << 2) | UnjoinedReason.nullKey);
+          trace.push(StepKind.recordUnjoined, out, self, ((from + 1) << 2) | UnjoinedReason.nullKey);
           return;
         }
-        trace.push(StepKind.recordStored, id, self, from + 1);
-        next(k, v, t, id, self);
+        trace.push(StepKind.recordStored, out, self, from + 1);
+        next(k, v, t, out, self);
       };
     }
     case "join": {

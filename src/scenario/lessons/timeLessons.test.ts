@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { simulate } from "../../engine";
 import { loadScenario } from "../loadScenario";
 import type { Scenario } from "../schema";
-import { findLesson } from "./index";
+import { findLesson, lessons } from "./index";
 
 function run(scenario: Scenario) {
   const result = loadScenario(scenario);
@@ -119,5 +119,24 @@ describe("windows in frames", () => {
       ["dave", 10000],
       ["erin", 10000],
     ]);
+  });
+});
+
+describe("partition time in frames", () => {
+  it("in every Kafka Streams lesson, a task's stream time is its largest partition time at every settled step", () => {
+    for (const lesson of lessons) {
+      if (lesson.scenario.app.time?.semantics === "flink") continue;
+      const sim = run(lesson.scenario);
+      for (let cursor = 1; cursor <= sim.stepCount; cursor++) {
+        // Mid-update: a stream-time step just before the source takes its record, a resume's position resets
+        // just before its restored stream time.
+        const previous = sim.step(cursor - 1).kind;
+        if (previous === "streamTimeAdvanced" || previous === "positionReset") continue;
+        for (const task of sim.frameAt(cursor).tasks) {
+          const largest = Math.max(-1, ...task.partitions.map((p) => p.partitionTimeMs ?? -1));
+          expect(task.streamTimeMs ?? -1, `${lesson.id}: task ${task.id} at cursor ${cursor}`).toBe(largest);
+        }
+      }
+    }
   });
 });

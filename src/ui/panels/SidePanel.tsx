@@ -1,6 +1,7 @@
 /**
  * The record inspector when a record is selected, then the cluster at this frame (instances, tasks, generations:
- * `ClusterPanel`), then each producer's buffer, then what the scenario is about.
+ * `ClusterPanel`) or, on its other tab, time at a glance (`TimeLanes`: `SideViews`), then each producer's buffer,
+ * then what the scenario is about.
  *
  * The panel follows the frame one render behind the canvas (`useDeferredValue`): a step or a scrubber jump paints
  * the canvas, the step and its narration at once, and the panel right after, without holding that paint up; while
@@ -12,8 +13,8 @@ import type { Frame, Simulation } from "../../engine";
 import { useLabState } from "../LabContext";
 import { LazyRecordInspector } from "../lazyPanels";
 import { t } from "../messages";
-import { ClusterPanel } from "./ClusterPanel";
 import { KeyDots } from "./KeyDots";
+import { SideViews } from "./SideViews";
 
 export function SidePanel() {
   const simulation = useLabState((s) => s.open?.simulation ?? null);
@@ -46,7 +47,7 @@ const FramePanels = memo(function FramePanels({
   const producers = Object.entries(frame.producerBuffers);
   return (
     <>
-      <ClusterPanel simulation={simulation} frame={frame} />
+      <SideViews simulation={simulation} frame={frame} />
       <section>
         <h2>{t("producersTitle")}</h2>
         <ul className="producer-buffers">
