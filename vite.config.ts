@@ -7,8 +7,9 @@ const FIRST_SCREEN_CANVAS = { width: 1140, height: 728 };
 
 /**
  * Renders the first screen into `index.html` at build time (`src/firstScreen.tsx`): the page shows the lesson it
- * opens on before any JavaScript has run. Two inline scripts follow it: one drops it when the page will show
- * something else (a share link, another language), one fits its canvas to the window (before the first paint, without holding up the parser).
+ * opens on before any JavaScript has run. An inline script follows it: it drops it when the page will show
+ * something else (a share link, another language), or fits its canvas to the window before the first paint. Then
+ * the canvas's places, so the app lays the lesson out without loading the layout library.
  */
 function firstScreen(): Plugin {
   return {
@@ -31,9 +32,13 @@ function firstScreen(): Plugin {
             `if (!(${module.keepsFirstScreen})(location.search, location.hash, navigator.languages || [navigator.language]))` +
             ` document.getElementById("root").replaceChildren();` +
             ` else requestAnimationFrame(() => (${module.fitFirstScreen})(${JSON.stringify(screen.bounds)}, ${screen.fit.padding}, ${screen.fit.maxZoom}));`;
+          // JSON in a script element: `<` escaped, so no text in it can close the element.
+          const places = JSON.stringify(screen.places).replace(/</g, "\\u003c");
           return html.replace(
             '<div id="root"></div>',
-            `<div id="root"><div class="first-screen" inert>${screen.html}</div></div>\n    <script>${guard}</script>`,
+            `<div id="root"><div class="first-screen" inert>${screen.html}</div></div>\n` +
+              `    <script>${guard}</script>\n` +
+              `    <script type="application/json" id="${module.FIRST_SCREEN_PLACES}">${places}</script>`,
           );
         } finally {
           await server.close();

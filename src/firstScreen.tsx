@@ -13,7 +13,12 @@ import { pageServices } from "./app/pageServices";
 import type { Scheduler } from "./app/scheduler";
 import { App } from "./ui/App";
 import { type CanvasSize, CanvasSizeContext } from "./ui/flow/canvasSize";
-import { type Box, layoutTopology } from "./ui/flow/layoutTopology";
+import { dagrePlacer } from "./ui/flow/dagrePlacer";
+import { rememberPlaces } from "./ui/flow/layoutPlacer";
+
+export { FIRST_SCREEN_PLACES } from "./ui/flow/layoutPlacer";
+
+import { type Box, type LayoutGraph, layoutGraphOf, layoutTopology } from "./ui/flow/layoutTopology";
 import { FIT_VIEW_OPTIONS } from "./ui/flow/TopologyCanvas";
 import { LabProvider } from "./ui/LabContext";
 import { LanguageProvider } from "./ui/language";
@@ -39,6 +44,8 @@ const buildEnvironment: LabEnvironment = {
 
 export interface FirstScreen {
   html: string;
+  /** The canvas's graph and its places, for the page to lay it out without the layout library. */
+  places: [LayoutGraph, [string, { x: number; y: number }][]];
   /** The box around the canvas's nodes, and how the view is fitted to it: for `fitFirstScreen`. */
   bounds: Box;
   fit: typeof FIT_VIEW_OPTIONS;
@@ -53,7 +60,10 @@ export function renderFirstScreen(canvas: CanvasSize): FirstScreen {
   try {
     const simulation = lab.store.getState().open?.simulation;
     if (!simulation) throw new Error("the first lesson did not open");
-    const boxes = [...layoutTopology(simulation).boxes.values()];
+    const graph = layoutGraphOf(simulation);
+    const places = dagrePlacer(graph);
+    rememberPlaces(graph, places);
+    const boxes = [...layoutTopology(simulation, dagrePlacer).boxes.values()];
     const x = Math.min(...boxes.map((b) => b.x));
     const y = Math.min(...boxes.map((b) => b.y));
     const bounds = {
@@ -73,7 +83,7 @@ export function renderFirstScreen(canvas: CanvasSize): FirstScreen {
         </LabProvider>
       </LanguageProvider>,
     );
-    return { html, bounds, fit: FIT_VIEW_OPTIONS };
+    return { html, places: [graph, [...places]], bounds, fit: FIT_VIEW_OPTIONS };
   } finally {
     lab.dispose();
   }

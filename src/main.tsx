@@ -1,7 +1,7 @@
 /**
  * Entry point: creates the lab for this page (opened on the URL's link or the first lesson) and renders it.
  * A link is untrusted, so the validator is loaded before it is opened; a lesson opens without waiting for it.
- * The validator and the lazy panels follow once the first screen is up, when the page is idle. When `index.html`
+ * The validator, the other lessons and the lazy panels follow once the first screen is up, when the page is idle. When `index.html`
  * holds the first screen rendered at build time, it is painted first and replaced by the app's first render.
  */
 import { StrictMode } from "react";
@@ -10,8 +10,9 @@ import { browserEnvironment, createLab } from "./app/createLab";
 import { pageServices } from "./app/pageServices";
 import { fragmentOf } from "./app/urlSync";
 import { App } from "./ui/App";
+import { readHandedOverPlaces } from "./ui/flow/layoutPlacer";
 import { LabProvider } from "./ui/LabContext";
-import { LanguageProvider, pickLanguage } from "./ui/language";
+import { LanguageProvider, loadCatalogue, pickLanguage } from "./ui/language";
 import { preloadPanels } from "./ui/lazyPanels";
 
 const root = document.getElementById("root");
@@ -22,15 +23,20 @@ if (!root) throw new Error("index.html has no #root element");
 if (root.firstElementChild)
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
+// The first screen's lesson is laid out already: its places come with the page.
+readHandedOverPlaces(document);
+
+const language = pickLanguage(window.location.search, navigator.languages ?? [navigator.language]);
 const page = pageServices();
-if (fragmentOf(window.location.hash) !== null) await page.validation();
+await Promise.all([
+  loadCatalogue(language),
+  fragmentOf(window.location.hash) !== null ? page.validation() : null,
+]);
 
 const lab = createLab(browserEnvironment(), page.services);
 createRoot(root).render(
   <StrictMode>
-    <LanguageProvider
-      initial={pickLanguage(window.location.search, navigator.languages ?? [navigator.language])}
-    >
+    <LanguageProvider initial={language}>
       <LabProvider lab={lab}>
         <App />
       </LabProvider>
@@ -40,5 +46,6 @@ createRoot(root).render(
 const whenIdle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 200));
 whenIdle(() => {
   void page.validation();
+  void page.services.loadLessons();
   preloadPanels();
 });

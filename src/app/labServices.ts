@@ -12,7 +12,7 @@ import {
   type Scenario,
   type ScenarioError,
 } from "../scenario";
-import { type Lesson, lessons } from "../scenario/lessons";
+import { type Lesson, type LessonEntry, lessons } from "../scenario/lessons";
 import { browserWorkerFactory, type RunnerServices } from "./simulationRunner";
 
 /** A share link's fragment, decoded: the scenario it holds (still to validate) and its step. */
@@ -21,8 +21,12 @@ export type DecodedLink =
   | { ok: false; errors: ScenarioError[] };
 
 export interface LabServices extends RunnerServices {
-  /** In gallery order; the first is the default. */
-  lessons: readonly Lesson[];
+  /** Every lesson's id and title, in gallery order; the first is the default. */
+  lessons: readonly LessonEntry[];
+  /** A lesson, if its scenario is loaded (the first always is). */
+  lesson(id: string): Lesson | undefined;
+  /** Loads every lesson's scenario (the page loads them on demand; here they always are). */
+  loadLessons(): Promise<void>;
   load(input: unknown): LoadResult;
   /** `fragment` is `location.hash` with or without its leading `#`. */
   decodeLink(fragment: string): DecodedLink;
@@ -30,8 +34,10 @@ export interface LabServices extends RunnerServices {
   encodeLink(scenario: Scenario, cursor: number, extra?: Record<string, string>): string;
 }
 
-export const labServices: LabServices = {
+export const labServices: Omit<LabServices, "lessons"> & { lessons: readonly Lesson[] } = {
   lessons,
+  lesson: (id) => lessons.find((l) => l.id === id),
+  loadLessons: () => Promise.resolve(),
   load: loadScenario,
   simulate,
   openRecorded: openSimulation,

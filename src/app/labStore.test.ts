@@ -33,6 +33,60 @@ describe("lab store: opening", () => {
     expect(store.getState().open?.lessonId).toBe(second.id);
   });
 
+  it("opens a lesson whose scenario is still to load once it has loaded, keeping the screen until then", async () => {
+    let loaded = false;
+    let finish = () => {};
+    const services: LabServices = {
+      ...labServices,
+      lesson: (id) => (loaded || id === labServices.lessons[0]!.id ? labServices.lesson(id) : undefined),
+      loadLessons: () =>
+        new Promise<void>((resolve) => {
+          finish = () => {
+            loaded = true;
+            resolve();
+          };
+        }),
+    };
+    const { store } = openedStore(services);
+    const before = store.getState().open;
+    store.getState().lessonChosen(labServices.lessons[2]!.id);
+    store.getState().lessonChosen(labServices.lessons[1]!.id);
+    expect(store.getState().open).toBe(before);
+    finish();
+    await Promise.resolve();
+    await Promise.resolve();
+    // The later choice wins.
+    expect(store.getState().open?.lessonId).toBe(labServices.lessons[1]!.id);
+  });
+
+  it("says so when a lesson cannot be loaded", async () => {
+    const services: LabServices = {
+      ...labServices,
+      lesson: (id) => (id === labServices.lessons[0]!.id ? labServices.lesson(id) : undefined),
+      loadLessons: () => Promise.reject(new Error("network down")),
+    };
+    const { store } = openedStore(services);
+    store.getState().lessonChosen(labServices.lessons[1]!.id);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.getState().problem?.errors[0]?.message).toBe("the lesson could not be loaded: network down");
+  });
+
+  it("recognises a link to a lesson once the lessons are loaded", async () => {
+    let loaded = false;
+    const services: LabServices = {
+      ...labServices,
+      lesson: (id) => (loaded ? labServices.lesson(id) : undefined),
+      loadLessons: async () => {
+        loaded = true;
+      },
+    };
+    const store = createLabStore(services);
+    store.getState().linkOpened(labServices.encodeLink(labServices.lessons[3]!.scenario, 2));
+    expect(store.getState().open?.lessonId).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.getState().open?.lessonId).toBe(labServices.lessons[3]!.id);
+  });
+
   it("opens a share link at its step, recognising a lesson", () => {
     const { store, simulation } = openedStore();
     const fragment = labServices.encodeLink(store.getState().open!.scenario, 7);

@@ -93,17 +93,33 @@ export function createLabStore(services: LabServices): LabStoreApi {
 
     const showProblem = (problem: Problem) => set({ ...EMPTY, problem, moveCount: get().moveCount + 1 });
 
-    /** Each lesson's link at step 0, to recognise a link to a lesson (computed on first use). */
+    /**
+     * Each lesson's link at step 0, to recognise a link to a lesson (computed on first use, once every lesson is
+     * loaded; null before).
+     */
     let lessonLinks: Map<string, string> | null = null;
     const lessonOf = (link: string): string | null => {
       if (lessonLinks === null) {
+        const all = services.lessons.map((entry) => services.lesson(entry.id));
+        if (all.some((lesson) => lesson === undefined)) return null;
         lessonLinks = new Map();
-        for (const lesson of services.lessons) {
-          const loaded = services.load(lesson.scenario);
-          if (loaded.ok) lessonLinks.set(services.encodeLink(loaded.scenario, 0), lesson.id);
+        for (const lesson of all) {
+          const loaded = services.load(lesson!.scenario);
+          if (loaded.ok) lessonLinks.set(services.encodeLink(loaded.scenario, 0), lesson!.id);
         }
       }
       return lessonLinks.get(link) ?? null;
+    };
+
+    /** Recognises `opened` as a lesson once the lessons are loaded, if it is still what is open. */
+    const recogniseLater = (opened: OpenScenario) => {
+      services.loadLessons().then(
+        () => {
+          const lessonId = lessonOf(services.encodeLink(opened.scenario, 0));
+          if (lessonId !== null && get().open === opened) set({ open: { ...opened, lessonId } });
+        },
+        () => {}, // not recognised: it stays "a scenario from a link"
+      );
     };
 
     /** Grows whenever what is asked for changes, so the end of a superseded worker run is ignored. */
@@ -133,6 +149,7 @@ export function createLabStore(services: LabServices): LabStoreApi {
         ...view(opened, clamp(cursor, simulation.stepCount)),
         moveCount: get().moveCount + 1,
       });
+      if (opened.lessonId === null && lessonLinks === null) recogniseLater(opened);
       // A link's selected record: kept only if it is a record of this run.
       if (record !== null) get().recordSelected(record);
     };
@@ -186,12 +203,30 @@ export function createLabStore(services: LabServices): LabStoreApi {
       view: "logical",
 
       lessonChosen(id) {
-        const lesson = services.lessons.find((l) => l.id === id);
-        if (lesson) open(lesson.scenario, 0, "scenario", lesson.id);
+        const lesson = services.lesson(id);
+        if (lesson) {
+          open(lesson.scenario, 0, "scenario", lesson.id);
+          return;
+        }
+        if (!services.lessons.some((l) => l.id === id)) return;
+        // Its scenario is still to load: what is on screen stays until it opens (unless something else is asked).
+        const current = supersede();
+        services.loadLessons().then(
+          () => {
+            const loaded = services.lesson(id);
+            if (request === current && loaded) open(loaded.scenario, 0, "scenario", loaded.id);
+          },
+          (error: unknown) => {
+            if (request !== current) return;
+            const reason = error instanceof Error ? error.message : String(error);
+            showProblem({ kind: "scenario", errors: [{ path: "", message: `the lesson could not be loaded: ${reason}` }] });
+          },
+        );
       },
       defaultLessonRequested() {
         const first = services.lessons[0];
-        if (first) open(first.scenario, 0, "scenario", first.id);
+        const lesson = first ? services.lesson(first.id) : undefined;
+        if (lesson) open(lesson.scenario, 0, "scenario", lesson.id);
       },
       linkOpened(fragment) {
         const decoded = services.decodeLink(fragment);

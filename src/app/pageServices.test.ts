@@ -3,9 +3,21 @@ import { labServices } from "./labServices";
 import { pageServices } from "./pageServices";
 
 describe("pageServices", () => {
-  it("opens every built-in lesson without the validator, exactly as validation would give it", () => {
+  it("starts with the first lesson and every title, and loads the other lessons on demand, once", async () => {
     const { services } = pageServices(() => new Promise(() => {}));
-    for (const lesson of services.lessons) {
+    expect(services.lessons.map((l) => l.id)).toEqual(labServices.lessons.map((l) => l.id));
+    expect(services.lesson(labServices.lessons[0]!.id)).toBe(labServices.lessons[0]);
+    expect(services.lesson(labServices.lessons[1]!.id)).toBeUndefined();
+    const loading = services.loadLessons();
+    expect(services.loadLessons()).toBe(loading);
+    await loading;
+    for (const entry of services.lessons) expect(services.lesson(entry.id)?.title).toBe(entry.title);
+  });
+
+  it("opens every built-in lesson without the validator, exactly as validation would give it", async () => {
+    const { services } = pageServices(() => new Promise(() => {}));
+    await services.loadLessons();
+    for (const lesson of services.lessons.map((l) => services.lesson(l.id)!)) {
       const trusted = services.load(lesson.scenario);
       const validated = labServices.load(lesson.scenario);
       expect(trusted.ok && validated.ok).toBe(true);
@@ -21,7 +33,8 @@ describe("pageServices", () => {
 
   it("refuses links and other input until the validator has loaded, then validates them", async () => {
     const page = pageServices(() => import("./untrustedInput").then((m) => m.untrustedInput));
-    const lesson = page.services.lessons[1]!;
+    await page.services.loadLessons();
+    const lesson = page.services.lesson(page.services.lessons[1]!.id)!;
     const fragment = page.services.encodeLink(lesson.scenario, 3);
     expect(page.services.decodeLink(fragment).ok).toBe(false);
     expect(page.services.load({ ...lesson.scenario }).ok).toBe(false);

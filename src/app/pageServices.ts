@@ -6,10 +6,13 @@
  *
  * `src/main.tsx` awaits `validation()` before opening a link, and starts it in the background otherwise, so every
  * untrusted input is validated; until it has loaded, such input is refused with a message instead.
+ *
+ * Of the lessons, the page starts with the first one and every lesson's title: the others' scenarios load on
+ * demand (`loadLessons`), and in the background once the page is idle.
  */
 import { openSimulation, simulate } from "../engine";
 import { compileScenario } from "../scenario/compileScenario";
-import { lessons } from "../scenario/lessons";
+import { firstLesson, LESSON_ENTRIES, type Lesson } from "../scenario/lessons/firstLesson";
 import { encodeShareFragment } from "../scenario/shareEncode";
 import type { LabServices } from "./labServices";
 import { browserWorkerFactory } from "./simulationRunner";
@@ -30,8 +33,17 @@ export function pageServices(
 ): PageServices {
   let untrusted: UntrustedInput | null = null;
   let loading: Promise<void> | null = null;
+  let lessons: readonly Lesson[] = [firstLesson];
+  let lessonsLoading: Promise<void> | null = null;
   const services: LabServices = {
-    lessons,
+    lessons: LESSON_ENTRIES,
+    lesson: (id) => lessons.find((l) => l.id === id),
+    loadLessons() {
+      lessonsLoading ??= import("../scenario/lessons").then((m) => {
+        lessons = m.lessons;
+      });
+      return lessonsLoading;
+    },
     load(input) {
       const lesson = lessons.find((l) => l.scenario === input);
       if (lesson) return { ok: true, scenario: lesson.scenario, model: compileScenario(lesson.scenario) };

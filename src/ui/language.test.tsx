@@ -2,7 +2,7 @@
 import { act } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { Header } from "./Header";
-import { LanguageProvider, pickLanguage, withLanguage } from "./language";
+import { LanguageProvider, loadCatalogue, pickLanguage, withLanguage } from "./language";
 import { en, setMessages } from "./messages";
 import { type MountedLab, mountLab } from "./testing/mountLab";
 
@@ -55,6 +55,7 @@ describe("the language switch", () => {
     await act(async () => {
       select.value = "ja";
       select.dispatchEvent(new Event("change", { bubbles: true }));
+      await loadCatalogue("ja"); // the switch waits for it
     });
     expect(container.querySelector(".language-switch span")!.textContent).toBe("言語");
     expect(container.querySelector(".copy-link button")!.textContent).toBe("リンクをコピー");

@@ -1,8 +1,10 @@
 /**
- * Panels the first screen does not show — the record inspector and the keyboard shortcuts dialog — load on their
- * own, once the first screen is up (`preloadPanels`), so they are not part of the initial download but open at once.
+ * Panels the first screen does not show — the record inspector, the keyboard shortcuts dialog, the time view — load
+ * on their own, once the first screen is up (`preloadPanels`), so they are not part of the initial download but
+ * open at once. So does the layout library, which the first lesson does without.
  */
 import { lazy } from "react";
+import { loadDagre } from "./flow/layoutPlacer";
 
 const loadInspector = () => import("./panels/RecordInspector");
 const loadShortcuts = () => import("./controls/ShortcutsDialog");
@@ -15,6 +17,7 @@ export const LazyTimeLanes = lazy(() => loadTimeLanes().then((m) => ({ default: 
 
 /** Starts loading the lazy panels (call once the first screen is painted). */
 export function preloadPanels(): void {
+  void loadDagre();
   void loadInspector();
   void loadShortcuts();
   void loadTimeLanes();

@@ -21,7 +21,6 @@ import slidingWindows from "./sliding-windows.json";
 import staticAssignment from "./static-assignment.json";
 import staticMembership from "./static-membership.json";
 import timestampKinds from "./timestamp-kinds.json";
-import transformations from "./transformations.json";
 import tumblingFlink from "./tumbling-flink.json";
 import tumblingGrace from "./tumbling-grace.json";
 import watermarksParallel from "./watermarks-parallel.json";
@@ -37,15 +36,14 @@ const COOPERATIVE =
   "The cooperative-sticky assignor computes the sticky result but rebalances incrementally (KIP-429): members " +
   "keep processing the tasks that stay, only moving tasks are revoked, and a follow-up rebalance hands them over.";
 
-export interface Lesson {
-  id: string;
-  title: string;
-  scenario: Scenario;
-}
+import { firstLesson, type Lesson } from "./firstLesson";
+
+export type { Lesson, LessonEntry } from "./firstLesson";
+export { firstLesson, LESSON_ENTRIES } from "./firstLesson";
 
 /** In gallery order. The first is the one the lab opens on. */
 export const lessons: Lesson[] = [
-  { id: "transformations", scenario: transformations as unknown as Scenario },
+  firstLesson,
   { id: "branch-merge", scenario: branchMerge as unknown as Scenario },
   { id: "keyed-partitioning", scenario: keyedPartitioning as unknown as Scenario },
   { id: "copartitioned-join", scenario: copartitionedJoin as unknown as Scenario },
@@ -95,7 +93,7 @@ export const lessons: Lesson[] = [
   },
   { id: "hopping-windows", scenario: hoppingWindows as unknown as Scenario },
   { id: "sliding-windows", scenario: slidingWindows as unknown as Scenario },
-].map((l) => ({ ...l, title: l.scenario.title }));
+].map((l) => ("title" in l ? l : { ...l, title: l.scenario.title }));
 
 export const DEFAULT_LESSON_ID = "transformations";
 

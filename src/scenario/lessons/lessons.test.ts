@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runFast, simulate } from "../../engine";
 import { loadScenario } from "../loadScenario";
-import { DEFAULT_LESSON_ID, findLesson, lessons } from "./index";
+import { DEFAULT_LESSON_ID, findLesson, firstLesson, LESSON_ENTRIES, lessons } from "./index";
 
 // Golden traces: the narrated trace of every built-in lesson, checked in. After an intended change of behaviour,
 // regenerate with `UPDATE_GOLDEN=1 npx vitest run src/scenario/lessons` and review the diff.
@@ -75,4 +75,12 @@ describe("built-in lessons", () => {
       });
     });
   }
+});
+
+describe("LESSON_ENTRIES", () => {
+  it("lists every lesson, in gallery order, with its scenario's title", () => {
+    expect(LESSON_ENTRIES).toEqual(lessons.map(({ id, title }) => ({ id, title })));
+    for (const lesson of lessons) expect(lesson.title).toBe(lesson.scenario.title);
+    expect(lessons[0]).toBe(firstLesson);
+  });
 });

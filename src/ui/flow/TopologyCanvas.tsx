@@ -6,7 +6,7 @@
 import "@xyflow/react/dist/style.css";
 import "./flow.css";
 import { Background, Controls, MiniMap, type Node, ReactFlow, useReactFlow } from "@xyflow/react";
-import { useContext, useEffect, useMemo, useRef } from "react";
+import { Suspense, useContext, useEffect, useMemo, useRef } from "react";
 import type { CanvasView } from "../../app/labState";
 import { ownershipKey, physicalGroups } from "../../app/physicalView";
 import type { Simulation } from "../../engine";
@@ -18,7 +18,8 @@ import { FlightOverlay } from "./FlightOverlay";
 import { FocusBridge } from "./FocusBridge";
 import { InstanceGroupNode, TaskGroupNode } from "./GroupNodes";
 import { layoutPhysical } from "./layoutPhysical";
-import { layoutTopology, type TopologyLayout } from "./layoutTopology";
+import { usePlacer } from "./layoutPlacer";
+import { layoutGraphOf, layoutTopology, type TopologyLayout } from "./layoutTopology";
 import { OperatorNode } from "./OperatorNode";
 import { ProducerNode } from "./ProducerNode";
 import { SimulationProgress } from "./SimulationProgress";
@@ -66,24 +67,31 @@ function miniMapStroke(node: Node): string {
   return node.type === "instance" ? instanceColor((node.data as { index: number }).index) : "transparent";
 }
 
+/** The logical layout: once per simulation (it suspends while the layout library loads, if it must). */
+function useLogicalLayout(simulation: Simulation): TopologyLayout {
+  const graph = useMemo(() => layoutGraphOf(simulation), [simulation]);
+  const placer = usePlacer(graph);
+  return useMemo(() => layoutTopology(simulation, placer), [simulation, placer]);
+}
+
 /**
  * The physical layout at the current frame. It is recomputed only when ownership changes (a rebalance, a crash):
  * stepping within a generation keeps every node where it is.
  */
 function usePhysicalLayout(simulation: Simulation): TopologyLayout {
   const { store } = useLab();
+  const logical = useLogicalLayout(simulation);
   // Selects only the ownership key (a string), so stepping within a generation does not even re-render the flow.
   const key = useLabState((s) => (s.frame ? ownershipKey(physicalGroups(simulation, s.frame)) : ""));
   // biome-ignore lint/correctness/useExhaustiveDependencies: the layout changes exactly when the key does
   return useMemo(() => {
     const frame = store.getState().frame;
-    return layoutPhysical(simulation, frame ? physicalGroups(simulation, frame) : []);
-  }, [simulation, store, key]);
+    return layoutPhysical(simulation, frame ? physicalGroups(simulation, frame) : [], logical);
+  }, [simulation, store, key, logical]);
 }
 
 function LogicalFlow({ simulation }: { simulation: Simulation }) {
-  const layout = useMemo(() => layoutTopology(simulation), [simulation]);
-  return <Flow layout={layout} />;
+  return <Flow layout={useLogicalLayout(simulation)} />;
 }
 
 function PhysicalFlow({ simulation }: { simulation: Simulation }) {
@@ -178,8 +186,11 @@ export function TopologyCanvas() {
       data-testid="canvas"
     >
       {simulation ? <ViewSwitch /> : null}
-      {simulation && view === "physical" ? <PhysicalFlow key={key} simulation={simulation} /> : null}
-      {simulation && view === "logical" ? <LogicalFlow key={key} simulation={simulation} /> : null}
+      {/* Empty while the layout library loads (a scenario whose places are not known in advance). */}
+      <Suspense fallback={null}>
+        {simulation && view === "physical" ? <PhysicalFlow key={key} simulation={simulation} /> : null}
+        {simulation && view === "logical" ? <LogicalFlow key={key} simulation={simulation} /> : null}
+      </Suspense>
       <SimulationProgress />
     </div>
   );

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { labServices } from "../../app/labServices";
 import { physicalGroups } from "../../app/physicalView";
+import { dagrePlacer } from "./dagrePlacer";
 import { layoutPhysical } from "./layoutPhysical";
-import { flowId } from "./layoutTopology";
+import { flowId, layoutTopology } from "./layoutTopology";
 
 function lesson(id: string) {
   const found = labServices.lessons.find((l) => l.id === id)!;
@@ -15,7 +16,7 @@ describe("physical layout", () => {
   const simulation = lesson("repartition-after-selectkey");
   const frame = simulation.frameAt(simulation.stepCount);
   const groups = physicalGroups(simulation, frame);
-  const layout = layoutPhysical(simulation, groups);
+  const layout = layoutPhysical(simulation, groups, layoutTopology(simulation, dagrePlacer));
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
 
   it("puts each task's copy of a node in that task's box, inside its owner's group", () => {
@@ -76,6 +77,7 @@ describe("physical layout", () => {
     const again = layoutPhysical(
       simulation,
       physicalGroups(simulation, simulation.frameAt(simulation.stepCount - 1)),
+      layoutTopology(simulation, dagrePlacer),
     );
     expect(again.nodes.map((n) => [n.id, n.position])).toEqual(layout.nodes.map((n) => [n.id, n.position]));
   });

@@ -8,15 +8,7 @@
 import type { Edge } from "@xyflow/react";
 import type { PhysicalGroup } from "../../app/physicalView";
 import type { Simulation } from "../../engine";
-import {
-  type Box,
-  edge,
-  flowId,
-  type LabNode,
-  laneHandle,
-  layoutTopology,
-  type TopologyLayout,
-} from "./layoutTopology";
+import { type Box, edge, flowId, type LabNode, laneHandle, type TopologyLayout } from "./layoutTopology";
 import { OPERATOR_SIZE, PRODUCER_GAP, PRODUCER_SIZE } from "./nodeMetrics";
 
 /** Space around a task's nodes, and above them for its label. */
@@ -46,8 +38,12 @@ interface TaskBox {
   offsets: Map<string, { x: number; y: number }>;
 }
 
-export function layoutPhysical(simulation: Simulation, groups: readonly PhysicalGroup[]): TopologyLayout {
-  const logical = layoutTopology(simulation);
+/** `logical` is the simulation's logical layout (`layoutTopology`), whose columns the physical view keeps. */
+export function layoutPhysical(
+  simulation: Simulation,
+  groups: readonly PhysicalGroup[],
+  logical: TopologyLayout,
+): TopologyLayout {
   const { graph, model } = simulation;
   const nodes: LabNode[] = [];
   const edges: Edge[] = [];

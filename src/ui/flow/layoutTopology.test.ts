@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { labServices } from "../../app/labServices";
+import { dagrePlacer } from "./dagrePlacer";
 import { flowId, layoutTopology } from "./layoutTopology";
 
 function lesson(id: string) {
@@ -12,7 +13,7 @@ function lesson(id: string) {
 describe("topology layout", () => {
   it("places every producer, topic and operator", () => {
     const simulation = lesson("branch-merge");
-    const { boxes, nodes } = layoutTopology(simulation);
+    const { boxes, nodes } = layoutTopology(simulation, dagrePlacer);
     expect(nodes).toHaveLength(
       simulation.model.producers.length + simulation.graph.topics.length + simulation.graph.nodes.length,
     );
@@ -22,7 +23,7 @@ describe("topology layout", () => {
 
   it("flows left to right: input topics, then sources, then sinks, then output topics", () => {
     const simulation = lesson("transformations");
-    const { boxes } = layoutTopology(simulation);
+    const { boxes } = layoutTopology(simulation, dagrePlacer);
     const x = (id: string) => boxes.get(id)!.x;
     expect(x(flowId.topic("orders"))).toBeLessThan(x(flowId.node("orders-in")));
     expect(x(flowId.node("orders-in"))).toBeLessThan(x(flowId.node("out")));
@@ -31,7 +32,7 @@ describe("topology layout", () => {
 
   it("draws a repartition as a write into its topic and a new source reading it, left to right", () => {
     const simulation = lesson("repartition-after-selectkey");
-    const { boxes, edges } = layoutTopology(simulation);
+    const { boxes, edges } = layoutTopology(simulation, dagrePlacer);
     const topic = flowId.topic("payments-shop-enrich-left-repartition");
     const writer = flowId.node("enrich-left-repartition");
     const reader = flowId.node("enrich-left-repartition-source");
@@ -46,7 +47,7 @@ describe("topology layout", () => {
   });
 
   it("puts producers just above their topic, side by side", () => {
-    const { boxes } = layoutTopology(lesson("keyed-partitioning"));
+    const { boxes } = layoutTopology(lesson("keyed-partitioning"), dagrePlacer);
     const topic = boxes.get(flowId.topic("clicks"))!;
     const web = boxes.get(flowId.producer("web"))!;
     const mobile = boxes.get(flowId.producer("mobile"))!;
@@ -57,6 +58,8 @@ describe("topology layout", () => {
 
   it("lays out the same graph the same way", () => {
     const simulation = lesson("branch-merge");
-    expect([...layoutTopology(simulation).boxes]).toEqual([...layoutTopology(simulation).boxes]);
+    expect([...layoutTopology(simulation, dagrePlacer).boxes]).toEqual([
+      ...layoutTopology(simulation, dagrePlacer).boxes,
+    ]);
   });
 });

@@ -1,9 +1,9 @@
 /**
- * Lays a simulation's topology out left to right with dagre: input topics, the operators, and the topics the sinks
- * write; each topic's producers sit just above it (outside dagre's ranks, so they cost no width). The layout
- * depends only on the graph, so it is computed once per simulation and the canvas never moves while stepping.
+ * Lays a simulation's topology out left to right: input topics, the operators, and the topics the sinks write,
+ * placed in ranks by a layered layout (`LayoutPlacer`: dagre, `dagrePlacer.ts`, loaded on demand); each topic's
+ * producers sit just above it (outside the ranks, so they cost no width). The layout depends only on the graph, so
+ * it is computed once per simulation and the canvas never moves while stepping.
  */
-import dagre from "@dagrejs/dagre";
 import { type Edge, MarkerType, type Node, type NodeHandle, Position } from "@xyflow/react";
 import type { OperatorKind, Simulation } from "../../engine";
 import {
@@ -138,7 +138,60 @@ export function handlesOf(node: LabNode, width: number, height: number): NodeHan
   }
 }
 
-export function layoutTopology(simulation: Simulation): TopologyLayout {
+/** What the layered layout places: boxes (producers excepted) and the edges between them. */
+export interface LayoutGraph {
+  nodes: { id: string; width: number; height: number }[];
+  edges: { source: string; target: string }[];
+}
+
+/** Places a graph's boxes: the centre of each, by id (what dagre computes). */
+export type LayoutPlacer = (graph: LayoutGraph) => Map<string, { x: number; y: number }>;
+
+/** A graph's identity for placement: two graphs with the same key get the same places. */
+export function layoutKey(graph: LayoutGraph): string {
+  return JSON.stringify(graph);
+}
+
+/** The graph `layoutTopology` places for `simulation`. */
+export function layoutGraphOf(simulation: Simulation): LayoutGraph {
+  return layoutTopologyParts(simulation).graph;
+}
+
+export function layoutTopology(simulation: Simulation, placer: LayoutPlacer): TopologyLayout {
+  const { nodes, edges, size, producersOf, band, graph } = layoutTopologyParts(simulation);
+  const centres = placer(graph);
+
+  const boxes = new Map<string, Box>();
+  const place = (node: LabNode, x: number, y: number) => {
+    const { width, height } = size.get(node.id)!;
+    node.position = { x, y };
+    node.width = width;
+    node.height = height;
+    node.handles = handlesOf(node, width, height);
+    boxes.set(node.id, { x, y, width, height });
+  };
+  for (const node of nodes) {
+    if (node.type === "producer") continue;
+    const centre = centres.get(node.id)!;
+    const { width, height } = size.get(node.id)!;
+    const laidHeight = height + (node.type === "topic" ? band(node.id) : 0);
+    const top = centre.y - laidHeight / 2;
+    place(node, centre.x - width / 2, node.type === "topic" ? top + band(node.id) : top);
+  }
+  for (const [topic, producerIds] of producersOf) {
+    const box = boxes.get(flowId.topic(topic));
+    if (!box) continue;
+    const row = producerIds.length * PRODUCER_SIZE.width + (producerIds.length - 1) * PRODUCER_GAP;
+    producerIds.forEach((id, i) => {
+      const node = nodes.find((n) => n.id === id)!;
+      const x = box.x + (box.width - row) / 2 + i * (PRODUCER_SIZE.width + PRODUCER_GAP);
+      place(node, x, box.y - PRODUCER_GAP - PRODUCER_SIZE.height);
+    });
+  }
+  return { nodes, edges, boxes };
+}
+
+function layoutTopologyParts(simulation: Simulation) {
   const { graph, model } = simulation;
   const nodes: LabNode[] = [];
   const edges: Edge[] = [];
@@ -185,41 +238,13 @@ export function layoutTopology(simulation: Simulation): TopologyLayout {
   // A topic with producers is laid out with room above it for them.
   const band = (topicId: string) =>
     producersOf.has(topicId.slice("topic:".length)) ? PRODUCER_SIZE.height + PRODUCER_GAP : 0;
-  const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: "LR", nodesep: 28, ranksep: 30, marginx: 8, marginy: 8 });
-  g.setDefaultEdgeLabel(() => ({}));
+  const laid: LayoutGraph = { nodes: [], edges: [] };
   for (const node of nodes) {
     if (node.type === "producer") continue;
     const { width, height } = size.get(node.id)!;
-    g.setNode(node.id, { width, height: height + (node.type === "topic" ? band(node.id) : 0) });
+    laid.nodes.push({ id: node.id, width, height: height + (node.type === "topic" ? band(node.id) : 0) });
   }
-  for (const e of edges) if (!e.source.startsWith("producer:")) g.setEdge(e.source, e.target);
-  dagre.layout(g);
-
-  const boxes = new Map<string, Box>();
-  const place = (node: LabNode, x: number, y: number) => {
-    const { width, height } = size.get(node.id)!;
-    node.position = { x, y };
-    node.width = width;
-    node.height = height;
-    node.handles = handlesOf(node, width, height);
-    boxes.set(node.id, { x, y, width, height });
-  };
-  for (const node of nodes) {
-    if (node.type === "producer") continue;
-    const laid = g.node(node.id) as { x: number; y: number; width: number; height: number };
-    const top = laid.y - laid.height / 2;
-    place(node, laid.x - laid.width / 2, node.type === "topic" ? top + band(node.id) : top);
-  }
-  for (const [topic, producerIds] of producersOf) {
-    const box = boxes.get(flowId.topic(topic));
-    if (!box) continue;
-    const row = producerIds.length * PRODUCER_SIZE.width + (producerIds.length - 1) * PRODUCER_GAP;
-    producerIds.forEach((id, i) => {
-      const node = nodes.find((n) => n.id === id)!;
-      const x = box.x + (box.width - row) / 2 + i * (PRODUCER_SIZE.width + PRODUCER_GAP);
-      place(node, x, box.y - PRODUCER_GAP - PRODUCER_SIZE.height);
-    });
-  }
-  return { nodes, edges, boxes };
+  for (const e of edges)
+    if (!e.source.startsWith("producer:")) laid.edges.push({ source: e.source, target: e.target });
+  return { nodes, edges, size, producersOf, band, graph: laid };
 }
