@@ -28,9 +28,12 @@ readHandedOverPlaces(document);
 
 const language = pickLanguage(window.location.search, navigator.languages ?? [navigator.language]);
 const page = pageServices();
+// A link opens at its step: it needs the validator and the narration first.
+const link = fragmentOf(window.location.hash) !== null;
 await Promise.all([
   loadCatalogue(language),
-  fragmentOf(window.location.hash) !== null ? page.validation() : null,
+  link ? page.validation() : null,
+  link ? page.services.loadNarration() : null,
 ]);
 
 const lab = createLab(browserEnvironment(), page.services);
@@ -46,6 +49,7 @@ createRoot(root).render(
 const whenIdle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 200));
 whenIdle(() => {
   void page.validation();
+  void page.services.loadNarration();
   void page.services.loadLessons();
   preloadPanels();
 });

@@ -44,6 +44,11 @@ export function createLab(environment: LabEnvironment, services: LabServices): L
   const urlSync: UrlSync = createUrlSync({ store, services, location, history, scheduler, events });
   const stopWarmup = warmFrames(store, scheduler);
   openFromLocation(store, location);
+  // What is on screen is narrated again once the narration has loaded (at once where it always is).
+  void services.loadNarration().then(
+    () => store.getState().narrationLoaded(),
+    () => {},
+  );
   return {
     store,
     playback,

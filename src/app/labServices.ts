@@ -27,6 +27,11 @@ export interface LabServices extends RunnerServices {
   lesson(id: string): Lesson | undefined;
   /** Loads every lesson's scenario (the page loads them on demand; here they always are). */
   loadLessons(): Promise<void>;
+  /**
+   * Loads the engine's narration: until then, runs opened here narrate every step as "" (the page loads it after
+   * its first screen; here it always is).
+   */
+  loadNarration(): Promise<void>;
   load(input: unknown): LoadResult;
   /** `fragment` is `location.hash` with or without its leading `#`. */
   decodeLink(fragment: string): DecodedLink;
@@ -38,6 +43,7 @@ export const labServices: Omit<LabServices, "lessons"> & { lessons: readonly Les
   lessons,
   lesson: (id) => lessons.find((l) => l.id === id),
   loadLessons: () => Promise.resolve(),
+  loadNarration: () => Promise.resolve(),
   load: loadScenario,
   simulate,
   openRecorded: openSimulation,

@@ -132,6 +132,8 @@ export interface LabActions {
   viewChanged(view: CanvasView): void;
   /** The user picked a name in the narration: show it on the canvas and the cluster panel. */
   entityFocused(entity: NarrationEntity): void;
+  /** The engine's narration has loaded (the page loads it after its first screen): narrate the current step. */
+  narrationLoaded(): void;
   /** Open or close the keyboard shortcuts dialog. */
   shortcutsToggled(open: boolean): void;
   /**

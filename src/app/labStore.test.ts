@@ -87,6 +87,18 @@ describe("lab store: opening", () => {
     expect(store.getState().open?.lessonId).toBe(labServices.lessons[3]!.id);
   });
 
+  it("narrates the step on screen again when the narration loads", () => {
+    let told = "";
+    const { store, simulation } = openedStore();
+    const narrated = { ...simulation, narrate: (step: number) => told || String(step) };
+    store.setState({ open: { ...store.getState().open!, simulation: narrated } });
+    store.getState().goTo(5);
+    expect(store.getState().narration).toBe("4");
+    told = "the real story";
+    store.getState().narrationLoaded();
+    expect(store.getState().narration).toBe("the real story");
+  });
+
   it("opens a share link at its step, recognising a lesson", () => {
     const { store, simulation } = openedStore();
     const fragment = labServices.encodeLink(store.getState().open!.scenario, 7);

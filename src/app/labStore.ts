@@ -219,7 +219,10 @@ export function createLabStore(services: LabServices): LabStoreApi {
           (error: unknown) => {
             if (request !== current) return;
             const reason = error instanceof Error ? error.message : String(error);
-            showProblem({ kind: "scenario", errors: [{ path: "", message: `the lesson could not be loaded: ${reason}` }] });
+            showProblem({
+              kind: "scenario",
+              errors: [{ path: "", message: `the lesson could not be loaded: ${reason}` }],
+            });
           },
         );
       },
@@ -313,6 +316,12 @@ export function createLabStore(services: LabServices): LabStoreApi {
           target = record === null ? null : nextInLineage(simulation, cursor, direction, record);
         }
         moveTo(target ?? cursor, direction === "next" && unit === "tick" ? "forward" : "jump", false);
+      },
+      narrationLoaded() {
+        const { open: current, cursor, narration } = get();
+        if (!current || cursor === 0) return;
+        const told = current.simulation.narrate(cursor - 1);
+        if (told !== narration) set({ narration: told });
       },
       entityFocused(entity) {
         set({ focus: { entity, seq: (get().focus?.seq ?? 0) + 1 } });

@@ -14,9 +14,22 @@ describe("pageServices", () => {
     for (const entry of services.lessons) expect(services.lesson(entry.id)?.title).toBe(entry.title);
   });
 
+  it("narrates every step once the narration has loaded, and as nothing before", async () => {
+    const { services } = pageServices(() => new Promise(() => {}));
+    const lesson = labServices.lessons[0]!;
+    const loaded = services.load(lesson.scenario);
+    if (!loaded.ok) throw new Error("the first lesson does not load");
+    const simulation = services.simulate(loaded.model);
+    expect(simulation.narrate(3)).toBe("");
+    await services.loadNarration();
+    const reference = labServices.simulate(loaded.model);
+    expect(simulation.narrate(3)).toBe(reference.narrate(3));
+    expect(simulation.narrate(3)).not.toBe("");
+  });
+
   it("opens every built-in lesson without the validator, exactly as validation would give it", async () => {
     const { services } = pageServices(() => new Promise(() => {}));
-    await services.loadLessons();
+    await Promise.all([services.loadLessons(), services.loadNarration()]);
     for (const lesson of services.lessons.map((l) => services.lesson(l.id)!)) {
       const trusted = services.load(lesson.scenario);
       const validated = labServices.load(lesson.scenario);

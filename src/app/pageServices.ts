@@ -8,9 +8,10 @@
  * untrusted input is validated; until it has loaded, such input is refused with a message instead.
  *
  * Of the lessons, the page starts with the first one and every lesson's title: the others' scenarios load on
- * demand (`loadLessons`), and in the background once the page is idle.
+ * demand (`loadLessons`), and in the background once the page is idle. So does the engine's narration
+ * (`loadNarration`): a lesson opens at step 0, which has none.
  */
-import { openSimulation, simulate } from "../engine";
+import { type Narrator, openSimulationWith, simulateWith } from "../engine";
 import { compileScenario } from "../scenario/compileScenario";
 import { firstLesson, LESSON_ENTRIES, type Lesson } from "../scenario/lessons/firstLesson";
 import { encodeShareFragment } from "../scenario/shareEncode";
@@ -34,6 +35,9 @@ export function pageServices(
   let untrusted: UntrustedInput | null = null;
   let loading: Promise<void> | null = null;
   let lessons: readonly Lesson[] = [firstLesson];
+  let narrate: Narrator | null = null;
+  let narrationLoading: Promise<void> | null = null;
+  const narrator: Narrator = (source, step) => (narrate ? narrate(source, step) : "");
   let lessonsLoading: Promise<void> | null = null;
   const services: LabServices = {
     lessons: LESSON_ENTRIES,
@@ -51,8 +55,14 @@ export function pageServices(
     },
     decodeLink: (fragment) => (untrusted ? untrusted.decodeLink(fragment) : { ok: false, errors: NOT_READY }),
     encodeLink: (scenario, cursor, extra) => encodeShareFragment(scenario, cursor, extra).slice(1),
-    simulate,
-    openRecorded: openSimulation,
+    loadNarration() {
+      narrationLoading ??= import("../engine/narration").then((m) => {
+        narrate = m.narrate;
+      });
+      return narrationLoading;
+    },
+    simulate: (model) => simulateWith(model, narrator),
+    openRecorded: (model, recorded) => openSimulationWith(model, recorded, narrator),
     createWorker: browserWorkerFactory(),
   };
   return {

@@ -9,6 +9,7 @@ import { openSimulation } from "./openSimulation";
 import { createPlacement } from "./partitioning/placement";
 import { totalRecords } from "./producer/totalRecords";
 import { SeededRandom } from "./random/seededRandom";
+import { type Narrator, openSimulationWith } from "./recordedSimulation";
 import { runCluster } from "./runtime/runCluster";
 import { SimulationError } from "./runtime/simulationError";
 import type { Simulation } from "./simulation";
@@ -76,6 +77,11 @@ export function recordRun(model: SimulationModel, options: RecordOptions = {}): 
  */
 export function simulate(model: SimulationModel): Simulation {
   return openSimulation(model, record(model, {}, false));
+}
+
+/** `simulate`, narrated by `narrator` (a page that loads the narration later: `narration.ts`). */
+export function simulateWith(model: SimulationModel, narrator: Narrator): Simulation {
+  return openSimulationWith(model, record(model, {}, false), narrator);
 }
 
 /** The recording run; `copy` as in `TraceLog#toRecorded`. */

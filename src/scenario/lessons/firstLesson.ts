@@ -38,7 +38,10 @@ export const LESSON_ENTRIES: readonly LessonEntry[] = [
   { id: "assignors-sticky", title: "Assignors compared: sticky" },
   { id: "assignors-cooperative-sticky", title: "Assignors compared: cooperative-sticky" },
   { id: "static-assignment", title: "Static assignment: when an instance dies, nobody takes over" },
-  { id: "static-membership", title: "Static membership: a quick restart causes no rebalance, a slow one does" },
+  {
+    id: "static-membership",
+    title: "Static membership: a quick restart causes no rebalance, a slow one does",
+  },
   { id: "idle-instances", title: "More instances than partitions: the extra ones stay idle" },
   { id: "tumbling-grace", title: "Tumbling windows and grace: late by one millisecond" },
   { id: "tumbling-flink", title: "The same windows under Flink: watermarks and allowed lateness" },
