@@ -1,6 +1,7 @@
 /**
- * The record inspector when a record is selected, then the cluster at this frame (instances, tasks, generations:
- * `ClusterPanel`), then each producer's buffer, then what the scenario is about.
+ * The record inspector when a record is selected (or the operator inspector when an operator is: `OperatorSlot`),
+ * then the cluster at this frame (instances, tasks, generations: `ClusterPanel`), then each producer's buffer, then
+ * what the scenario is about.
  */
 import "./panels.css";
 import { Suspense } from "react";
@@ -9,6 +10,7 @@ import { LazyRecordInspector } from "../lazyPanels";
 import { t } from "../messages";
 import { ClusterPanel } from "./ClusterPanel";
 import { KeyDots } from "./KeyDots";
+import { OperatorSlot } from "./OperatorSlot";
 
 export function SidePanel() {
   const simulation = useLabState((s) => s.open?.simulation ?? null);
@@ -24,6 +26,7 @@ export function SidePanel() {
           <LazyRecordInspector simulation={simulation} selection={selection} />
         </Suspense>
       ) : null}
+      <OperatorSlot simulation={simulation} />
       <ClusterPanel simulation={simulation} frame={frame} />
       <section>
         <h2>{t("producersTitle")}</h2>
