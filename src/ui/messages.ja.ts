@@ -54,6 +54,7 @@ export const ja: Messages = {
   shortcutEnds: "最初 / 最後へ移動",
   shortcutMatch: "次 / 前の該当ステップ（「ジャンプ先」で選んだもの）",
   shortcutEscape: "レコードまたはオペレーターのインスペクター、またはこのダイアログを閉じる",
+  shortcutOperator: "フォーカスのあるオペレーターを調べる（キャンバスで Tab で移動）",
   shortcutHelp: "このヘルプを表示",
   keySpace: "Space",
 

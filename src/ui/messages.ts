@@ -58,6 +58,7 @@ export const en = {
   shortcutEnds: "Go to the start / the end",
   shortcutMatch: "Next / previous match (of what “Jump to” names)",
   shortcutEscape: "Close the record or operator inspector, or this dialog",
+  shortcutOperator: "Inspect the operator that has focus (Tab to it on the canvas)",
   shortcutHelp: "Show this help",
   keySpace: "Space",
 

@@ -11,7 +11,6 @@ import type { OperatorSelection } from "../../app/operatorSelection";
 import { type OperatorTaskView, type OperatorView, operatorView } from "../../app/operatorView";
 import type { NodeCounters, Simulation, WindowFrame } from "../../engine";
 import type { Scenario } from "../../scenario";
-import { showsLate } from "../flow/OperatorCounters";
 import { keyColor, keyLabel } from "../keyColor";
 import { useLabActions, useLabState } from "../LabContext";
 import { t } from "../messages";
@@ -21,7 +20,8 @@ function timeText(timeMs: number | null | undefined): string {
 }
 
 function CountersTable({ view }: { view: OperatorView }) {
-  const late = showsLate(view.op, view.counters);
+  // As on the canvas: a windowed operator always shows its late count, another one only when it has some.
+  const late = view.windowed || view.counters.late > 0;
   const time =
     view.time === "watermark"
       ? t("columnWatermark")
