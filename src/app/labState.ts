@@ -7,6 +7,7 @@ import type { Scenario, ScenarioError } from "../scenario";
 import type { Flight, RecordPlaces } from "./flight";
 import type { InterestingCategory, JumpDirection } from "./interestingSteps";
 import type { NarrationEntity } from "./narrationEntities";
+import type { OperatorRefProblem, OperatorSelection } from "./operatorSelection";
 
 /** Why nothing can be shown: a share link that does not decode, a scenario that does not validate or run. */
 export interface Problem {
@@ -70,8 +71,15 @@ export interface LabState {
   moveCount: number;
   playing: boolean;
   stepsPerSecond: number;
-  /** The record shown in the inspector; cleared when another scenario opens. */
+  /** The record shown in the inspector; cleared when another scenario opens, or when an operator is selected. */
   selection: RecordSelection | null;
+  /**
+   * The operator shown in the operator inspector (never together with a record: selecting one clears the other);
+   * cleared when another scenario opens.
+   */
+  operator: OperatorSelection | null;
+  /** Why the operator a share link named could not be selected; cleared by the next selection. */
+  operatorProblem: OperatorRefProblem | null;
   /** What "previous / next match" looks for; kept across scenarios, like the speed. */
   jumpCategory: InterestingCategory;
   /**
@@ -112,6 +120,11 @@ export interface LabActions {
   speedChanged(stepsPerSecond: number): void;
   /** The user picked a record to inspect (a chip in a partition lane), or closed the inspector (null). */
   recordSelected(record: RecordId | null): void;
+  /**
+   * The user picked an operator to inspect (a node, or one task's copy of it), or closed the operator inspector
+   * (null, which also dismisses a link's operator problem). One that is not in the topology is ignored.
+   */
+  operatorSelected(selection: OperatorSelection | null): void;
   /** The user chose what "previous / next match" looks for. */
   jumpCategoryChanged(category: InterestingCategory): void;
   /**

@@ -475,3 +475,68 @@ describe("lab store: breakpoints", () => {
     expect(store.getState().cursor).toBe(drop + 1);
   });
 });
+
+describe("lab store: operator selection", () => {
+  function windowedStore() {
+    const store = createLabStore(labServices);
+    store.getState().lessonChosen("tumbling-grace");
+    return { store, simulation: store.getState().open!.simulation };
+  }
+
+  it("selects a node or a task's copy, and closes on null", () => {
+    const { store } = windowedStore();
+    store.getState().operatorSelected({ node: "count", task: null });
+    expect(store.getState().operator).toEqual({ node: "count", task: null });
+    store.getState().operatorSelected({ node: "count", task: "0_0" });
+    expect(store.getState().operator).toEqual({ node: "count", task: "0_0" });
+    store.getState().goTo(20);
+    expect(store.getState().operator).toEqual({ node: "count", task: "0_0" });
+    store.getState().operatorSelected(null);
+    expect(store.getState().operator).toBeNull();
+  });
+
+  it("is never selected together with a record: selecting one clears the other", () => {
+    const { store, simulation } = windowedStore();
+    const first = simulation.logs.clicks![0]![0]!.record;
+    store.getState().recordSelected(first);
+    store.getState().operatorSelected({ node: "in", task: null });
+    expect(store.getState().selection).toBeNull();
+    expect(store.getState().operator).toEqual({ node: "in", task: null });
+    store.getState().recordSelected(first);
+    expect(store.getState().operator).toBeNull();
+    expect(store.getState().selection?.record).toBe(first);
+  });
+
+  it("ignores an operator that is not in the topology, and clears the selection when another scenario opens", () => {
+    const { store } = windowedStore();
+    store.getState().operatorSelected({ node: "count", task: null });
+    store.getState().operatorSelected({ node: "nope", task: null });
+    store.getState().operatorSelected({ node: "count", task: "7_7" });
+    expect(store.getState().operator).toEqual({ node: "count", task: null });
+    store.getState().lessonChosen(labServices.lessons[0]!.id);
+    expect(store.getState().operator).toBeNull();
+  });
+
+  it("selects the operator a link names, or says why it cannot", () => {
+    const { store } = windowedStore();
+    const base = labServices.encodeLink(store.getState().open!.scenario, 3);
+    const other = createLabStore(labServices);
+    other.getState().linkOpened(`#${base}/n=count%400_0`);
+    expect(other.getState().operator).toEqual({ node: "count", task: "0_0" });
+    expect(other.getState().operatorProblem).toBeNull();
+
+    other.getState().linkOpened(`#${base}/n=counter`);
+    expect(other.getState().problem).toBeNull();
+    expect(other.getState().cursor).toBe(3);
+    expect(other.getState().operator).toBeNull();
+    expect(other.getState().operatorProblem).toEqual({ kind: "unknownNode", node: "counter" });
+    // Closing the inspector dismisses the problem.
+    other.getState().operatorSelected(null);
+    expect(other.getState().operatorProblem).toBeNull();
+
+    other.getState().linkOpened(`#${base}/n=%3Cimg%3E`);
+    expect(other.getState().operatorProblem).toEqual({ kind: "malformed", ref: "<img>" });
+    other.getState().operatorSelected({ node: "in", task: null });
+    expect(other.getState().operatorProblem).toBeNull();
+  });
+});

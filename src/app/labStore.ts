@@ -21,6 +21,12 @@ import {
   type OpenScenario,
   type Problem,
 } from "./labState";
+import {
+  type OperatorSelection,
+  resolveOperator,
+  resolveOperatorRef,
+  sameOperator,
+} from "./operatorSelection";
 import { parseShareSettings } from "./shareSettings";
 import { createSimulationRunner, RunCancelledError, RunFailedError, type RunStart } from "./simulationRunner";
 import { followedRecord, nextInLineage, nextTick } from "./stepUnits";
@@ -40,6 +46,8 @@ const EMPTY: Omit<LabState, "stepsPerSecond" | "jumpCategory" | "breakpoints" | 
   moveCount: 0,
   playing: false,
   selection: null,
+  operator: null,
+  operatorProblem: null,
   jumpKey: null,
   focus: null,
 };
@@ -136,6 +144,7 @@ export function createLabStore(services: LabServices): LabStoreApi {
       cursor: number,
       lessonId: string | null,
       record: RecordId | null,
+      operator: string | null,
     ) => {
       const opened: OpenScenario = {
         scenario,
@@ -150,8 +159,12 @@ export function createLabStore(services: LabServices): LabStoreApi {
         moveCount: get().moveCount + 1,
       });
       if (opened.lessonId === null && lessonLinks === null) recogniseLater(opened);
-      // A link's selected record: kept only if it is a record of this run.
+      // A link's selected record: kept only if it is a record of this run. Its operator: selected, or reported.
       if (record !== null) get().recordSelected(record);
+      else if (operator !== null) {
+        const resolved = resolveOperatorRef(simulation, operator);
+        set(resolved.ok ? { operator: resolved.selection } : { operatorProblem: resolved.problem });
+      }
     };
 
     /** Loads and runs an untrusted scenario; shows it at `cursor`, or shows what went wrong. */
@@ -161,6 +174,7 @@ export function createLabStore(services: LabServices): LabStoreApi {
       problemKind: Problem["kind"],
       lessonId: string | null,
       record: RecordId | null = null,
+      operator: string | null = null,
     ) => {
       const current = supersede();
       let loaded: ReturnType<LabServices["load"]>;
@@ -180,14 +194,14 @@ export function createLabStore(services: LabServices): LabStoreApi {
         return;
       }
       if (started.kind === "done") {
-        show(loaded.scenario, started.simulation, cursor, lessonId, record);
+        show(loaded.scenario, started.simulation, cursor, lessonId, record, operator);
         return;
       }
       const { scenario } = loaded;
       set({ ...EMPTY, loading: { title: scenario.title, progress: 0 }, moveCount: get().moveCount + 1 });
       started.simulation
         .then((simulation) => {
-          if (request === current) show(scenario, simulation, cursor, lessonId, record);
+          if (request === current) show(scenario, simulation, cursor, lessonId, record, operator);
         })
         .catch((error: unknown) => {
           if (request === current && !(error instanceof RunCancelledError)) showProblem(problemOf(error));
@@ -237,7 +251,7 @@ export function createLabStore(services: LabServices): LabStoreApi {
           // The view and the selection the link was shared with; what is malformed is left as it is.
           const settings = parseShareSettings(decoded.extra);
           set({ view: settings.view });
-          open(decoded.scenario, decoded.cursor, "link", null, settings.record);
+          open(decoded.scenario, decoded.cursor, "link", null, settings.record, settings.operator);
         } else {
           supersede();
           showProblem({ kind: "link", errors: decoded.errors });
@@ -345,7 +359,18 @@ export function createLabStore(services: LabServices): LabStoreApi {
         } catch {
           return; // Not a record of this run (a stale click): keep what is selected.
         }
-        set({ selection: { record, lineage } });
+        set({ selection: { record, lineage }, operator: null, operatorProblem: null });
+      },
+      operatorSelected(selection: OperatorSelection | null) {
+        const { open: current, operator, operatorProblem } = get();
+        if (selection === null || !current) {
+          if (operator !== null || operatorProblem !== null) set({ operator: null, operatorProblem: null });
+          return;
+        }
+        if (sameOperator(operator, selection)) return;
+        const resolved = resolveOperator(current.simulation, selection);
+        if (!resolved.ok) return; // Not an operator of this topology (a stale click): keep what is selected.
+        set({ operator: resolved.selection, selection: null, operatorProblem: null });
       },
     };
   });

@@ -177,6 +177,28 @@ describe("url sync: the view and the selection", () => {
     expect(store.getState().selection).toBeNull();
   });
 
+  it("writes the selected operator into the fragment instead of a record, and reads it back", () => {
+    const { store, scheduler, writes } = setup();
+    store.getState().lessonChosen("crash-recovery");
+    store.getState().goTo(12);
+    store.getState().recordSelected(0);
+    const node = store.getState().open!.simulation.graph.nodes[0]!.id;
+    store.getState().operatorSelected({ node, task: "0_1" });
+    scheduler.advance(WRITE_AFTER_MS);
+    const fragment = formatFragment(store.getState(), labServices)!;
+    expect(fragment).toMatch(new RegExp(`/s=12/n=${node}%400_1$`));
+    expect(writes.at(-1)).toContain(fragment);
+
+    const other = createLabStore(labServices);
+    other.getState().linkOpened(`#${fragment}`);
+    expect(other.getState().operator).toEqual({ node, task: "0_1" });
+    expect(other.getState().selection).toBeNull();
+
+    store.getState().operatorSelected(null);
+    scheduler.advance(URL_THROTTLE_MS);
+    expect(writes.at(-1)).toMatch(/\/s=12$/);
+  });
+
   it("leaves a logical view with nothing selected out of the fragment", () => {
     const { store } = setup();
     store.getState().lessonChosen("crash-recovery");

@@ -1,14 +1,16 @@
 /**
- * URL sync: the location's fragment follows the open scenario, its step, the canvas view and the selected record
- * (`#v1/<scenario>/s=<cursor>[/r=<record>][/v=physical]`, see `shareSettings.ts`), so the address bar is always a
- * share link. Writes use `history.replaceState` (no history entry per step), at most once
- * per `throttleMs` and when the page is idle (never between a step and its paint), always with the latest state. A fragment the user types or pastes (`hashchange`) opens that link.
+ * URL sync: the location's fragment follows the open scenario, its step, the canvas view and the selected record or
+ * operator (`#v1/<scenario>/s=<cursor>[/n=<node>[@<task>]][/r=<record>][/v=physical]`, see `shareSettings.ts`), so
+ * the address bar is always a share link. Writes use `history.replaceState` (no history entry per step), at most
+ * once per `throttleMs` and when the page is idle (never between a step and its paint), always with the latest
+ * state. A fragment the user types or pastes (`hashchange`) opens that link.
  *
  * `location`, `history` and the scheduler are parameters, so tests pass their own.
  */
 import type { LabServices } from "./labServices";
 import type { LabState } from "./labState";
 import type { LabStoreApi } from "./labStore";
+import { formatOperatorRef } from "./operatorSelection";
 import type { Scheduler } from "./scheduler";
 import { formatShareSettings } from "./shareSettings";
 
@@ -42,7 +44,11 @@ export function fragmentOf(hash: string): string | null {
 /** The fragment (without `#`) for a state, or null when no scenario is open (a broken link stays as it was). */
 export function formatFragment(state: LabState, services: Pick<LabServices, "encodeLink">): string | null {
   if (!state.open) return null;
-  const settings = formatShareSettings({ view: state.view, record: state.selection?.record ?? null });
+  const settings = formatShareSettings({
+    view: state.view,
+    record: state.selection?.record ?? null,
+    operator: state.operator ? formatOperatorRef(state.operator) : null,
+  });
   return services.encodeLink(state.open.scenario, state.cursor, settings);
 }
 
@@ -84,7 +90,8 @@ export function createUrlSync(options: UrlSyncOptions): UrlSync {
       state.open === previous.open &&
       state.cursor === previous.cursor &&
       state.view === previous.view &&
-      state.selection === previous.selection
+      state.selection === previous.selection &&
+      state.operator === previous.operator
     )
       return;
     if (timer !== null || idle !== null) return;

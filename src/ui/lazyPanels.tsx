@@ -1,7 +1,7 @@
 /**
- * Panels the first screen does not show — the record inspector, the keyboard shortcuts dialog, the time view — load
- * on their own, once the first screen is up (`preloadPanels`), so they are not part of the initial download but
- * open at once. So does the layout library, which the first lesson does without.
+ * Panels the first screen does not show — the record and operator inspectors, the keyboard shortcuts dialog, the
+ * time view — load on their own, once the first screen is up (`preloadPanels`), so they are not part of the initial
+ * download but open at once. So does the layout library, which the first lesson does without.
  */
 import { lazy } from "react";
 import { loadDagre } from "./flow/layoutPlacer";
@@ -10,8 +10,12 @@ const loadInspector = () => import("./panels/RecordInspector");
 const loadShortcuts = () => import("./controls/ShortcutsDialog");
 /** The side panel's time view (partition lanes, stream time, watermarks), behind its "Time" tab. */
 const loadTimeLanes = () => import("./panels/TimeLanes");
+const loadOperatorInspector = () => import("./panels/OperatorInspector");
 
 export const LazyRecordInspector = lazy(() => loadInspector().then((m) => ({ default: m.RecordInspector })));
+export const LazyOperatorInspector = lazy(() =>
+  loadOperatorInspector().then((m) => ({ default: m.OperatorInspector })),
+);
 export const LazyShortcutsDialog = lazy(() => loadShortcuts().then((m) => ({ default: m.ShortcutsDialog })));
 export const LazyTimeLanes = lazy(() => loadTimeLanes().then((m) => ({ default: m.TimeLanes })));
 
@@ -21,4 +25,5 @@ export function preloadPanels(): void {
   void loadInspector();
   void loadShortcuts();
   void loadTimeLanes();
+  void loadOperatorInspector();
 }

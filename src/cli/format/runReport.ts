@@ -116,8 +116,8 @@ export interface RunReport {
   instances: InstanceFrame[];
   /** Generations (members, tasks, revoked, assigned, reason) and instance crashes, stops and restarts. */
   group: GroupHistory;
-  /** Per node id, in topological order. */
-  counters: Record<string, NodeCounters>;
+  /** Per node id, in topological order (late records are in `windows`). */
+  counters: Record<string, Pick<NodeCounters, "in" | "out" | "dropped">>;
   /** Per windowed operator: every result it emitted and every late record, in trace order. */
   windows: WindowedOperatorReport[];
 }
@@ -261,7 +261,9 @@ export function runReport(sim: Simulation): RunReport {
     })),
     instances: end.instances,
     group: sim.groupHistory(),
-    counters: end.counters,
+    counters: Object.fromEntries(
+      Object.entries(end.counters).map(([node, c]) => [node, { in: c.in, out: c.out, dropped: c.dropped }]),
+    ),
     windows: windowReports(sim),
   };
 }

@@ -33,8 +33,13 @@ export interface NodeCounters {
   in: number;
   /** Records the node forwarded (or wrote, for sinks). */
   out: number;
-  /** Records the node dropped (filtered out, no branch matched, user function failed, not joined). */
+  /** Records the node dropped (filtered out, no branch matched, user function failed, not joined, late). */
   dropped: number;
+  /**
+   * Records a windowed operator found too late for every window they belong to: dropped (also counted in
+   * `dropped`) or sent to its late side output (also counted in `out`). Always 0 for other operators.
+   */
+  late: number;
 }
 
 export interface TaskPartitionFrame {
@@ -82,6 +87,11 @@ export interface TaskFrame {
    * can lag the task's: each windowed processor keeps its own); null before its first record. Empty under flink.
    */
   operatorStreamTimes: Record<string, number | null>;
+  /**
+   * Per node id of the task's sub-topology: the counters of the task's copy of the node. A node's logical counters
+   * (`Frame.counters`) are the sum of its copies' over the tasks.
+   */
+  counters: Record<string, NodeCounters>;
 }
 
 /** An application instance: a consumer group member (or a static consumer). */
@@ -124,7 +134,7 @@ export interface Frame {
   instances: InstanceFrame[];
   /** The consumer group's last completed generation (0 before the first, and with static assignment). */
   generation: number;
-  /** Per node id. */
+  /** Per node id: the node's counters summed over every task. */
   counters: Record<string, NodeCounters>;
   /** Per producer id: records waiting in the producer's buffer (disconnected, or in flight on the network). */
   producerBuffers: Record<string, RecordId[]>;

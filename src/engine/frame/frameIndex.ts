@@ -7,9 +7,10 @@
  */
 import type { TopologyGraph } from "../topology/topologyGraph";
 import type { TraceLog } from "../trace/traceLog";
-import type { Frame, Hop } from "./frame";
+import type { Frame, Hop, NodeCounters } from "./frame";
 import {
   applyStep,
+  COUNTERS,
   copyFrameState,
   type FrameState,
   initialFrameState,
@@ -94,14 +95,24 @@ export function toFrame(
     const first = graph.firstTopicPartition[topic.name]!;
     logEnd[topic.name] = Array.from({ length: topic.partitions }, (_, p) => state.logEnd[first + p]!);
   }
+  const nodeCount = graph.nodes.length;
+  const countersAt = (row: number, node: number): NodeCounters => {
+    const i = (row * nodeCount + node) * COUNTERS;
+    const c = state.counters;
+    return { in: c[i]!, out: c[i + 1]!, dropped: c[i + 2]!, late: c[i + 3]! };
+  };
   const counters: Frame["counters"] = {};
   for (const node of graph.nodes) {
-    const i = node.index * 3;
-    counters[node.id] = {
-      in: state.counters[i]!,
-      out: state.counters[i + 1]!,
-      dropped: state.counters[i + 2]!,
-    };
+    // The logical node: its copies summed over the tasks (and the row of steps no task was seen for).
+    const sum = { in: 0, out: 0, dropped: 0, late: 0 };
+    for (let row = 0; row <= graph.tasks.length; row++) {
+      const i = (row * nodeCount + node.index) * COUNTERS;
+      sum.in += state.counters[i]!;
+      sum.out += state.counters[i + 1]!;
+      sum.dropped += state.counters[i + 2]!;
+      sum.late += state.counters[i + 3]!;
+    }
+    counters[node.id] = sum;
   }
   const tasks: Frame["tasks"] = graph.tasks.map((task, t) => {
     const buffered: Record<string, number[]> = {};
@@ -122,6 +133,9 @@ export function toFrame(
         idle: state.partitionIdle[tp] === 1,
       };
     });
+    const taskCounters: Record<string, NodeCounters> = {};
+    for (const node of graph.nodes)
+      if (node.subtopology === task.subtopology) taskCounters[node.id] = countersAt(t, node.index);
     const watermarks: Record<string, number | null> = {};
     const operatorStreamTimes: Record<string, number | null> = {};
     if (!flink) {
@@ -147,6 +161,7 @@ export function toFrame(
       streamTimeMs: state.streamTime[t]! < 0 ? null : state.streamTime[t]!,
       watermarks,
       operatorStreamTimes,
+      counters: taskCounters,
     };
   });
   const instances: Frame["instances"] = Array.from(state.running, (running, i) => ({

@@ -17,6 +17,9 @@ import {
   type WindowRestore,
 } from "../trace/traceLog";
 
+/** Counters per (task, node): in, out, dropped, late. */
+export const COUNTERS = 4;
+
 /** A window in the frame state: node and task indexes, and what a `WindowFrame` shows. */
 export interface WindowEntry extends RestoredWindow {
   node: number;
@@ -32,8 +35,18 @@ export interface FrameState {
   /** Next offset to process (fetched records below `position` and at or above this are buffered). */
   consumed: Float64Array;
   committed: Float64Array;
-  /** Per node: in, out, dropped. */
+  /**
+   * Per `(row * nodes + node) * COUNTERS`: in, out, dropped and late of the node in one task. The row is the task
+   * index; row `tasks` holds what no task was seen for (it stays 0: a property test checks it). A node's logical
+   * counters are the sum over rows.
+   */
   counters: Int32Array;
+  /**
+   * The counters row of the task running now: the task of the last step that named one (a source taking a record
+   * from a partition, a windowed operator's output). A record is carried depth-first through its sub-topology from
+   * that step on, so every node step until the next such step runs in that task (as `taskAtStep` reads it).
+   */
+  task: number;
   /** Per node: the input record of the last step at that node (to count a flatMap's input once). */
   lastInput: Int32Array;
   /** Per producer: records sent but not yet appended. */
@@ -73,7 +86,8 @@ export function initialFrameState(graph: TopologyGraph, producers: number, insta
     position: new Float64Array(tps),
     consumed: new Float64Array(tps),
     committed: new Float64Array(tps),
-    counters: new Int32Array(graph.nodes.length * 3),
+    counters: new Int32Array((graph.tasks.length + 1) * graph.nodes.length * COUNTERS),
+    task: graph.tasks.length,
     lastInput: new Int32Array(graph.nodes.length).fill(-1),
     producerBuffers: Array.from({ length: producers }, () => []),
     ownerOfTask: new Int32Array(graph.tasks.length).fill(-1),
@@ -102,6 +116,7 @@ export function copyFrameState(s: FrameState): FrameState {
     consumed: s.consumed.slice(),
     committed: s.committed.slice(),
     counters: s.counters.slice(),
+    task: s.task,
     lastInput: s.lastInput.slice(),
     producerBuffers: s.producerBuffers.map((b) => b.slice()),
     ownerOfTask: s.ownerOfTask.slice(),
@@ -125,18 +140,25 @@ export interface ReplayTables {
   multiOutput: Uint8Array;
   /** Task index by `<subtopology>_<partition>`, to read the units of group steps. */
   taskIndex: ReadonlyMap<string, number>;
-  /** Number of topology nodes (the stride of `operatorWatermark`). */
+  /** Number of topology nodes (the stride of `operatorWatermark` and of the counter rows). */
   nodes: number;
+  /** Per topic-partition: the index of the task that reads it, or the unattributed row `tasks` if none does. */
+  taskOfTp: Int32Array;
 }
 
 /** The tables replay needs for a graph. */
 export function replayTables(graph: TopologyGraph): ReplayTables {
   const multiOutput = new Uint8Array(graph.nodes.length);
   for (const n of graph.nodes) multiOutput[n.index] = n.op === "flatMap" || n.op === "flatMapValues" ? 1 : 0;
+  const taskOfTp = new Int32Array(graph.topicPartitions.length).fill(graph.tasks.length);
+  graph.tasks.forEach((task, t) => {
+    for (const tp of task.topicPartitions) taskOfTp[tp] = t;
+  });
   return {
     multiOutput,
     taskIndex: new Map(graph.tasks.map((t, i) => [t.id, i])),
     nodes: graph.nodes.length,
+    taskOfTp,
   };
 }
 
@@ -145,7 +167,7 @@ export function replayTables(graph: TopologyGraph): ReplayTables {
  * ({@link settleTime}): looking it up on every step of a long replay would cost more than the step itself.
  */
 export function applyStep(state: FrameState, trace: TraceLog, tables: ReplayTables): void {
-  const { multiOutput } = tables;
+  const { multiOutput, nodes } = tables;
   const step = state.cursor;
   const a = trace.a[step]!;
   const b = trace.b[step]!;
@@ -179,50 +201,62 @@ export function applyStep(state: FrameState, trace: TraceLog, tables: ReplayTabl
       if (c >>> 16 === 0) state.partitionTime[b] = state.committedPartitionTime[b]!;
       break;
     case StepKind.recordProcessed: {
+      if (c < 0) state.task = tables.taskOfTp[-1 - c]!;
+      const at = (state.task * nodes + b) * COUNTERS;
       const input = trace.creators[a] === b ? trace.parents[a]! : a;
-      if (multiOutput[b] === 0 || state.lastInput[b] !== input) counters[b * 3]!++;
+      if (multiOutput[b] === 0 || state.lastInput[b] !== input) counters[at]!++;
       state.lastInput[b] = input;
-      counters[b * 3 + 1]!++;
+      counters[at + 1]!++;
       if (c < 0) takeFromPartition(state, -1 - c, trace.timestamps[a]!);
       break;
     }
     case StepKind.recordBranched:
-    case StepKind.recordWritten:
-      counters[b * 3]!++;
-      counters[b * 3 + 1]!++;
+    case StepKind.recordWritten: {
+      const at = (state.task * nodes + b) * COUNTERS;
+      counters[at]!++;
+      counters[at + 1]!++;
       break;
+    }
     case StepKind.recordFiltered:
     case StepKind.recordUnmatched:
-    case StepKind.userFunctionFailed:
-      counters[b * 3]!++;
-      counters[b * 3 + 2]!++;
+    case StepKind.userFunctionFailed: {
+      const at = (state.task * nodes + b) * COUNTERS;
+      counters[at]!++;
+      counters[at + 2]!++;
       state.lastInput[b] = a;
       break;
-    case StepKind.recordStored:
+    }
+    case StepKind.recordStored: {
       // A join buffering the record counts it in; a table reading its partition also counts the update out.
-      counters[b * 3]!++;
+      if (c < 0) state.task = tables.taskOfTp[-1 - c]!;
+      const at = (state.task * nodes + b) * COUNTERS;
+      counters[at]!++;
       state.lastInput[b] = a;
       if (c < 0) {
-        counters[b * 3 + 1]!++;
+        counters[at + 1]!++;
         takeFromPartition(state, -1 - c, trace.timestamps[a]!);
       }
       break;
+    }
     case StepKind.recordJoined: {
       // Several outputs of one arriving record count it in once (a stream–stream join counted it when it stored it);
       // a left join's null result for a record whose window closed was counted in when it arrived.
+      const at = (state.task * nodes + b) * COUNTERS;
       if ((c & 0b110) >> 1 !== JoinedHow.windowClosed) {
         const input = trace.parents[a]!;
-        if (state.lastInput[b] !== input) counters[b * 3]!++;
+        if (state.lastInput[b] !== input) counters[at]!++;
         state.lastInput[b] = input;
       }
-      counters[b * 3 + 1]!++;
+      counters[at + 1]!++;
       break;
     }
     case StepKind.recordUnjoined: {
-      if (state.lastInput[b] !== a) counters[b * 3]!++;
-      state.lastInput[b] = a;
-      counters[b * 3 + 2]!++;
       const from = c >> 2;
+      if (from < 0) state.task = tables.taskOfTp[-1 - from]!;
+      const at = (state.task * nodes + b) * COUNTERS;
+      if (state.lastInput[b] !== a) counters[at]!++;
+      state.lastInput[b] = a;
+      counters[at + 2]!++;
       if (from < 0) takeFromPartition(state, -1 - from, trace.timestamps[a]!);
       break;
     }
@@ -260,11 +294,16 @@ export function applyStep(state: FrameState, trace: TraceLog, tables: ReplayTabl
     case StepKind.windowExpired:
     case StepKind.windowAggregationFailed:
     case StepKind.windowRecordSkipped: {
-      // In: each input record once; out: each result forwarded; dropped: each refusal (late, failed, skipped).
+      // In: each input record once; out: each result forwarded; dropped: each refusal (late, failed, skipped);
+      // late: each record too late for its windows, dropped or sent to the late side output (Flink's WindowOperator
+      // counts the dropped ones in `numLateRecordsDropped`; Kafka's KStreamWindowAggregate logs "Skipping record for
+      // expired window" and counts it in the task's dropped-records sensor).
       const node = b & 0xffff;
+      state.task = b >>> 16;
+      const at = (state.task * nodes + node) * COUNTERS;
       const input = (trace.extras[c] as { input: number }).input;
       if (input >= 0 && state.lastInput[node] !== input) {
-        counters[node * 3]!++;
+        counters[at]!++;
         state.lastInput[node] = input;
       }
       if (
@@ -272,11 +311,12 @@ export function applyStep(state: FrameState, trace: TraceLog, tables: ReplayTabl
         kind === StepKind.windowAggregationFailed ||
         kind === StepKind.windowRecordSkipped
       )
-        counters[node * 3 + 2]!++;
-      else if (kind === StepKind.recordToLateSideOutput || (a >= 0 && a !== input)) counters[node * 3 + 1]!++;
+        counters[at + 2]!++;
+      else if (kind === StepKind.recordToLateSideOutput || (a >= 0 && a !== input)) counters[at + 1]!++;
+      if (kind === StepKind.recordLate || kind === StepKind.recordToLateSideOutput) counters[at + 3]!++;
       const output = (trace.extras[c] as { output: WindowOutput }).output;
       if (output.time.semantics === "kafka-streams") {
-        state.operatorStreamTime[(b >>> 16) * tables.nodes + node] = output.time.streamTime;
+        state.operatorStreamTime[state.task * nodes + node] = output.time.streamTime;
       }
       applyWindowOutput(state.windows, node, b >>> 16, output);
       break;

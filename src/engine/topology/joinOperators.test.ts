@@ -107,7 +107,7 @@ describe("stream–stream join", () => {
     expect(joined).toHaveLength(2);
     expect(sim.narrate(joined[0]!)).toContain("|1200-1500| = 300 ≤ 1000 ms");
     expect(sim.narrate(joined[0]!)).toContain("task 0_1");
-    expect(sim.frameAt(sim.stepCount).counters.j).toEqual({ in: 3, out: 2, dropped: 0 });
+    expect(sim.frameAt(sim.stepCount).counters.j).toEqual({ in: 3, out: 2, dropped: 0, late: 0 });
   });
 });
 
@@ -144,7 +144,7 @@ describe("left stream–stream join", () => {
     expect(sim.narrate(closed.step)).toContain(
       "stream time 2500 has passed 1200 + after 1000 ms + grace 0 ms = 2200",
     );
-    expect(sim.frameAt(sim.stepCount).counters.j).toEqual({ in: 4, out: 2, dropped: 0 });
+    expect(sim.frameAt(sim.stepCount).counters.j).toEqual({ in: 4, out: 2, dropped: 0, late: 0 });
   });
 });
 
@@ -170,7 +170,7 @@ describe("stream–stream join drops", () => {
     );
     expect(unjoined.map((s) => (s.kind === "recordUnjoined" ? s.reason : ""))).toEqual(["expired"]);
     expect(sim.narrate(unjoined[0]!.step)).toContain("before + after + grace = 2000 ms");
-    expect(sim.frameAt(sim.stepCount).counters.j).toEqual({ in: 3, out: 0, dropped: 1 });
+    expect(sim.frameAt(sim.stepCount).counters.j).toEqual({ in: 3, out: 0, dropped: 1, late: 0 });
   });
 
   it("shouldSkipANullKey", () => {
@@ -216,8 +216,8 @@ describe("stream–table join", () => {
     const { sim, out } = output(model(topics, [customers, orders], topology("inner")));
     expect(out).toEqual([["c1", { l: 1, r: "Ada L." }, 100]]);
     const counters = sim.frameAt(sim.stepCount).counters;
-    expect(counters.jt).toEqual({ in: 3, out: 1, dropped: 2 });
-    expect(counters.customers).toEqual({ in: 4, out: 4, dropped: 0 });
+    expect(counters.jt).toEqual({ in: 3, out: 1, dropped: 2, late: 0 });
+    expect(counters.customers).toEqual({ in: 4, out: 4, dropped: 0, late: 0 });
     const unjoined = Array.from({ length: sim.stepCount }, (_, i) => i).filter(
       (i) => sim.step(i).kind === "recordUnjoined",
     );

@@ -80,7 +80,7 @@ describe("stateless operators", () => {
     expect(out.map((r) => r.value)).toEqual([2, 3]);
     const kinds = Array.from({ length: sim.stepCount }, (_, i) => sim.step(i).kind);
     expect(kinds.filter((k) => k === "recordFiltered")).toHaveLength(1);
-    expect(sim.frameAt(sim.stepCount).counters.f).toEqual({ in: 3, out: 2, dropped: 1 });
+    expect(sim.frameAt(sim.stepCount).counters.f).toEqual({ in: 3, out: 2, dropped: 1, late: 0 });
   });
 
   it("flatMap emits every returned record in order", () => {
@@ -103,7 +103,7 @@ describe("stateless operators", () => {
       { key: "a", value: 1 },
       { key: "b", value: 1 },
     ]);
-    expect(sim.frameAt(sim.stepCount).counters.fm).toEqual({ in: 1, out: 2, dropped: 0 });
+    expect(sim.frameAt(sim.stepCount).counters.fm).toEqual({ in: 1, out: 2, dropped: 0, late: 0 });
   });
 
   it("flatMapValues keeps the key for every value", () => {
@@ -318,6 +318,6 @@ describe("enrich", () => {
       [1],
     );
     expect(out).toEqual([]);
-    expect(sim.frameAt(sim.stepCount).counters.rate).toEqual({ in: 1, out: 0, dropped: 1 });
+    expect(sim.frameAt(sim.stepCount).counters.rate).toEqual({ in: 1, out: 0, dropped: 1, late: 0 });
   });
 });

@@ -15,6 +15,7 @@ const shortcuts = (): { keys: string[]; action: MessageId }[] => [
   { keys: [t("keySpace")], action: "shortcutPlay" },
   { keys: ["Home", "End"], action: "shortcutEnds" },
   { keys: ["n", "p"], action: "shortcutMatch" },
+  { keys: ["Enter"], action: "shortcutOperator" },
   { keys: ["Esc"], action: "shortcutEscape" },
   { keys: ["?"], action: "shortcutHelp" },
 ];

@@ -1,6 +1,7 @@
 /**
  * Keyboard: ← / → step, Shift+← / → step by wall-clock tick, [ / ] step along one record's lineage, Space plays or pauses, Home / End jump to the ends, n / p jump to the next / previous match
- * of what "Jump to" names (a category of steps or a record key), ? opens the shortcuts help, Escape closes that help or else the record inspector.
+ * of what "Jump to" names (a category of steps or a record key), ? opens the shortcuts help, Escape closes that help or else the record inspector
+ * (or the operator inspector).
  * Keys typed into a form field are left alone, and Space on a button or link keeps its native meaning (pressing
  * that button). While the help is open it is modal: only Escape and ? do anything.
  */
@@ -58,8 +59,9 @@ export function useKeyboardShortcuts(): void {
           break;
         case "Escape":
           // Left alone when nothing is open, so Escape keeps its meaning elsewhere.
-          if (state.selection === null) return;
-          actions.recordSelected(null);
+          if (state.selection !== null) actions.recordSelected(null);
+          else if (state.operator !== null || state.operatorProblem !== null) actions.operatorSelected(null);
+          else return;
           break;
         case " ":
           if (target && ACTIVATABLE.has(target.tagName)) return;

@@ -1,7 +1,7 @@
 /**
- * The record inspector when a record is selected, then the cluster at this frame (instances, tasks, generations:
- * `ClusterPanel`) or, on its other tab, time at a glance (`TimeLanes`: `SideViews`), then each producer's buffer,
- * then what the scenario is about.
+ * The record inspector when a record is selected (or the operator inspector when an operator is: `OperatorSlot`),
+ * then the cluster at this frame (instances, tasks, generations: `ClusterPanel`) or, on its other tab, time at a
+ * glance (`TimeLanes`: `SideViews`), then each producer's buffer, then what the scenario is about.
  *
  * The panel follows the frame one render behind the canvas (`useDeferredValue`): a step or a scrubber jump paints
  * the canvas, the step and its narration at once, and the panel right after, without holding that paint up; while
@@ -14,6 +14,7 @@ import { useLabState } from "../LabContext";
 import { LazyRecordInspector } from "../lazyPanels";
 import { t } from "../messages";
 import { KeyDots } from "./KeyDots";
+import { OperatorSlot } from "./OperatorSlot";
 import { SideViews } from "./SideViews";
 
 export function SidePanel() {
@@ -29,6 +30,7 @@ export function SidePanel() {
           <LazyRecordInspector simulation={simulation} selection={selection} />
         </Suspense>
       ) : null}
+      <OperatorSlot simulation={simulation} />
       <FramePanels simulation={simulation} frame={frame} description={description} />
     </aside>
   );
