@@ -28,12 +28,13 @@ readHandedOverPlaces(document);
 
 const language = pickLanguage(window.location.search, navigator.languages ?? [navigator.language]);
 const page = pageServices();
-// A link opens at its step: it needs the validator and the narration first.
+// A link opens at its step: it needs the validator, the narration and the engine code it may use first.
 const link = fragmentOf(window.location.hash) !== null;
 await Promise.all([
   loadCatalogue(language),
   link ? page.validation() : null,
   link ? page.services.loadNarration() : null,
+  link ? page.services.loadEngineLibrary() : null,
 ]);
 
 const lab = createLab(browserEnvironment(), page.services);
@@ -50,6 +51,6 @@ const whenIdle = window.requestIdleCallback ?? ((callback: () => void) => window
 whenIdle(() => {
   void page.validation();
   void page.services.loadNarration();
-  void page.services.loadLessons();
+  void page.services.loadLessons(); // and the engine code only some scenarios need
   preloadPanels();
 });

@@ -4,7 +4,7 @@
  * stopped or restarted, and where records were processed again — and the steps touching a chosen record key. Used by
  * the jumps and the breakpoints. Pure functions over the trace.
  */
-import { formatKey, type RecordId, type Simulation, type TraceStep } from "../engine";
+import { formatKey, type RecordId, type Simulation, type TraceStep } from "../engine/core";
 
 export type InterestingCategory =
   | "drop"

@@ -32,6 +32,11 @@ export interface LabServices extends RunnerServices {
    * its first screen; here it always is).
    */
   loadNarration(): Promise<void>;
+  /**
+   * Loads the engine code only some scenarios need (windowed aggregation): a run that needs it before it has loaded
+   * fails with a SimulationError (the page loads it after its first screen; here it always is).
+   */
+  loadEngineLibrary(): Promise<void>;
   load(input: unknown): LoadResult;
   /** `fragment` is `location.hash` with or without its leading `#`. */
   decodeLink(fragment: string): DecodedLink;
@@ -44,6 +49,7 @@ export const labServices: Omit<LabServices, "lessons"> & { lessons: readonly Les
   lesson: (id) => lessons.find((l) => l.id === id),
   loadLessons: () => Promise.resolve(),
   loadNarration: () => Promise.resolve(),
+  loadEngineLibrary: () => Promise.resolve(),
   load: loadScenario,
   simulate,
   openRecorded: openSimulation,

@@ -7,7 +7,7 @@
  * was opened meanwhile, which cancels that run.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { type RecordId, type Simulation, SimulationError } from "../engine";
+import { type RecordId, type Simulation, SimulationError } from "../engine/core";
 import type { Scenario } from "../scenario";
 import { flightOf, recordPlaces } from "./flight";
 import { categoryOf, INTERESTING_CATEGORIES, nextInteresting, nextStepWithKey } from "./interestingSteps";

@@ -8,10 +8,11 @@
  * untrusted input is validated; until it has loaded, such input is refused with a message instead.
  *
  * Of the lessons, the page starts with the first one and every lesson's title: the others' scenarios load on
- * demand (`loadLessons`), and in the background once the page is idle. So does the engine's narration
- * (`loadNarration`): a lesson opens at step 0, which has none.
+ * demand (`loadLessons`), and in the background once the page is idle. So do the engine's narration
+ * (`loadNarration`: a lesson opens at step 0, which has none) and the engine code only some scenarios need
+ * (`loadEngineLibrary`: windowed aggregation), which `loadLessons` and opening a link wait for.
  */
-import { type Narrator, openSimulationWith, simulateWith } from "../engine";
+import { type EngineLibrary, type Narrator, openSimulationWith, simulateWith } from "../engine/core";
 import { compileScenario } from "../scenario/compileScenario";
 import { firstLesson, LESSON_ENTRIES, type Lesson } from "../scenario/lessons/firstLesson";
 import { encodeShareFragment } from "../scenario/shareEncode";
@@ -35,6 +36,14 @@ export function pageServices(
   let untrusted: UntrustedInput | null = null;
   let loading: Promise<void> | null = null;
   let lessons: readonly Lesson[] = [firstLesson];
+  const library: EngineLibrary = { windowedAggregation: null };
+  let libraryLoading: Promise<void> | null = null;
+  const loadEngineLibrary = () => {
+    libraryLoading ??= import("../engine/aggregation").then((m) => {
+      library.windowedAggregation = m.createWindowedAggregation;
+    });
+    return libraryLoading;
+  };
   let narrate: Narrator | null = null;
   let narrationLoading: Promise<void> | null = null;
   const narrator: Narrator = (source, step) => (narrate ? narrate(source, step) : "");
@@ -43,11 +52,12 @@ export function pageServices(
     lessons: LESSON_ENTRIES,
     lesson: (id) => lessons.find((l) => l.id === id),
     loadLessons() {
-      lessonsLoading ??= import("../scenario/lessons").then((m) => {
+      lessonsLoading ??= Promise.all([import("../scenario/lessons"), loadEngineLibrary()]).then(([m]) => {
         lessons = m.lessons;
       });
       return lessonsLoading;
     },
+    loadEngineLibrary,
     load(input) {
       const lesson = lessons.find((l) => l.scenario === input);
       if (lesson) return { ok: true, scenario: lesson.scenario, model: compileScenario(lesson.scenario) };
@@ -61,7 +71,7 @@ export function pageServices(
       });
       return narrationLoading;
     },
-    simulate: (model) => simulateWith(model, narrator),
+    simulate: (model) => simulateWith(model, narrator, library),
     openRecorded: (model, recorded) => openSimulationWith(model, recorded, narrator),
     createWorker: browserWorkerFactory(),
   };

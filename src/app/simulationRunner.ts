@@ -10,7 +10,7 @@ import {
   SimulationError,
   type SimulationModel,
   totalRecords,
-} from "../engine";
+} from "../engine/core";
 import type { Scenario } from "../scenario";
 import type { RunFailure, RunReply, RunRequest } from "./simulationProtocol";
 

@@ -109,7 +109,7 @@ describe("url sync: writing", () => {
     const { scheduler, store, writes, location } = setup();
     openFromLocation(store, location);
     store.getState().goTo(3);
-    scheduler.advance(URL_THROTTLE_MS);
+    scheduler.advance(WRITE_AFTER_MS);
     expect(writes).toHaveLength(0);
     scheduler.advance(IDLE_AFTER_MS);
     expect(writes.at(-1)).toMatch(/\/s=3$/);
@@ -195,7 +195,7 @@ describe("url sync: the view and the selection", () => {
     expect(other.getState().selection).toBeNull();
 
     store.getState().operatorSelected(null);
-    scheduler.advance(URL_THROTTLE_MS);
+    scheduler.advance(WRITE_AFTER_MS);
     expect(writes.at(-1)).toMatch(/\/s=12$/);
   });
 

@@ -1,39 +1,10 @@
 /**
- * The engine's public surface. Everything outside `src/engine` imports from here.
+ * The engine's public surface. Everything outside `src/engine` imports from here — except the page's first
+ * download, which imports `core.ts` (this, without the narration and the code only some runs need).
  */
-export * from "./aggregation";
-export type {
-  Frame,
-  Hop,
-  InstanceFrame,
-  NodeCounters,
-  TaskFrame,
-  TaskPartitionFrame,
-  WindowFrame,
-} from "./frame/frame";
-export * from "./groups";
-export * from "./model";
+export * from "./core";
 export { openSimulation } from "./openSimulation";
-export { partitionForJsonKey, partitionForKey } from "./partitioning/keyedPartitioner";
-export { totalRecords } from "./producer/totalRecords";
-export { type Narrator, openSimulationWith } from "./recordedSimulation";
 export { runFast } from "./runFast";
-export { formatTaskUnit, type GroupMode, type GroupStepPayload } from "./runtime/groupDriver";
-export { SimulationError } from "./runtime/simulationError";
-export { PROGRESS_EVERY_STEPS, type RecordOptions, recordRun, simulate, simulateWith } from "./simulate";
-export type { FastRun, LogEntry, PartitionContents, RecordVersion, Simulation } from "./simulation";
-export type {
-  GraphEdge,
-  GraphNode,
-  GraphTopic,
-  TaskSpec,
-  TopicPartitionRef,
-  TopologyGraph,
-} from "./topology/topologyGraph";
-export { buildTopologyGraph } from "./topology/topologyGraph";
-export { formatJson, formatKey, formatRecord } from "./trace/formatRecord";
-export type { GenerationSummary, GroupHistory, LifecycleEvent } from "./trace/groupHistory";
-export type { NarrationSource } from "./trace/narrate";
-export { type RecordedLog, type RecordedRun, type RecordedTrace, recordedBuffers } from "./trace/recordedRun";
-export type { PartitionRule, RecordId, TraceEvent, TraceEventKind, TraceStep } from "./trace/traceEvent";
+export { recordRun, simulate } from "./simulate";
+// The window assigners: used by validation and the aggregation code, both loaded on demand by a page.
 export * from "./windows";

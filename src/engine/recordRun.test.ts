@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { openSimulation } from "./openSimulation";
-import { PROGRESS_EVERY_STEPS, recordRun, simulate } from "./simulate";
+import { PROGRESS_EVERY_STEPS } from "./recording";
+import { recordRun, simulate } from "./simulate";
 import { model, producer, record, sink, source } from "./testing/modelFixtures";
 import { recordedBuffers } from "./trace/recordedRun";
 

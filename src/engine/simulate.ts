@@ -1,74 +1,22 @@
 /**
- * The recording path: runs a model and records every step into a columnar trace ({@link recordRun}), then serves
- * decoded steps, narration and frames for any cursor ({@link openSimulation}). The two halves meet in a
- * {@link RecordedRun}, plain data, so the run can happen on another thread than the one that reads it.
+ * `simulate` and `recordRun`: the recording path (`recording.ts`) with everything the engine has — the code every
+ * kind of node needs and the engine's narration. What the CLI, the worker and the tests run.
  */
-import { VersionLog } from "./broker/partitionLog";
+import { createWindowedAggregation } from "./aggregation";
 import type { SimulationModel } from "./model";
 import { openSimulation } from "./openSimulation";
-import { createPlacement } from "./partitioning/placement";
-import { totalRecords } from "./producer/totalRecords";
-import { SeededRandom } from "./random/seededRandom";
-import { type Narrator, openSimulationWith } from "./recordedSimulation";
-import { runCluster } from "./runtime/runCluster";
-import { SimulationError } from "./runtime/simulationError";
+import { type EngineLibrary, type RecordOptions, recordRunWith } from "./recording";
 import type { Simulation } from "./simulation";
-import type { Processor } from "./topology/operatorEnv";
-import { buildTopologyGraph } from "./topology/topologyGraph";
-import { compileTracedOperator } from "./topology/tracedOperators";
 import type { RecordedRun } from "./trace/recordedRun";
-import { TraceLog } from "./trace/traceLog";
-import { traceRecorder } from "./trace/traceRecorder";
 
-/** Compiles the topology in reverse topological order so every node's children exist first. */
-export function compileTopology(
-  model: SimulationModel,
-  graph: ReturnType<typeof buildTopologyGraph>,
-  compileNode: (index: number, children: (branch: string | null) => Processor[]) => Processor,
-): Processor[] {
-  const processors: Processor[] = new Array(graph.nodes.length);
-  for (let i = model.app.topology.length - 1; i >= 0; i--) {
-    const kids = graph.children[i]!;
-    processors[i] = compileNode(i, (branch) =>
-      kids.filter((k) => k.branch === branch).map((k) => processors[k.node]!),
-    );
-  }
-  return processors;
-}
-
-/**
- * A rough size of the trace, to size its columns once: every record is produced, appended, fetched, usually
- * advances its task's stream time, and visits each node; transforming nodes and sinks add a record version each. Capped by the step limit.
- */
-function expectedTraceSize(model: SimulationModel): [steps: number, versions: number] {
-  const records = totalRecords(model);
-  const nodes = model.app.topology;
-  const sinks = nodes.filter((n) => n.op === "sink").length;
-  const transforming = nodes.filter(
-    (n) => n.op === "map" || n.op === "mapValues" || n.op === "selectKey" || n.op === "enrich",
-  ).length;
-  // Produced, appended, fetched, a stream-time step when it advances (most records), then each node.
-  const steps = Math.min(model.limits.maxSteps + 1, records * (4 + nodes.length + sinks) + 64);
-  return [steps, records * (1 + transforming + sinks) + 64];
-}
-
-export interface RecordOptions {
-  /**
-   * Told now and then while the run goes (at most about every {@link PROGRESS_EVERY_STEPS} steps): records sent
-   * so far, and in all.
-   */
-  onProgress?: (done: number, total: number) => void;
-}
-
-/** How many trace steps at least pass between two {@link RecordOptions.onProgress} calls. */
-export const PROGRESS_EVERY_STEPS = 50_000;
+const FULL_LIBRARY: EngineLibrary = { windowedAggregation: createWindowedAggregation };
 
 /**
  * Runs `model` on the recording path and returns what it recorded, as plain data whose typed arrays each own a
  * buffer of exactly their length (ready to transfer to another thread).
  */
 export function recordRun(model: SimulationModel, options: RecordOptions = {}): RecordedRun {
-  return record(model, options, true);
+  return recordRunWith(model, options, true, FULL_LIBRARY);
 }
 
 /**
@@ -76,53 +24,5 @@ export function recordRun(model: SimulationModel, options: RecordOptions = {}): 
  * `openSimulation(model, recordRun(model))`, without copying the recorded columns.
  */
 export function simulate(model: SimulationModel): Simulation {
-  return openSimulation(model, record(model, {}, false));
-}
-
-/** `simulate`, narrated by `narrator` (a page that loads the narration later: `narration.ts`). */
-export function simulateWith(model: SimulationModel, narrator: Narrator): Simulation {
-  return openSimulationWith(model, record(model, {}, false), narrator);
-}
-
-/** The recording run; `copy` as in `TraceLog#toRecorded`. */
-function record(model: SimulationModel, options: RecordOptions, copy: boolean): RecordedRun {
-  const graph = buildTopologyGraph(model);
-  const trace = new TraceLog(...expectedTraceSize(model));
-  const root = new SeededRandom(model.seed);
-  const maxSteps = model.limits.maxSteps;
-  const { onProgress } = options;
-  const run = runCluster(model, graph, {
-    recorder: traceRecorder(trace),
-    compile: (env) =>
-      compileTopology(model, graph, (i, children) =>
-        compileTracedOperator(model.app.topology[i]!, i, children, env, trace),
-      ),
-    placement: (spec, partitions, label, batchSizeBytes) =>
-      createPlacement(spec, partitions, root.fork(label), batchSizeBytes),
-    random: (label) => root.fork(label),
-    createLog: (expectedRecords) => new VersionLog(trace, expectedRecords),
-    checkLimits: () => {
-      if (trace.length > maxSteps) {
-        throw new SimulationError(
-          `the run passed ${maxSteps} steps (limits.maxSteps); raise the limit or shorten the scenario`,
-        );
-      }
-    },
-    onProgress: onProgress && progressEvery(trace, onProgress),
-  });
-  return {
-    trace: trace.toRecorded(copy),
-    logs: (run.logs as VersionLog[]).map((log) => log.toRecorded(copy)),
-    assignment: run.assignment,
-  };
-}
-
-/** Passes progress on when at least {@link PROGRESS_EVERY_STEPS} steps were recorded since it last did. */
-function progressEvery(trace: TraceLog, onProgress: (done: number, total: number) => void) {
-  let nextAt = PROGRESS_EVERY_STEPS;
-  return (done: number, total: number) => {
-    if (trace.length < nextAt) return;
-    nextAt = trace.length + PROGRESS_EVERY_STEPS;
-    onProgress(done, total);
-  };
+  return openSimulation(model, recordRunWith(model, {}, false, FULL_LIBRARY));
 }

@@ -3,7 +3,7 @@
  * in partition lanes, the flight overlay and the side panel. A null key is grey. Colour is never the only cue:
  * every record also shows its key as text.
  */
-import { formatKey, type RecordKey } from "../engine";
+import { formatKey, type RecordKey } from "../engine/core";
 
 /** Mid-tone hues that read on white and take white text (contrast ≥ 4.5:1 for bold labels). */
 const PALETTE = [

@@ -3,6 +3,8 @@
  * nothing. Semantics are those of `tracedOperators.ts`; keep the two in step (the determinism tests compare the
  * outputs of both paths on every built-in scenario).
  */
+
+import { createWindowedAggregation } from "../aggregation";
 import type { WindowOutput } from "../aggregation/windowOutput";
 import { JoinSide, StreamStreamJoinTask } from "../joins/streamStreamJoin";
 import { TableStore } from "../joins/tableStore";
@@ -224,7 +226,7 @@ export function compileFastOperator(
     case "windowedAggregate": {
       const next = fanOut(children(null), self);
       const late = fanOut(children("late"), self);
-      const tasks = new WindowedTasks(node);
+      const tasks = new WindowedTasks(node, createWindowedAggregation);
       const forward = (outputs: WindowOutput[], id: number, t: number) => {
         for (const out of outputs) {
           if (out.kind === "lateSideOutput") {

@@ -9,6 +9,7 @@ import { JoinSide, StreamStreamJoinTask, UnjoinedReason } from "../joins/streamS
 import { TableStore } from "../joins/tableStore";
 import { TaskStores } from "../joins/taskStores";
 import type { Json, RecordKey, TopologyNode } from "../model";
+import { SimulationError } from "../runtime/simulationError";
 import { formatJson } from "../trace/formatRecord";
 import { StepKind, type TraceLog, WINDOW_STEP } from "../trace/traceLog";
 import { enrichCall } from "./enrichCall";
@@ -20,7 +21,7 @@ import {
   type OperatorEnv,
   type Processor,
 } from "./operatorEnv";
-import { WindowedTasks, windowResult } from "./windowedTasks";
+import { type WindowedAggregationFactory, WindowedTasks, windowResult } from "./windowedTasks";
 
 function forwardAll(children: Processor[], self: number): Processor {
   return (k, v, t, id) => {
@@ -34,6 +35,8 @@ export function compileTracedOperator(
   children: (branch: string | null) => Processor[],
   env: OperatorEnv,
   trace: TraceLog,
+  /** Windowed aggregation cores; null when the run has no windowed nodes (or their code is not loaded). */
+  windowedAggregation: WindowedAggregationFactory | null,
 ): Processor {
   const ctx = env.context;
   const failed = (id: number, from: number, error: unknown) => {
@@ -349,7 +352,12 @@ export function compileTracedOperator(
     case "windowedAggregate": {
       const next = forwardAll(children(null), self);
       const late = forwardAll(children("late"), self);
-      const tasks = new WindowedTasks(node);
+      if (!windowedAggregation) {
+        throw new SimulationError(
+          `app.topology[${self}] "${node.id}": the windowed aggregation code is still loading; open the scenario again`,
+        );
+      }
+      const tasks = new WindowedTasks(node, windowedAggregation);
       // One step per output, with the core's reason; a forwarded result is a new record version.
       const forward = (outputs: WindowOutput[], id: number, t: number) => {
         const where = self | (env.task << 16);

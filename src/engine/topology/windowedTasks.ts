@@ -3,7 +3,7 @@
  * task; Flink keeps keyed state per subtask), created on the task's first record, saved at each commit and restored
  * by the task's next owner. Shared by both operator paths; what they do with the outputs differs.
  */
-import { createWindowedAggregation, type WindowedAggregation } from "../aggregation";
+import type { createWindowedAggregation, WindowedAggregation } from "../aggregation";
 import type { OpenWindow, WindowAggregationSnapshot } from "../aggregation/windowOperator";
 import type { WindowBounds, WindowOutput } from "../aggregation/windowOutput";
 import type { Json, WindowedAggregateNode } from "../model";
@@ -60,18 +60,26 @@ export function windowResult(output: WindowOutput, inputTimestamp: number): Wind
   }
 }
 
+/**
+ * Makes a windowed aggregation core (`createWindowedAggregation`): a parameter of the run, so a page can load the
+ * aggregation code only for the scenarios that have windows.
+ */
+export type WindowedAggregationFactory = typeof createWindowedAggregation;
+
 export class WindowedTasks {
   readonly #node: WindowedAggregateNode;
+  readonly #create: WindowedAggregationFactory;
   readonly #cores: (WindowedAggregation | null)[] = [];
 
-  constructor(node: WindowedAggregateNode) {
+  constructor(node: WindowedAggregateNode, create: WindowedAggregationFactory) {
     this.#node = node;
+    this.#create = create;
   }
 
   core(task: number): WindowedAggregation {
     let core = this.#cores[task];
     if (core == null) {
-      core = createWindowedAggregation(this.#node.aggregation);
+      core = this.#create(this.#node.aggregation);
       this.#cores[task] = core;
     }
     return core;
@@ -82,8 +90,7 @@ export class WindowedTasks {
   }
 
   restore(task: number, snapshot: WindowAggregationSnapshot | null): OpenWindow[] {
-    this.#cores[task] =
-      snapshot === null ? null : createWindowedAggregation(this.#node.aggregation, snapshot);
+    this.#cores[task] = snapshot === null ? null : this.#create(this.#node.aggregation, snapshot);
     return this.#cores[task]?.openWindows() ?? [];
   }
 }

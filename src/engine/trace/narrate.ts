@@ -5,7 +5,7 @@
 
 import type { WindowBounds } from "../aggregation/windowOutput";
 import type { TopicPartition } from "../groups/assignor";
-import { describeCoordinatorEvent } from "../groups/coordinator";
+import { describeCoordinatorEvent } from "../groups/coordinator/describeCoordinatorEvent";
 import { DEFAULT_TIME, type SimulationModel, type TopologyNode } from "../model";
 import { describeScheduler } from "../runtime/recordScheduler";
 import { describeExtractor } from "../runtime/timestampExtractor";

@@ -14,7 +14,7 @@ import type {
   Simulation,
   TaskFrame,
   WindowFrame,
-} from "../../engine";
+} from "../../engine/core";
 import { useLabActions } from "../LabContext";
 import { t } from "../messages";
 import { instanceColor } from "./instanceColor";

@@ -4,7 +4,7 @@
  */
 
 import type { RecordSelection } from "../../app/labState";
-import { formatJson, formatKey, type Simulation, type TraceStep } from "../../engine";
+import { formatJson, formatKey, type Simulation, type TraceStep } from "../../engine/core";
 import { t } from "../messages";
 
 export interface LineageLine {

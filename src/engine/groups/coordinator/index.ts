@@ -22,4 +22,3 @@ export type {
 export type { CoordinatorInput, CoordinatorInputKind } from "./coordinatorInput";
 export type { CoordinatorState, InstanceState, MemberState, PendingRebalance } from "./coordinatorState";
 export { createCoordinator, currentAssignment, memberIdOf, nextDeadline, ownerOf } from "./coordinatorState";
-export { describeCoordinatorEvent } from "./describeCoordinatorEvent";
