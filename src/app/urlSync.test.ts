@@ -109,7 +109,7 @@ describe("url sync: writing", () => {
     const { scheduler, store, writes, location } = setup();
     openFromLocation(store, location);
     store.getState().goTo(3);
-    scheduler.advance(WRITE_AFTER_MS);
+    scheduler.advance(URL_THROTTLE_MS);
     expect(writes).toHaveLength(0);
     scheduler.advance(IDLE_AFTER_MS);
     expect(writes.at(-1)).toMatch(/\/s=3$/);
