@@ -80,7 +80,14 @@ export default defineConfig({
     target: "es2022",
     sourcemap: true,
     rolldownOptions: {
-      output: { codeSplitting: { groups: [{ name: "app", test: (id: string) => initialModules.has(id) }] } },
+      output: {
+        codeSplitting: {
+          // The entry stays in its own chunk: it awaits (top-level) the chunks it loads first, which import this one.
+          groups: [
+            { name: "app", test: (id: string) => initialModules.has(id) && !id.endsWith("/src/main.tsx") },
+          ],
+        },
+      },
     },
   },
   worker: { format: "es" },

@@ -63,6 +63,35 @@ function partitionOf(simulation: Simulation, places: RecordPlaces, record: Recor
   return null;
 }
 
+/** Window steps after which the arriving record is gone: dropped as late, skipped, or its aggregation failed. */
+const WINDOW_DROPS = new Set<TraceStep["kind"]>([
+  "recordLate",
+  "windowRecordSkipped",
+  "windowAggregationFailed",
+]);
+
+/** The node feeding `node` in the topology (a windowed aggregation has exactly one), or null. */
+function upstreamOf(simulation: Simulation, node: string): string | null {
+  return simulation.graph.edges.find((e) => e.to === node)?.from ?? null;
+}
+
+/**
+ * True when the record already arrived at the windowed node: an earlier output of the same input at the same node
+ * while that record is being processed (its outputs, and what they cause downstream, follow one another until the
+ * task picks its next record).
+ */
+function continuesArrival(simulation: Simulation, at: number, node: string, input: RecordId): boolean {
+  for (let i = at - 1; i >= 0 && i >= at - ARRIVAL_LOOKBACK; i--) {
+    const previous = simulation.step(i);
+    if (previous.kind === "partitionChosen" || previous.kind === "recordFetched") return false;
+    if ("input" in previous && "node" in previous && previous.node === node) return previous.input === input;
+  }
+  return false;
+}
+
+/** How far back `continuesArrival` looks for the record's earlier outputs. */
+const ARRIVAL_LOOKBACK = 256;
+
 /** The flight of trace step `step`, or null when the step moves no record (commits, assignments). */
 export function flightOf(simulation: Simulation, places: RecordPlaces, step: TraceStep): Flight | null {
   const base = (record: RecordId, path: Anchor[], outcome: FlightOutcome, result = record): Flight => ({
@@ -153,8 +182,15 @@ export function flightOf(simulation: Simulation, places: RecordPlaces, step: Tra
     case "windowClosed":
     case "windowExpired":
     case "windowAggregationFailed":
-    case "windowRecordSkipped":
-      return null;
+    case "windowRecordSkipped": {
+      // What a record arriving at a windowed node did there: it flies in from the node before (once — a record
+      // that updates several windows arrives at its first step and stays for the others). A watermark's outputs
+      // move no record.
+      if (step.input === null) return null;
+      const outcome = WINDOW_DROPS.has(step.kind) ? "dropped" : "moved";
+      const arriving = !continuesArrival(simulation, step.step, step.node, step.input);
+      return hop(step.input, step.node, arriving ? upstreamOf(simulation, step.node) : step.node, outcome);
+    }
     default: {
       const unknown: never = step;
       return unknown;
