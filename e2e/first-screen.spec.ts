@@ -217,6 +217,8 @@ test("Copy link copies the share link of the current step", async ({ page, conte
 test("with reduced motion, records are placed without moving", async ({ page }) => {
   await page.emulateMedia({ reducedMotion: "reduce" });
   await openLab(page);
+  // The overlay loads on its own, right after the first screen (nothing is in flight at step 0).
+  await page.getByTestId("flight-overlay").waitFor({ state: "attached" });
   const inFlight = await page.evaluate(async () => {
     const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="flight-overlay"]')!;
     const seen = new Set<string | undefined>();
