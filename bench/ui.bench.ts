@@ -142,6 +142,8 @@ async function measureFirstRender(newPage: () => Promise<Page>): Promise<number>
 async function measureFps(page: Page, url: string): Promise<{ fps: number; nodes: number }> {
   await page.goto(url);
   await page.getByRole("button", { name: "Play", exact: true }).waitFor();
+  // A link's graph is laid out once the layout library has loaded.
+  await page.locator(".react-flow__node").first().waitFor();
   const nodes = await page.locator(".react-flow__node").count();
   await page.getByRole("combobox", { name: "Speed" }).selectOption({ index: 4 });
   await page.getByRole("button", { name: "Play", exact: true }).click();
@@ -170,6 +172,7 @@ async function measureFps(page: Page, url: string): Promise<{ fps: number; nodes
 async function measureSeek(page: Page, url: string): Promise<{ paintMs: number; renderMs: number }> {
   await page.goto(url);
   await page.getByRole("slider", { name: "Step" }).waitFor({ timeout: 120_000 });
+  await page.locator(".react-flow__node").first().waitFor();
   return page.evaluate(async (seeks) => {
     const scrubber = document.querySelector<HTMLInputElement>('input[type="range"]')!;
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;

@@ -27,18 +27,24 @@ describe("warmFrames", () => {
     expect(scheduler.pending()).toBe(0);
   });
 
-  it("leaves the page alone between slices once an idle period is used up", () => {
+  it("works one slice per idle period, and none in a period too short", () => {
     const { store, frameAt } = openedStore(8_000);
-    let remaining = 100;
     const scheduler = fakeScheduler();
-    const tight = {
+    let budget = 10;
+    const idle = {
       requestIdleCallback: (callback: (deadline: { timeRemaining(): number }) => void, timeoutMs: number) =>
-        scheduler.requestIdleCallback(() => callback({ timeRemaining: () => (remaining -= 100) }), timeoutMs),
+        scheduler.requestIdleCallback(() => callback({ timeRemaining: () => budget }), timeoutMs),
       cancelIdleCallback: scheduler.cancelIdleCallback,
     };
-    warmFrames(store, tight);
+    warmFrames(store, idle);
     scheduler.advance(25);
     expect(frameAt).toHaveBeenCalledTimes(1);
+    budget = 1;
+    scheduler.advance(100);
+    expect(frameAt).toHaveBeenCalledTimes(1);
+    budget = 10;
+    scheduler.advance(25);
+    expect(frameAt).toHaveBeenCalledTimes(2);
   });
 
   it("starts over on the next scenario and stops when disposed", () => {

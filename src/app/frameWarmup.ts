@@ -9,7 +9,7 @@ import type { Scheduler } from "./scheduler";
 
 /** Steps the pass moves per call; each call also builds one frame, so not too few. */
 export const WARMUP_SLICE_STEPS = 16_384;
-/** Leave the page this much of an idle period, in ms. */
+/** A slice runs only in an idle period with at least this much time left, in ms. */
 const IDLE_MARGIN_MS = 2;
 /** An idle period is waited for at most this long. */
 const IDLE_TIMEOUT_MS = 2000;
@@ -28,12 +28,13 @@ export function warmFrames(
     const { simulation } = open;
     const end = simulation.stepCount;
     let reached = 0;
+    // One slice per idle period (a few milliseconds): an input that comes meanwhile waits for one slice at most.
     const slice = (deadline: { timeRemaining(): number }) => {
       handle = null;
-      do {
+      if (deadline.timeRemaining() > IDLE_MARGIN_MS) {
         reached = Math.min(end, reached + WARMUP_SLICE_STEPS);
         simulation.frameAt(reached);
-      } while (reached < end && deadline.timeRemaining() > IDLE_MARGIN_MS);
+      }
       if (reached < end) handle = scheduler.requestIdleCallback(slice, IDLE_TIMEOUT_MS);
     };
     if (end > 0) handle = scheduler.requestIdleCallback(slice, IDLE_TIMEOUT_MS);

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { labServices } from "./labServices";
 import { createLabStore } from "./labStore";
 import { fakeScheduler, IDLE_AFTER_MS } from "./testing/fakeScheduler";
-import { createUrlSync, formatFragment, fragmentOf, openFromLocation, URL_THROTTLE_MS } from "./urlSync";
+import {
+  createUrlSync,
+  formatFragment,
+  fragmentOf,
+  openFromLocation,
+  URL_MAX_WAIT_MS,
+  URL_THROTTLE_MS,
+} from "./urlSync";
 
 /** A change reaches the address bar after the throttle period, at the next idle moment. */
 const WRITE_AFTER_MS = URL_THROTTLE_MS + IDLE_AFTER_MS;
@@ -87,7 +94,7 @@ describe("url sync: writing", () => {
     expect(labServices.decodeLink(fragment)).toMatchObject({ ok: true, cursor: 4 });
   });
 
-  it("replaces the URL at most once per throttle period, with the latest step", () => {
+  it("replaces the URL once the steps have been still for the throttle period, with the latest step", () => {
     const { scheduler, store, writes, location } = setup();
     openFromLocation(store, location);
     for (let i = 0; i < 5; i++) store.getState().stepRequested(1);
@@ -103,6 +110,17 @@ describe("url sync: writing", () => {
     scheduler.advance(WRITE_AFTER_MS);
     expect(writes).toHaveLength(2);
     expect(location.hash).toMatch(/\/s=6$/);
+  });
+
+  it("writes at least every two seconds while the steps keep coming (playing, dragging the scrubber)", () => {
+    const { scheduler, store, writes, location } = setup();
+    openFromLocation(store, location);
+    for (let t = 0; t < URL_MAX_WAIT_MS + 200; t += 100) {
+      store.getState().stepRequested(1);
+      scheduler.advance(100);
+    }
+    expect(writes).toHaveLength(1);
+    expect(location.hash).toMatch(/\/s=2[01]$/);
   });
 
   it("waits for an idle moment after the throttle period, so a step is painted before the URL is written", () => {

@@ -1,9 +1,10 @@
 /**
  * URL sync: the location's fragment follows the open scenario, its step, the canvas view and the selected record or
  * operator (`#v1/<scenario>/s=<cursor>[/n=<node>[@<task>]][/r=<record>][/v=physical]`, see `shareSettings.ts`), so
- * the address bar is always a share link. Writes use `history.replaceState` (no history entry per step), at most
- * once per `throttleMs` and when the page is idle (never between a step and its paint), always with the latest
- * state. A fragment the user types or pastes (`hashchange`) opens that link.
+ * the address bar is always a share link. Writes use `history.replaceState` (no history entry per step), once the
+ * state has been still for `throttleMs` (at most `URL_MAX_WAIT_MS` after a change), when the page is idle (never
+ * between a step and its paint), always with the latest state. A fragment the user types or pastes (`hashchange`)
+ * opens that link.
  *
  * `location`, `history` and the scheduler are parameters, so tests pass their own.
  */
@@ -15,6 +16,11 @@ import type { Scheduler } from "./scheduler";
 import { formatShareSettings } from "./shareSettings";
 
 export const URL_THROTTLE_MS = 250;
+/**
+ * While the state keeps changing (playing, dragging the scrubber) the address waits, but never longer than this:
+ * writing it costs the browser a style pass (SVG references such as the edges' markers resolve against the URL).
+ */
+export const URL_MAX_WAIT_MS = 2000;
 /** A write waits for an idle moment at most this long (a page that is never idle still gets its link). */
 const IDLE_TIMEOUT_MS = 1000;
 
@@ -23,7 +29,10 @@ export interface UrlSyncOptions {
   services: Pick<LabServices, "encodeLink">;
   location: Pick<Location, "hash" | "href">;
   history: Pick<History, "replaceState">;
-  scheduler: Pick<Scheduler, "setTimeout" | "clearTimeout" | "requestIdleCallback" | "cancelIdleCallback">;
+  scheduler: Pick<
+    Scheduler,
+    "now" | "setTimeout" | "clearTimeout" | "requestIdleCallback" | "cancelIdleCallback"
+  >;
   /** Where `hashchange` is listened for (the window); omit to not follow typed links. */
   events?: Pick<EventTarget, "addEventListener" | "removeEventListener">;
   throttleMs?: number;
@@ -62,9 +71,11 @@ export function openFromLocation(store: LabStoreApi, location: Pick<Location, "h
 export function createUrlSync(options: UrlSyncOptions): UrlSync {
   const { store, services, location, history, scheduler, events } = options;
   const throttleMs = options.throttleMs ?? URL_THROTTLE_MS;
-  /** The throttle's timer, then the idle callback that writes; null when no write is pending. */
+  /** The quiet period's timer, then the idle callback that writes; null when no write is pending. */
   let timer: number | null = null;
   let idle: number | null = null;
+  /** When the first change not yet written happened. */
+  let pendingSince = 0;
   /** The fragment we last wrote, to tell our own writes from the user's. */
   let written = fragmentOf(location.hash);
 
@@ -94,11 +105,16 @@ export function createUrlSync(options: UrlSyncOptions): UrlSync {
       state.operator === previous.operator
     )
       return;
-    if (timer !== null || idle !== null) return;
+    if (idle !== null) return; // a write is about to happen, with the latest state
+    const now = scheduler.now();
+    if (timer === null) pendingSince = now;
+    else scheduler.clearTimeout(timer);
+    // Written once the state has been still for `throttleMs`, or `URL_MAX_WAIT_MS` after the first change.
+    const wait = Math.max(0, Math.min(throttleMs, pendingSince + URL_MAX_WAIT_MS - now));
     timer = scheduler.setTimeout(() => {
       timer = null;
       idle = scheduler.requestIdleCallback(write, IDLE_TIMEOUT_MS);
-    }, throttleMs);
+    }, wait);
   });
 
   const onHashChange = () => {
