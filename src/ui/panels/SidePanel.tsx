@@ -3,23 +3,24 @@
  * then the cluster at this frame (instances, tasks, generations: `ClusterPanel`) or, on its other tab, time at a
  * glance (`TimeLanes`: `SideViews`), then each producer's buffer, then what the scenario is about.
  *
- * The panel follows the frame one render behind the canvas (`useDeferredValue`): a step or a scrubber jump paints
- * the canvas, the step and its narration at once, and the panel right after, without holding that paint up; while
- * the user drags the scrubber, React skips the panel's intermediate frames.
+ * The panel follows the frame one painted frame behind the canvas (`useAfterPaint`): a step or a scrubber jump
+ * paints the canvas, the step and its narration at once, and the panel right after, without holding that paint up;
+ * while the user drags the scrubber, the panel renders at most once per frame.
  */
 import "./panels.css";
-import { memo, Suspense, useDeferredValue } from "react";
+import { memo, Suspense } from "react";
 import type { Frame, Simulation } from "../../engine";
 import { useLabState } from "../LabContext";
 import { LazyRecordInspector } from "../lazyPanels";
 import { t } from "../messages";
+import { useAfterPaint } from "../useAfterPaint";
 import { KeyDots } from "./KeyDots";
 import { OperatorSlot } from "./OperatorSlot";
 import { SideViews } from "./SideViews";
 
 export function SidePanel() {
   const simulation = useLabState((s) => s.open?.simulation ?? null);
-  const frame = useDeferredValue(useLabState((s) => s.frame));
+  const frame = useAfterPaint(useLabState((s) => s.frame));
   const description = useLabState((s) => s.open?.scenario.description ?? null);
   const selection = useLabState((s) => s.selection);
   if (!simulation || !frame) return null;
