@@ -13,6 +13,13 @@ const $ = (selector: string) => mounted.container.querySelector<HTMLElement>(sel
 const $$ = (selector: string) => [...mounted.container.querySelectorAll<HTMLElement>(selector)];
 const tab = (name: string) => $$('[role="tab"]').find((b) => b.textContent === name)!;
 
+/** Lets the side panel catch up: it shows the frame one painted frame after the canvas (`useAfterPaint`). */
+async function afterPaint() {
+  await act(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  });
+}
+
 /** Opens the lesson at the cursor just after the first step whose narration contains `text`. */
 async function openAt(lessonId: string, text: string) {
   await act(async () => mounted.lab.store.getState().lessonChosen(lessonId));
@@ -21,6 +28,7 @@ async function openAt(lessonId: string, text: string) {
   for (let i = 0; i < simulation.stepCount && cursor < 0; i++)
     if (simulation.narrate(i).includes(text)) cursor = i + 1;
   await act(async () => mounted.lab.store.getState().goTo(cursor));
+  await afterPaint();
 }
 
 // The side panel loads the time view and the inspector lazily: have them ready, as the page does after first paint.
@@ -78,6 +86,7 @@ describe("the side panel's time view", () => {
 
     // Past the payment: its partition time and the stream time are 900, and the order goes next without waiting.
     await act(async () => mounted.lab.store.getState().goTo(13));
+    await afterPaint();
     expect($('[data-testid="partition-time-payments-0"]')!.textContent).toBe("partition time 900 ms");
     expect($('[data-testid="stream-time-0_0"]')!.textContent).toContain("stream time 900 ms");
     const next = $('[data-testid="next-pick-0_0"]')!.textContent;
