@@ -33,8 +33,9 @@ export interface LabServices extends RunnerServices {
    */
   loadNarration(): Promise<void>;
   /**
-   * Loads the engine code only some scenarios need (windowed aggregation): a run that needs it before it has loaded
-   * fails with a SimulationError (the page loads it after its first screen; here it always is).
+   * Loads the engine code only some scenarios need (windowed aggregation, Flink's watermarks): a run that needs it
+   * before it has loaded fails with a SimulationError (the page loads it after its first screen; here it always
+   * is).
    */
   loadEngineLibrary(): Promise<void>;
   load(input: unknown): LoadResult;

@@ -27,6 +27,19 @@ describe("pageServices", () => {
     expect(simulation.narrate(3)).not.toBe("");
   });
 
+  it("runs windowed and Flink scenarios once the engine code they need has loaded, and says so before", async () => {
+    const { services } = pageServices(() => new Promise(() => {}));
+    await services.loadLessons();
+    for (const id of ["tumbling-grace", "watermarks-parallel"]) {
+      const fresh = pageServices(() => new Promise(() => {})).services;
+      const loaded = services.load(services.lesson(id)!.scenario);
+      if (!loaded.ok) throw new Error(`${id} does not load`);
+      expect(() => fresh.simulate(loaded.model)).toThrow(/still loading; open the scenario again/);
+      await fresh.loadEngineLibrary();
+      expect(fresh.simulate(loaded.model).digest()).toBe(labServices.simulate(loaded.model).digest());
+    }
+  });
+
   it("opens every built-in lesson without the validator, exactly as validation would give it", async () => {
     const { services } = pageServices(() => new Promise(() => {}));
     await Promise.all([services.loadLessons(), services.loadNarration()]);

@@ -10,7 +10,8 @@
  * Of the lessons, the page starts with the first one and every lesson's title: the others' scenarios load on
  * demand (`loadLessons`), and in the background once the page is idle. So do the engine's narration
  * (`loadNarration`: a lesson opens at step 0, which has none) and the engine code only some scenarios need
- * (`loadEngineLibrary`: windowed aggregation), which `loadLessons` and opening a link wait for.
+ * (`loadEngineLibrary`: windowed aggregation, Flink's watermarks), which `loadLessons` and opening a link wait
+ * for.
  */
 import { type EngineLibrary, type Narrator, openSimulationWith, simulateWith } from "../engine/core";
 import { compileScenario } from "../scenario/compileScenario";
@@ -36,11 +37,11 @@ export function pageServices(
   let untrusted: UntrustedInput | null = null;
   let loading: Promise<void> | null = null;
   let lessons: readonly Lesson[] = [firstLesson];
-  const library: EngineLibrary = { windowedAggregation: null };
+  let library: EngineLibrary = { windowedAggregation: null, flinkWatermarks: null };
   let libraryLoading: Promise<void> | null = null;
   const loadEngineLibrary = () => {
-    libraryLoading ??= import("../engine/aggregation").then((m) => {
-      library.windowedAggregation = m.createWindowedAggregation;
+    libraryLoading ??= import("../engine/fullLibrary").then((m) => {
+      library = m.FULL_LIBRARY;
     });
     return libraryLoading;
   };

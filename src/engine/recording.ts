@@ -12,6 +12,7 @@ import { createPlacement } from "./partitioning/placement";
 import { totalRecords } from "./producer/totalRecords";
 import { SeededRandom } from "./random/seededRandom";
 import { type Narrator, openSimulationWith } from "./recordedSimulation";
+import type { FlinkWatermarkCode } from "./runtime/flinkWatermarkCode";
 import { runCluster } from "./runtime/runCluster";
 import { SimulationError } from "./runtime/simulationError";
 import type { Simulation } from "./simulation";
@@ -82,6 +83,8 @@ export function simulateWith(model: SimulationModel, narrator: Narrator, library
 export interface EngineLibrary {
   /** Windowed aggregation cores (`createWindowedAggregation`), for `windowedAggregate` nodes. */
   windowedAggregation: WindowedAggregationFactory | null;
+  /** Flink's watermark code, for `app.time.semantics: flink`. */
+  flinkWatermarks: FlinkWatermarkCode | null;
 }
 
 /**
@@ -117,6 +120,7 @@ export function recordRunWith(
       }
     },
     onProgress: onProgress && progressEvery(trace, onProgress),
+    flinkWatermarks: library.flinkWatermarks,
   });
   return {
     trace: trace.toRecorded(copy),

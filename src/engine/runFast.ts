@@ -7,6 +7,7 @@ import type { SimulationModel } from "./model";
 import { createPlacement } from "./partitioning/placement";
 import { SeededRandom } from "./random/seededRandom";
 import { compileTopology } from "./recording";
+import { FLINK_WATERMARK_CODE } from "./runtime/flinkWatermarkCode";
 import { runCluster } from "./runtime/runCluster";
 import { silentRecorder } from "./runtime/runRecorder";
 import type { FastRun, PartitionContents } from "./simulation";
@@ -27,6 +28,7 @@ export function runFast(model: SimulationModel): FastRun {
     random: (label) => root.fork(label),
     createLog: (expectedRecords) => new RecordLog(expectedRecords),
     checkLimits: () => {},
+    flinkWatermarks: FLINK_WATERMARK_CODE,
   });
   const logs: Record<string, PartitionContents[]> = {};
   for (const topic of graph.topics) {

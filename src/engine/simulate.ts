@@ -2,14 +2,13 @@
  * `simulate` and `recordRun`: the recording path (`recording.ts`) with everything the engine has — the code every
  * kind of node needs and the engine's narration. What the CLI, the worker and the tests run.
  */
-import { createWindowedAggregation } from "./aggregation";
+
+import { FULL_LIBRARY } from "./fullLibrary";
 import type { SimulationModel } from "./model";
 import { openSimulation } from "./openSimulation";
-import { type EngineLibrary, type RecordOptions, recordRunWith } from "./recording";
+import { type RecordOptions, recordRunWith } from "./recording";
 import type { Simulation } from "./simulation";
 import type { RecordedRun } from "./trace/recordedRun";
-
-const FULL_LIBRARY: EngineLibrary = { windowedAggregation: createWindowedAggregation };
 
 /**
  * Runs `model` on the recording path and returns what it recorded, as plain data whose typed arrays each own a

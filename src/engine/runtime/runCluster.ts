@@ -33,14 +33,14 @@ import { type TopologyGraph, topicsReadBy } from "../topology/topologyGraph";
 import type { WindowedHandle } from "../topology/windowedTasks";
 import { watermarkChannel } from "../trace/traceLog";
 import { Agenda, AgendaKind } from "./eventQueue";
+import type { FlinkWatermarkCode } from "./flinkWatermarkCode";
 import { createGroupDriver, instanceMemberName, taskIndexOfUnit } from "./groupDriver";
 import { rankerFor, type ScheduleDecision } from "./recordScheduler";
 import type { RunRecorder } from "./runRecorder";
 import { SimulationError } from "./simulationError";
-import { repartitionUpstream, SourceWatermarks } from "./sourceWatermarks";
 import { TaskOwnership } from "./taskOwnership";
 import { createTimestampExtractor } from "./timestampExtractor";
-import { type ValveInput, WindowWatermarks } from "./windowWatermarks";
+import type { ValveInput } from "./windowWatermarks";
 
 export interface ClusterRun {
   logs: PartitionLog[];
@@ -70,6 +70,8 @@ export interface RunHooks {
   checkLimits(): void;
   /** Told after every {@link PROGRESS_EVERY_RECORDS} records sent: records sent so far, and in all. */
   onProgress?: (recordsProduced: number, totalRecords: number) => void;
+  /** Flink's watermark code; null when it is not loaded (a run with Flink semantics then stops with why). */
+  flinkWatermarks: FlinkWatermarkCode | null;
 }
 
 /** Stream time before a task processed any record (`RecordQueue.UNKNOWN`). */
@@ -151,13 +153,19 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
   const committedPartitionTime = new Float64Array(tps.length).fill(UNKNOWN_TIME);
   /** Per task: stream time, the largest timestamp it processed (`PartitionGroup#streamTime`). */
   const streamTime = new Float64Array(taskCount).fill(UNKNOWN_TIME);
+  const flink = time.semantics === "flink" ? hooks.flinkWatermarks : null;
+  if (time.semantics === "flink" && flink === null) {
+    throw new SimulationError(
+      "app.time.semantics: Flink's watermark code is still loading; open the scenario again",
+    );
+  }
   const watermarks =
-    time.semantics === "flink"
-      ? new SourceWatermarks(
+    flink !== null
+      ? new flink.SourceWatermarks(
           time.watermarks,
           taskTps,
           tps.length,
-          repartitionUpstream(model, graph),
+          flink.repartitionUpstream(model, graph),
           graph.tasks.map((t) => t.id),
         )
       : null;
@@ -578,7 +586,7 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
           })),
         });
       }
-      const watermark = windowWatermarks.watermarkOf(node, task);
+      const watermark = windowWatermarks?.watermarkOf(node, task);
       if (watermark !== undefined && live(taskTps[task]![0]!)) {
         env.task = task;
         handle.advanceWatermark(task, watermark);
@@ -701,9 +709,9 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
    * channel of the operator in every task (each upstream subtask sends its watermark to every downstream one); its
    * watermark is the minimum over the active channels (`StatusWatermarkValve`).
    */
-  const windowWatermarks = new WindowWatermarks(graph, watermarks === null ? [] : windowed.keys());
+  const windowWatermarks = flink === null ? null : new flink.WindowWatermarks(graph, windowed.keys());
   const toWindows = (tp: number, input: ValveInput) =>
-    windowWatermarks.input(tp, input, (node, task, watermark, reason) => {
+    windowWatermarks?.input(tp, input, (node, task, watermark, reason) => {
       recorder.watermark(
         watermarkChannel(node, task),
         watermark,
