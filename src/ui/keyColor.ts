@@ -27,7 +27,15 @@ export function keyLabel(key: RecordKey): string {
 
 export function keyColor(key: RecordKey): string {
   if (key === null) return NULL_KEY_COLOR;
-  const text = keyLabel(key);
+  return labelColor(keyLabel(key));
+}
+
+/** The colour of a key given as its label (`keyLabel`, as the trace's key index lists them; "null": no key). */
+export function keyLabelColor(label: string): string {
+  return label === "null" ? NULL_KEY_COLOR : labelColor(label);
+}
+
+function labelColor(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

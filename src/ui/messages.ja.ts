@@ -28,6 +28,13 @@ export const ja: Messages = {
   inFlightHelp:
     "送信済みでまだパーティションにない {sending} 件、アプリケーションが読むパーティションにあり未処理の {waiting} 件",
   stepIndicator: "ステップ {cursor} / {total}",
+  legendTitle: "凡例",
+  legendKeys: "レコードキー",
+  legendMoreKeys: "ほか {count} 個のキー",
+  legendDropped: "破棄・遅延",
+  legendReprocessed: "再処理（重複）",
+  legendInstance: "リング：タスクを実行するインスタンス",
+  flightCue: "{key} · p{partition}",
   playbackControls: "再生操作",
   jumpLabel: "ジャンプ先",
   jumpDrop: "破棄",

@@ -24,6 +24,7 @@ describe("message catalogues", () => {
       expect(same.sort()).toEqual([
         "appName",
         "atTime",
+        "flightCue",
         "keySpace",
         "milliseconds",
         "olderRecords",

@@ -27,6 +27,13 @@ export const en = {
   inFlight: "{count} in flight",
   inFlightHelp:
     "{sending} sent and not yet in a partition; {waiting} in partitions the application reads, not yet processed",
+  legendTitle: "Legend",
+  legendKeys: "Record keys",
+  legendMoreKeys: "+{count} more keys",
+  legendDropped: "dropped or late",
+  legendReprocessed: "reprocessed (a duplicate)",
+  legendInstance: "ring: the instance that runs the task",
+  flightCue: "{key} · p{partition}",
   playbackControls: "Playback",
   jumpLabel: "Jump to",
   jumpDrop: "Drop",

@@ -10,11 +10,12 @@ import type { Flight } from "../../app/flight";
 import type { Tween } from "../../app/playback";
 import { useLab } from "../LabContext";
 import { drawFlight } from "./drawFlight";
+import { flightCue } from "./flightCue";
 import { flightPolyline, type Point } from "./flightPath";
 import type { Box } from "./layoutTopology";
 
 export function FlightOverlay({ boxes }: { boxes: Map<string, Box> }) {
-  const { playback } = useLab();
+  const { playback, store } = useLab();
   const flow = useStoreApi();
   const canvasRef = useRef<HTMLCanvasElement>(null);
 
@@ -29,7 +30,8 @@ export function FlightOverlay({ boxes }: { boxes: Map<string, Box> }) {
       if (pathOf.flight !== tween.flight) {
         pathOf = { flight: tween.flight, points: tween.flight ? flightPolyline(tween.flight, boxes) : [] };
       }
-      const painted = drawFlight(ctx, size, tween, pathOf.points, flow.getState().transform);
+      const cue = tween.flight ? flightCue(tween.flight, store.getState().frame) : undefined;
+      const painted = drawFlight(ctx, size, tween, pathOf.points, flow.getState().transform, cue);
       canvas.dataset.drawn = String(painted.drawn);
       canvas.dataset.inFlight = String(painted.inFlight);
       canvas.dataset.step = tween.flight ? String(tween.flight.step) : "";
@@ -61,7 +63,7 @@ export function FlightOverlay({ boxes }: { boxes: Map<string, Box> }) {
       stopTween();
       stopViewport();
     };
-  }, [boxes, playback, flow]);
+  }, [boxes, playback, flow, store]);
 
   return <canvas ref={canvasRef} className="flight-overlay" data-testid="flight-overlay" />;
 }

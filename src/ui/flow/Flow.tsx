@@ -17,6 +17,7 @@ import { lazy, Suspense, useContext, useEffect, useMemo, useRef } from "react";
 import type { Simulation } from "../../engine";
 import { t } from "../messages";
 import { instanceColor } from "../panels/instanceColor";
+import { CanvasLegend } from "./CanvasLegend";
 import { CanvasSizeContext } from "./canvasSize";
 import { FocusBridge } from "./FocusBridge";
 import { usePlacer } from "./layoutPlacer";
@@ -127,6 +128,7 @@ export function Flow({ layout, nodeTypes }: { layout: TopologyLayout; nodeTypes:
         style={MINIMAP_STYLE}
       />
       <Controls showInteractive={false} />
+      <CanvasLegend />
       <Suspense fallback={null}>
         <FlightOverlay boxes={layout.boxes} />
       </Suspense>

@@ -6,6 +6,7 @@
  */
 import type { Tween } from "../../app/playback";
 import { keyColor, keyLabel } from "../keyColor";
+import { t } from "../messages";
 import { type Point, pointAlong } from "./flightPath";
 
 /** React Flow's viewport transform: translate x, translate y, zoom. */
@@ -82,6 +83,15 @@ function ring(ctx: CanvasRenderingContext2D, at: Point, radius: number, color: s
   ctx.globalAlpha = 1;
 }
 
+/**
+ * Where a flight's record belongs: its partition (the label says `alice · p1`) and the colour of the instance that
+ * runs its task (a ring around the dot); null when the step has none (a producer's send has no instance).
+ */
+export interface FlightCue {
+  partition: number | null;
+  instanceColor: string | null;
+}
+
 /** Clears the canvas (in CSS pixels) and paints the tween's flight along `path` (flow coordinates). */
 export function drawFlight(
   ctx: CanvasRenderingContext2D,
@@ -89,6 +99,7 @@ export function drawFlight(
   tween: Tween,
   path: readonly Point[],
   transform: Transform,
+  cue: FlightCue = { partition: null, instanceColor: null },
 ): Painted {
   ctx.clearRect(0, 0, size.width, size.height);
   const { flight, progress } = tween;
@@ -101,8 +112,9 @@ export function drawFlight(
   // Travelling, a record shows the key it had; arrived, the key the node gave it (`bob → lamp` after a re-key).
   const rekeyed = keyLabel(flight.resultKey) !== keyLabel(flight.key);
   const color = keyColor(moving ? flight.key : flight.resultKey);
-  const text =
+  const key =
     moving || !rekeyed ? keyLabel(flight.key) : `${keyLabel(flight.key)} → ${keyLabel(flight.resultKey)}`;
+  const text = cue.partition === null ? key : t("flightCue", { key, partition: cue.partition });
 
   // A trail behind a moving record, fading towards its tail.
   if (moving) {
@@ -152,10 +164,12 @@ export function drawFlight(
     ctx.stroke();
   }
   ctx.globalAlpha = 1;
-  // Reprocessed after a failover: a second, dashed ring, so a duplicate is told apart by shape, not colour.
+  // The instance that runs the record's task: a ring in its colour (the cluster panel's).
+  if (cue.instanceColor !== null) ring(ctx, at, radius + 3, cue.instanceColor, 0.95);
+  // Reprocessed after a failover: a dashed ring outside, so a duplicate is told apart by shape, not colour.
   if (flight.reprocessed) {
     ctx.setLineDash([2, 2]);
-    ring(ctx, at, radius + 4, INK, 0.9);
+    ring(ctx, at, radius + (cue.instanceColor !== null ? 6.5 : 4), INK, 0.9);
     ctx.setLineDash([]);
   }
 
