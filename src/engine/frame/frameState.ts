@@ -1,30 +1,20 @@
 /**
  * The mutable state a frame is built from, and how one trace step changes it. Applying steps 0..n-1 to the
  * initial state gives the state at cursor n; nothing else is consulted, so frames can be rebuilt from snapshots.
+ * A windowed operator's windows follow its outputs (`windowReplay.ts`), ownership follows the group's events
+ * (`groupReplay.ts`).
  */
 
 import type { WindowOutput } from "../aggregation/windowOutput";
-import type { TopicPartition } from "../groups/assignor";
-import type { CoordinatorEvent } from "../groups/coordinator";
 import { JoinedHow } from "../joins/joinedHow";
 import type { GroupStepPayload } from "../runtime/groupDriver";
 import type { TopologyGraph } from "../topology/topologyGraph";
-import {
-  type RestoredWindow,
-  StepKind,
-  type TraceLog,
-  unpackTime,
-  type WindowRestore,
-} from "../trace/traceLog";
+import { StepKind, type TraceLog, unpackTime, type WindowRestore } from "../trace/traceLog";
+import { applyGroupStep } from "./groupReplay";
+import { applyWindowOutput, restoreWindows, type WindowEntry } from "./windowReplay";
 
 /** Counters per (task, node): in, out, dropped, late. */
 export const COUNTERS = 4;
-
-/** A window in the frame state: node and task indexes, and what a `WindowFrame` shows. */
-export interface WindowEntry extends RestoredWindow {
-  node: number;
-  task: number;
-}
 
 export interface FrameState {
   cursor: number;
@@ -324,11 +314,7 @@ export function applyStep(state: FrameState, trace: TraceLog, tables: ReplayTabl
     case StepKind.windowStoreRestored: {
       const restore = trace.extras[c] as WindowRestore;
       state.operatorStreamTime[b * tables.nodes + a] = restore.streamTime;
-      const prefix = `${a}|${b}|`;
-      for (const id of [...state.windows.keys()]) if (id.startsWith(prefix)) state.windows.delete(id);
-      for (const w of restore.open) {
-        state.windows.set(windowId(a, b, w.key, w.start, w.end), { ...w, node: a, task: b });
-      }
+      restoreWindows(state.windows, a, b, restore.open);
       break;
     }
     default: {
@@ -348,114 +334,7 @@ function takeFromPartition(state: FrameState, tp: number, timestampMs: number): 
   if (timestampMs > state.partitionTime[tp]!) state.partitionTime[tp] = timestampMs;
 }
 
-function windowId(node: number, task: number, key: unknown, start: number, end: number): string {
-  return `${node}|${task}|${JSON.stringify(key)}|${start}|${end}`;
-}
-
-/** The windows a windowed operator holds after one of its outputs (the same lifecycle as its core). */
-function applyWindowOutput(
-  windows: Map<string, WindowEntry>,
-  node: number,
-  task: number,
-  output: WindowOutput,
-): void {
-  if (output.window === null) return;
-  const id = windowId(node, task, output.key, output.window.start, output.window.end);
-  const entry = windows.get(id);
-  switch (output.kind) {
-    case "updated":
-      if (entry) entry.value = output.value;
-      else {
-        windows.set(id, {
-          node,
-          task,
-          key: output.key,
-          start: output.window.start,
-          end: output.window.end,
-          endInclusive: output.window.endInclusive,
-          value: output.value,
-          closed: false,
-          emissions: 0,
-        });
-      }
-      break;
-    case "emitted":
-      if (entry) {
-        entry.emissions++;
-        if (output.accumulation === "discarding") entry.value = null;
-      }
-      break;
-    case "windowClosed":
-      // Kafka keeps a closed window until retention drops it; Flink cleans its state.
-      if (output.time.semantics === "flink") windows.delete(id);
-      else if (entry) entry.closed = true;
-      break;
-    case "sessionMerged":
-    case "expired":
-      windows.delete(id);
-      break;
-    case "late":
-    case "lateSideOutput":
-    case "failed":
-      break;
-    default: {
-      const unknown: never = output;
-      throw new Error(`unknown window output ${JSON.stringify(unknown)}`);
-    }
-  }
-}
-
 /** Sets the state's wall-clock time to that of its last applied step. */
 export function settleTime(state: FrameState, trace: TraceLog): void {
   state.timeMs = state.cursor === 0 ? 0 : trace.timeOf(state.cursor - 1);
-}
-
-/** Ownership and liveness after a group step: the same rules as the run loop (`runCluster`), without the offsets. */
-function applyGroupStep(
-  state: FrameState,
-  instance: number,
-  event: CoordinatorEvent,
-  taskIndex: ReadonlyMap<string, number>,
-): void {
-  const tasks = (units: readonly TopicPartition[]) =>
-    units.flatMap((u) => taskIndex.get(`${u.topic}_${u.partition}`) ?? []);
-  const release = (units: readonly TopicPartition[]) => {
-    for (const t of tasks(units)) if (state.ownerOfTask[t] === instance) state.ownerOfTask[t] = -1;
-  };
-  if ("memberId" in event && instance >= 0 && event.kind !== "inputIgnored") {
-    state.memberIds[instance] = event.memberId;
-  }
-  switch (event.kind) {
-    case "memberJoined":
-    case "memberRestarted":
-    case "staticMemberRejoined":
-      state.running[instance] = 1;
-      break;
-    case "memberCrashed":
-      state.running[instance] = 0;
-      break;
-    case "memberLeft":
-      state.running[instance] = 0;
-      if (event.leaveGroupSent) release(event.partitions);
-      break;
-    case "sessionExpired":
-    case "partitionsRevoked":
-      release(event.partitions);
-      break;
-    case "partitionsAssigned":
-      if (event.running) state.running[instance] = 1;
-      for (const t of tasks(event.partitions)) state.ownerOfTask[t] = instance;
-      break;
-    case "generationCompleted":
-      state.generation = event.generation;
-      break;
-    case "heartbeatsStopped":
-    case "rebalanceStarted":
-    case "inputIgnored":
-      break;
-    default: {
-      const unknown: never = event;
-      throw new Error(`unknown group event ${JSON.stringify(unknown)}`);
-    }
-  }
 }
