@@ -63,7 +63,7 @@ export function renderFirstScreen(canvas: CanvasSize): FirstScreen {
     const graph = layoutGraphOf(simulation);
     const places = dagrePlacer(graph);
     rememberPlaces(graph, places);
-    const boxes = [...layoutTopology(simulation, dagrePlacer).boxes.values()];
+    const boxes = [...layoutTopology(simulation, () => places).boxes.values()];
     const x = Math.min(...boxes.map((b) => b.x));
     const y = Math.min(...boxes.map((b) => b.y));
     const bounds = {

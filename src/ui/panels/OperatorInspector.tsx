@@ -14,6 +14,7 @@ import type { Scenario } from "../../scenario";
 import { keyColor, keyLabel } from "../keyColor";
 import { useLabActions, useLabState } from "../LabContext";
 import { t } from "../messages";
+import { InspectorHead } from "./InspectorHead";
 
 function timeText(timeMs: number | null | undefined): string {
   return timeMs === null || timeMs === undefined ? t("timeUnknown") : t("timeMs", { time: timeMs });
@@ -172,21 +173,12 @@ export function OperatorInspector({
       aria-label={t("operatorInspectorLabel")}
       data-testid="operator-inspector"
     >
-      <header className="inspector-head">
-        <h2>{t("operatorTitle")}</h2>
-        <span className="inspector-where">{where}</span>
-        <button
-          type="button"
-          className="inspector-close"
-          aria-label={t("operatorClose")}
-          title={t("operatorClose")}
-          onClick={() => operatorSelected(null)}
-        >
-          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-          </svg>
-        </button>
-      </header>
+      <InspectorHead
+        title={t("operatorTitle")}
+        where={where}
+        closeLabel={t("operatorClose")}
+        onClose={() => operatorSelected(null)}
+      />
       <dl className="inspector-fields">
         <dt>{t("operatorKind")}</dt>
         <dd data-testid="operator-kind">{view.op}</dd>

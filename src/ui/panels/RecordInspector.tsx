@@ -8,6 +8,7 @@ import type { RecordSelection } from "../../app/labState";
 import type { Simulation } from "../../engine";
 import { useLabActions, useLabState } from "../LabContext";
 import { t } from "../messages";
+import { InspectorHead } from "./InspectorHead";
 import { inspectedRecord, lineageLines } from "./lineageLines";
 
 export function RecordInspector({
@@ -31,21 +32,12 @@ export function RecordInspector({
   const where = record ? t("inspectorWhere", { partition: record.partition, offset: record.offset }) : "";
   return (
     <section className="inspector" aria-label={t("inspectorLabel")} data-testid="inspector">
-      <header className="inspector-head">
-        <h2>{t("inspectorTitle")}</h2>
-        <span className="inspector-where">{where}</span>
-        <button
-          type="button"
-          className="inspector-close"
-          aria-label={t("inspectorClose")}
-          title={t("inspectorClose")}
-          onClick={() => recordSelected(null)}
-        >
-          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-          </svg>
-        </button>
-      </header>
+      <InspectorHead
+        title={t("inspectorTitle")}
+        where={where}
+        closeLabel={t("inspectorClose")}
+        onClose={() => recordSelected(null)}
+      />
       {record ? (
         <dl className="inspector-fields">
           <dt>{t("fieldPartition")}</dt>
