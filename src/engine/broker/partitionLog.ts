@@ -6,7 +6,7 @@
  * keeps only record-version ids and append times ({@link VersionLog}), since the trace's version table already
  * holds every key, value and timestamp. Either way: parallel columns, not one object per record.
  */
-import type { Json, RecordKey, WallClockMs } from "../model";
+import type { Json, RecordContext, RecordKey, WallClockMs } from "../model";
 import type { RecordedLog } from "../trace/recordedRun";
 import type { TraceLog } from "../trace/traceLog";
 
@@ -19,6 +19,25 @@ export interface PartitionLog {
   timestampAt(offset: number): number;
   appendTimeAt(offset: number): WallClockMs;
   idAt(offset: number): number;
+}
+
+/**
+ * Points `context` (the one record context user functions read) at the record at `offset` of `log`, the
+ * partition `partition` of `topic`.
+ */
+export function readRecordContext(
+  context: RecordContext,
+  log: PartitionLog,
+  topic: string,
+  partition: number,
+  offset: number,
+): void {
+  context.key = log.keyAt(offset);
+  context.value = log.valueAt(offset);
+  context.timestamp = log.timestampAt(offset);
+  context.topic = topic;
+  context.partition = partition;
+  context.offset = offset;
 }
 
 const INITIAL_CAPACITY = 64;

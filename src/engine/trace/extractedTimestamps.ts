@@ -8,7 +8,7 @@
  * the task makes the record its head, so it is known only once the record was processed — then it is read from
  * the trace (the version the source made carries it) — and unknown (null) before.
  */
-import type { PartitionLog } from "../broker/partitionLog";
+import { type PartitionLog, readRecordContext } from "../broker/partitionLog";
 import { DEFAULT_TIME, type RecordContext, type SimulationModel } from "../model";
 import { createTimestampExtractor, type Extracted } from "../runtime/timestampExtractor";
 import type { TopologyGraph } from "../topology/topologyGraph";
@@ -39,12 +39,7 @@ export function extractedTimestamps(
   return (tp, offset) => {
     const log = logs[tp]!;
     const ref = graph.topicPartitions[tp]!;
-    context.key = log.keyAt(offset);
-    context.value = log.valueAt(offset);
-    context.timestamp = log.timestampAt(offset);
-    context.topic = ref.topic;
-    context.partition = ref.partition;
-    context.offset = offset;
+    readRecordContext(context, log, ref.topic, ref.partition, offset);
     // The wall clock is not read by any extractor but processing time's.
     return extract(context, log.appendTimeAt(offset), 0);
   };
