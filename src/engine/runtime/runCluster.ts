@@ -10,7 +10,7 @@
  */
 
 import type { WindowAggregationSnapshot } from "../aggregation/windowOperator";
-import { type PartitionLog, readRecordContext } from "../broker/partitionLog";
+import type { PartitionLog } from "../broker/partitionLog";
 import type { TopicPartition } from "../groups/assignor";
 import type { CoordinatorEvent } from "../groups/coordinator";
 import { TaskStateRegistry } from "../joins/taskStateRegistry";
@@ -336,8 +336,17 @@ export function runCluster(model: SimulationModel, graph: TopologyGraph, hooks: 
     }
     return id;
   };
-  const setContext = (tp: number, offset: number) =>
-    readRecordContext(context, logs[tp]!, tps[tp]!.topic, tps[tp]!.partition, offset);
+  // `readRecordContext` written out: this runs for every record processed, on both paths.
+  const setContext = (tp: number, offset: number) => {
+    const log = logs[tp]!;
+    const ref = tps[tp]!;
+    context.key = log.keyAt(offset);
+    context.value = log.valueAt(offset);
+    context.timestamp = log.timestampAt(offset);
+    context.topic = ref.topic;
+    context.partition = ref.partition;
+    context.offset = offset;
+  };
 
   /**
    * The extracted timestamp of the partition's head record, skipping records whose timestamp is unusable
