@@ -1,5 +1,6 @@
 /**
- * The lab's screen: header, the topology canvas beside the cluster panel, the playback bar and the narration.
+ * The lab's screen: header, the topology canvas beside the side panel (a bottom sheet on narrow screens:
+ * `SideSheet`), the playback bar and the narration.
  * While a long scenario is simulated, the canvas shows its progress and the rest waits.
  */
 import "./app.css";
@@ -13,6 +14,7 @@ import { LazyShortcutsDialog } from "./lazyPanels";
 import { NarrationBar } from "./NarrationBar";
 import { ProblemPanel } from "./ProblemPanel";
 import { SidePanel } from "./panels/SidePanel";
+import { SideSheet } from "./SideSheet";
 
 export function App() {
   useKeyboardShortcuts();
@@ -30,7 +32,7 @@ export function App() {
         <>
           <main className="workspace">
             <TopologyCanvas />
-            {isOpen ? <SidePanel /> : <aside className="side-panel" />}
+            <SideSheet>{isOpen ? <SidePanel /> : <aside className="side-panel" />}</SideSheet>
           </main>
           {isOpen ? <PlaybackControls /> : null}
           {isOpen ? <NarrationBar /> : null}

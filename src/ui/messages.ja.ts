@@ -93,6 +93,7 @@ export const ja: Messages = {
   producerBuffered: "{count} 件バッファ中",
 
   sidePanelLabel: "クラスター",
+  sideSheetHandle: "クラスター・時間・詳細",
   columnPartition: "パーティション",
   columnPosition: "フェッチ位置",
   columnCommitted: "コミット済み",

@@ -98,6 +98,7 @@ export const en = {
   producerBuffered: "{count} buffered",
 
   sidePanelLabel: "Cluster",
+  sideSheetHandle: "Cluster, time and details",
   clusterTitle: "Cluster",
   noGeneration: "No consumer-group generation yet.",
   generationNow: "Generation {generation}",
