@@ -9,9 +9,12 @@ import type { InterestingCategory, JumpDirection } from "./interestingSteps";
 import type { NarrationEntity } from "./narrationEntities";
 import type { OperatorRefProblem, OperatorSelection } from "./operatorSelection";
 
-/** Why nothing can be shown: a share link that does not decode, a scenario that does not validate or run. */
+/**
+ * Why nothing can be shown: a share link that does not decode, a scenario that does not validate or run, or a run
+ * the user cancelled with nothing open before it.
+ */
 export interface Problem {
-  kind: "link" | "scenario" | "simulation";
+  kind: "link" | "scenario" | "simulation" | "cancelled";
   errors: ScenarioError[];
 }
 
@@ -24,11 +27,16 @@ export interface OpenScenario {
   places: RecordPlaces;
 }
 
-/** A scenario being simulated on a worker: what the lab shows until it opens (or fails). */
+/**
+ * A scenario being simulated on a worker: what the lab shows, over the scenario open before it (if any), until it
+ * opens, fails or is cancelled.
+ */
 export interface Loading {
   title: string;
-  /** Fraction of its records sent so far, 0..1. */
+  /** How far the run has come, 0..1: of its records sent, or of its step limit reached, whichever is further. */
   progress: number;
+  /** Trace steps recorded so far. */
+  steps: number;
 }
 
 /**
@@ -54,7 +62,10 @@ export interface LabState {
   open: OpenScenario | null;
   /** Set when `open` is null: what went wrong. */
   problem: Problem | null;
-  /** Set when `open` is null: the scenario still being simulated (off the main thread). */
+  /**
+   * The scenario being simulated off the main thread; `open` (if any) is what was open before, shown until the run
+   * opens, and again if it is cancelled.
+   */
   loading: Loading | null;
   /** Steps applied, 0..stepCount. */
   cursor: number;
@@ -108,6 +119,11 @@ export interface LabActions {
   linkOpened(fragment: string): void;
   /** A user-written scenario (untrusted), opened at `cursor` (clamped). */
   scenarioOpened(input: unknown, cursor?: number): void;
+  /**
+   * The user cancelled the run in progress (Cancel, Escape): the worker stops, and what was open before stays;
+   * with nothing open before, a "cancelled" problem says what happened.
+   */
+  runCancelled(): void;
   /** Step back (-1) or forward (+1); stops playback; clamps to 0..stepCount. */
   stepRequested(delta: -1 | 1): void;
   /** Jump to a cursor (scrubber, Home/End); stops playback; clamps. */

@@ -32,13 +32,13 @@ describe("lab store: a long scenario simulated on a worker", () => {
     expect(store.getState()).toMatchObject({
       open: null,
       problem: null,
-      loading: { title: "A long run", progress: 0 },
+      loading: { title: "A long run", progress: 0, steps: 0 },
       cursor: 0,
     });
 
     const worker = workers.started[0]!;
-    worker.reply({ type: "progress", done: LARGE / 2, total: LARGE });
-    expect(store.getState().loading).toEqual({ title: "A long run", progress: 0.5 });
+    worker.reply({ type: "progress", done: LARGE / 2, total: LARGE, steps: 50_000 });
+    expect(store.getState().loading).toEqual({ title: "A long run", progress: 0.5, steps: 50_000 });
 
     worker.answer();
     await expect.poll(() => store.getState().open).not.toBeNull();
@@ -66,6 +66,74 @@ describe("lab store: a long scenario simulated on a worker", () => {
   });
 });
 
+describe("lab store: a scenario from a link, over what was open", () => {
+  it("runs a small link on a worker too, keeping the lesson on screen (paused) until it opens", async () => {
+    const { store, workers, services } = setup();
+    store.getState().defaultLessonRequested();
+    store.getState().goTo(3);
+    store.getState().playRequested();
+    const lesson = store.getState().open;
+    store.getState().linkOpened(services.encodeLink(load(generatedScenario(12, "Twelve")).scenario, 0));
+    expect(store.getState()).toMatchObject({
+      open: lesson,
+      cursor: 3,
+      playing: false,
+      loading: { title: "Twelve", progress: 0, steps: 0 },
+    });
+    workers.started[0]!.answer();
+    await expect.poll(() => store.getState().open?.scenario.title).toBe("Twelve");
+    expect(store.getState()).toMatchObject({ loading: null, cursor: 0 });
+  });
+});
+
+describe("lab store: the user cancels a run", () => {
+  it("goes back to what was open, where it was, and stops the worker", async () => {
+    const { store, workers } = setup();
+    store.getState().defaultLessonRequested();
+    store.getState().goTo(5);
+    const before = store.getState();
+    store.getState().scenarioOpened(generatedScenario(LARGE, "Too long"));
+    store.getState().runCancelled();
+    const worker = workers.started[0]!;
+    expect(worker.terminated).toBe(true);
+    expect(store.getState()).toMatchObject({ loading: null, problem: null, open: before.open, cursor: 5 });
+    expect(store.getState().frame).toBe(before.frame);
+
+    worker.answer(); // a late answer changes nothing
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(store.getState().open).toBe(before.open);
+  });
+
+  it("says what was cancelled, and how far it had come, when nothing was open before", () => {
+    const { store, workers, services } = setup();
+    store
+      .getState()
+      .linkOpened(services.encodeLink(load(generatedScenario(LARGE, "A long run")).scenario, 0));
+    workers.started[0]!.reply({ type: "progress", done: LARGE / 4, total: LARGE, steps: 100_000 });
+    store.getState().runCancelled();
+    expect(store.getState()).toMatchObject({
+      loading: null,
+      open: null,
+      problem: {
+        kind: "cancelled",
+        errors: [{ path: "", message: '"A long run" was cancelled after 100,000 steps (25% of its run)' }],
+      },
+    });
+    // The way on: a lesson opens as usual.
+    store.getState().defaultLessonRequested();
+    expect(store.getState()).toMatchObject({ problem: null, open: { lessonId: expect.any(String) } });
+  });
+
+  it("does nothing when no run is in progress", () => {
+    const { store } = setup();
+    store.getState().defaultLessonRequested();
+    const before = store.getState();
+    store.getState().runCancelled();
+    expect(store.getState()).toBe(before);
+  });
+});
+
 describe("lab store: cancelling a long run", () => {
   it("cancels the run when a lesson is chosen, and ignores the run's late answer", async () => {
     const { store, workers } = setup();
@@ -87,8 +155,8 @@ describe("lab store: cancelling a long run", () => {
     store.getState().scenarioOpened(generatedScenario(LARGE + 1, "Newer"));
     const [older, newer] = workers.started;
     expect(older!.terminated).toBe(true);
-    older!.reply({ type: "progress", done: 1, total: 2 });
-    expect(store.getState().loading).toEqual({ title: "Newer", progress: 0 });
+    older!.reply({ type: "progress", done: 1, total: 2, steps: 50_000 });
+    expect(store.getState().loading).toEqual({ title: "Newer", progress: 0, steps: 0 });
 
     newer!.answer();
     await expect.poll(() => store.getState().open?.scenario.title).toBe("Newer");

@@ -2,9 +2,9 @@
  * The lab's store: a zustand *vanilla* store (no React here; `src/ui` binds it). Actions are events — the user
  * chose a lesson, asked for a step, pressed play — and the store works out the new cursor and what it shows.
  *
- * Opening a scenario is synchronous when it is small. A large one is simulated on a worker: the store shows
- * `loading` (its title and progress) with nothing open, and opens it when the run ends — unless something else
- * was opened meanwhile, which cancels that run.
+ * Opening a built-in lesson is synchronous. Anything else is simulated on a worker (`simulationRunner.ts` says
+ * why): the store shows `loading` (its title and progress) over what was open before, and opens it when the run
+ * ends — unless the user cancelled it, or something else was opened meanwhile, which cancels that run.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { type RecordId, type Simulation, SimulationError } from "../engine/core";
@@ -186,8 +186,11 @@ export function createLabStore(services: LabServices): LabStoreApi {
           return;
         }
         const { title } = loaded.scenario;
-        started = runner.run(loaded, (progress) => {
-          if (request === current) set({ loading: { title, progress } });
+        started = runner.run(loaded, {
+          trusted: lessonId !== null,
+          onProgress: ({ fraction, steps }) => {
+            if (request === current) set({ loading: { title, progress: fraction, steps } });
+          },
         });
       } catch (error) {
         showProblem(problemOf(error));
@@ -198,7 +201,8 @@ export function createLabStore(services: LabServices): LabStoreApi {
         return;
       }
       const { scenario } = loaded;
-      set({ ...EMPTY, loading: { title: scenario.title, progress: 0 }, moveCount: get().moveCount + 1 });
+      // What is open stays on screen, paused, under the progress, until the run opens (or is cancelled).
+      set({ loading: { title: scenario.title, progress: 0, steps: 0 }, problem: null, playing: false });
       started.simulation
         .then((simulation) => {
           if (request === current) show(scenario, simulation, cursor, lessonId, record, operator);
@@ -259,6 +263,25 @@ export function createLabStore(services: LabServices): LabStoreApi {
       },
       scenarioOpened(input, cursor = 0) {
         open(input, cursor, "scenario", null);
+      },
+      runCancelled() {
+        const { loading, open: previous } = get();
+        if (loading === null) return;
+        supersede();
+        if (previous !== null) {
+          set({ loading: null });
+          return;
+        }
+        const percent = Math.floor(loading.progress * 100);
+        showProblem({
+          kind: "cancelled",
+          errors: [
+            {
+              path: "",
+              message: `"${loading.title}" was cancelled after ${loading.steps.toLocaleString("en-US")} steps (${percent}% of its run)`,
+            },
+          ],
+        });
       },
       stepRequested(delta) {
         moveTo(get().cursor + delta, delta > 0 ? "forward" : "jump", false);

@@ -22,8 +22,8 @@ export type RunFailure =
   | { kind: "internal"; message: string };
 
 export type RunReply =
-  /** Records sent so far, and in all. */
-  | { type: "progress"; done: number; total: number }
+  /** Records sent so far and in all, and trace steps recorded so far. */
+  | { type: "progress"; done: number; total: number; steps: number }
   | { type: "recorded"; recorded: RecordedRun }
   | { type: "failed"; failure: RunFailure };
 
@@ -39,7 +39,7 @@ export function answerRunRequest(request: RunRequest, reply: ReplyPort): void {
       return;
     }
     const recorded = recordRun(loaded.model, {
-      onProgress: (done, total) => reply({ type: "progress", done, total }, []),
+      onProgress: (done, total, steps) => reply({ type: "progress", done, total, steps }, []),
     });
     reply({ type: "recorded", recorded }, recordedBuffers(recorded));
   } catch (error) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { labServices } from "./labServices";
+import { type LabServices, labServices } from "./labServices";
 import { createLabStore } from "./labStore";
 import { fakeScheduler, IDLE_AFTER_MS } from "./testing/fakeScheduler";
+import { fakeWorkers, generatedScenario } from "./testing/fakeWorker";
 import {
   createUrlSync,
   formatFragment,
@@ -43,9 +44,9 @@ function fakeLocation(href = "https://topolab.example/lab/") {
   return { location, history, events: events as never, writes, navigate };
 }
 
-function setup(href?: string) {
+function setup(href?: string, services: LabServices = labServices) {
   const scheduler = fakeScheduler();
-  const store = createLabStore(labServices);
+  const store = createLabStore(services);
   const browser = fakeLocation(href);
   const sync = createUrlSync({ store, services: labServices, scheduler, ...browser });
   return { scheduler, store, sync, ...browser };
@@ -147,6 +148,31 @@ describe("url sync: writing", () => {
     scheduler.advance(URL_THROTTLE_MS * 4);
     expect(writes).toHaveLength(0);
     expect(location.hash).toBe("#v1/garbage!!");
+  });
+
+  it("keeps a link being simulated in the address bar, and writes what is shown again once it is cancelled", () => {
+    const workers = fakeWorkers();
+    const { scheduler, store, location, navigate, writes } = setup(undefined, {
+      ...labServices,
+      createWorker: workers.factory,
+    });
+    openFromLocation(store, location);
+    store.getState().goTo(2);
+    scheduler.advance(WRITE_AFTER_MS);
+    const lessonLink = location.hash;
+    const loaded = labServices.load(generatedScenario(30));
+    if (!loaded.ok) throw new Error("the scenario does not load");
+    const heavyLink = `#${labServices.encodeLink(loaded.scenario, 0)}`;
+    navigate(heavyLink);
+    store.getState().stepRequested(1); // the lesson, still on screen, moves while the link runs
+    scheduler.advance(WRITE_AFTER_MS * 4);
+    expect(location.hash).toBe(heavyLink);
+
+    const written = writes.length;
+    store.getState().runCancelled();
+    scheduler.advance(WRITE_AFTER_MS);
+    expect(writes).toHaveLength(written + 1);
+    expect(location.hash).toBe(lessonLink.replace("/s=2", "/s=3"));
   });
 
   it("does not reopen the scenario for its own writes", () => {

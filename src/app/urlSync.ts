@@ -82,7 +82,10 @@ export function createUrlSync(options: UrlSyncOptions): UrlSync {
   const write = () => {
     timer = null;
     idle = null;
-    const fragment = formatFragment(store.getState(), services);
+    const state = store.getState();
+    // While a run is in progress the address keeps the link being opened; the run's end writes what is shown.
+    if (state.loading !== null) return;
+    const fragment = formatFragment(state, services);
     if (fragment === null || fragment === written) return;
     written = fragment;
     const url = location.href.replace(/#.*$/, "");
@@ -102,7 +105,8 @@ export function createUrlSync(options: UrlSyncOptions): UrlSync {
       state.cursor === previous.cursor &&
       state.view === previous.view &&
       state.selection === previous.selection &&
-      state.operator === previous.operator
+      state.operator === previous.operator &&
+      state.loading === previous.loading
     )
       return;
     if (idle !== null) return; // a write is about to happen, with the latest state

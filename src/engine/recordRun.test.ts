@@ -71,20 +71,26 @@ describe("recordRun and openSimulation", () => {
     expect(() => openSimulation(other, recorded)).toThrow(/5 partition logs; this model has 1/);
   });
 
-  it("report progress in records, at most once per PROGRESS_EVERY_STEPS steps", () => {
+  it("report progress in records and steps, at most once per PROGRESS_EVERY_STEPS steps", () => {
     const m = generated(60_000);
-    const calls: [number, number][] = [];
-    const recorded = recordRun(m, { onProgress: (done, total) => calls.push([done, total]) });
+    const calls: [number, number, number][] = [];
+    const recorded = recordRun(m, {
+      onProgress: (done, total, steps) => calls.push([done, total, steps]),
+    });
     const steps = recorded.trace.kinds.length;
     expect(calls.length).toBeGreaterThan(1);
     expect(calls.length).toBeLessThanOrEqual(Math.ceil(steps / PROGRESS_EVERY_STEPS));
-    for (const [done, total] of calls) {
+    for (const [done, total, stepsSoFar] of calls) {
       expect(total).toBe(60_001);
       expect(done).toBeGreaterThan(0);
       expect(done).toBeLessThanOrEqual(total);
+      expect(stepsSoFar).toBeGreaterThanOrEqual(PROGRESS_EVERY_STEPS);
+      expect(stepsSoFar).toBeLessThanOrEqual(steps);
     }
-    const dones = calls.map(([done]) => done);
-    expect(dones).toEqual([...dones].sort((x, y) => x - y));
+    for (const column of [0, 2] as const) {
+      const seen = calls.map((call) => call[column]);
+      expect(seen).toEqual([...seen].sort((x, y) => x - y));
+    }
     expect(simulate(m).digest()).toBe(openSimulation(m, recorded).digest());
   });
 

@@ -58,10 +58,11 @@ function expectedTraceSize(model: SimulationModel): [steps: number, versions: nu
 
 export interface RecordOptions {
   /**
-   * Told now and then while the run goes (at most about every {@link PROGRESS_EVERY_STEPS} steps): records sent
-   * so far, and in all.
+   * Told now and then while the run goes (between two happenings of the run, once at least
+   * {@link PROGRESS_EVERY_STEPS} steps were recorded since the last time): records sent so far, records in all, and
+   * steps recorded so far (which `limits.maxSteps` bounds, however few records there are).
    */
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number, steps: number) => void;
 }
 
 /** How many trace steps at least pass between two {@link RecordOptions.onProgress} calls. */
@@ -101,7 +102,7 @@ export function recordRunWith(
   const trace = new TraceLog(...expectedTraceSize(model));
   const root = new SeededRandom(model.seed);
   const maxSteps = model.limits.maxSteps;
-  const { onProgress } = options;
+  const progress = options.onProgress && progressEvery(trace, totalRecords(model), options.onProgress);
   const run = runCluster(model, graph, {
     recorder: traceRecorder(trace),
     compile: (env) =>
@@ -118,8 +119,9 @@ export function recordRunWith(
           `the run passed ${maxSteps} steps (limits.maxSteps); raise the limit or shorten the scenario`,
         );
       }
+      progress?.check();
     },
-    onProgress: onProgress && progressEvery(trace, onProgress),
+    onProgress: progress?.recordsSent,
     flinkWatermarks: library.flinkWatermarks,
   });
   return {
@@ -129,12 +131,21 @@ export function recordRunWith(
   };
 }
 
-/** Passes progress on when at least {@link PROGRESS_EVERY_STEPS} steps were recorded since it last did. */
-function progressEvery(trace: TraceLog, onProgress: (done: number, total: number) => void) {
+/**
+ * Passes progress on when at least {@link PROGRESS_EVERY_STEPS} steps were recorded since it last did: checked
+ * after every happening of the run, so a few records that fan out into many steps are reported too.
+ */
+function progressEvery(trace: TraceLog, total: number, onProgress: NonNullable<RecordOptions["onProgress"]>) {
   let nextAt = PROGRESS_EVERY_STEPS;
-  return (done: number, total: number) => {
-    if (trace.length < nextAt) return;
-    nextAt = trace.length + PROGRESS_EVERY_STEPS;
-    onProgress(done, total);
+  let sent = 0;
+  return {
+    recordsSent: (done: number) => {
+      sent = done;
+    },
+    check: () => {
+      if (trace.length < nextAt) return;
+      nextAt = trace.length + PROGRESS_EVERY_STEPS;
+      onProgress(sent, total, trace.length);
+    },
   };
 }

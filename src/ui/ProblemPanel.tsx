@@ -1,9 +1,16 @@
-/** Why nothing can be shown — a broken link, an invalid scenario, a run that failed — and a way back. */
+/**
+ * Why nothing can be shown — a broken link, an invalid scenario, a run that failed or was cancelled — and a way on.
+ */
 import type { Problem } from "../app/labState";
 import { useLabActions } from "./LabContext";
 import { t } from "./messages";
 
-const TITLE = { link: "problemLink", scenario: "problemScenario", simulation: "problemSimulation" } as const;
+const TITLE = {
+  link: "problemLink",
+  scenario: "problemScenario",
+  simulation: "problemSimulation",
+  cancelled: "problemCancelled",
+} as const;
 
 export function ProblemPanel({ problem }: { problem: Problem }) {
   const actions = useLabActions();

@@ -1,7 +1,7 @@
 /**
  * Keyboard: ← / → step, Shift+← / → step by wall-clock tick, [ / ] step along one record's lineage, Space plays or pauses, Home / End jump to the ends, n / p jump to the next / previous match
- * of what "Jump to" names (a category of steps or a record key), ? opens the shortcuts help, Escape closes that help or else the record inspector
- * (or the operator inspector).
+ * of what "Jump to" names (a category of steps or a record key), ? opens the shortcuts help, Escape cancels a
+ * simulation in progress, or else closes that help, or else the record inspector (or the operator inspector).
  * Keys typed into a form field are left alone, and Space on a button or link keeps its native meaning (pressing
  * that button). While the help is open it is modal: only Escape and ? do anything.
  */
@@ -20,6 +20,11 @@ export function useKeyboardShortcuts(): void {
       const target = event.target instanceof HTMLElement ? event.target : null;
       if (target && (FIELDS.has(target.tagName) || target.isContentEditable)) return;
       const state = store.getState();
+      if (event.key === "Escape" && state.loading !== null) {
+        actions.runCancelled();
+        event.preventDefault();
+        return;
+      }
       if (state.shortcutsOpen) {
         if (event.key !== "Escape" && event.key !== "?") return;
         actions.shortcutsToggled(false);

@@ -50,12 +50,25 @@ describe("simulation progress", () => {
     expect(bar()?.getAttribute("aria-valuenow")).toBe("0");
     expect(bar()?.getAttribute("aria-label")).toBe("Simulating A long run");
 
-    await act(async () => started[0]!.reply({ type: "progress", done: 8_610, total: 20_500 }));
+    await act(async () =>
+      started[0]!.reply({ type: "progress", done: 8_610, total: 20_500, steps: 123_456 }),
+    );
     expect(bar()?.getAttribute("aria-valuenow")).toBe("42");
-    expect(container.textContent).toContain("Simulating… 42%");
+    expect(container.textContent).toContain("Simulating… 42% · 123,456 steps");
 
     await act(async () => started[0]!.answer());
     expect(lab.store.getState().open?.scenario.title).toBe("A long run");
+    expect(bar()).toBeNull();
+  });
+
+  it("cancels the run with its Cancel button, going back to the lesson", async () => {
+    const lesson = lab.store.getState().open;
+    await act(async () => lab.store.getState().scenarioOpened(generatedScenario(20_500, "A long run")));
+    const cancel = [...container.querySelectorAll("button")].find((b) => b.textContent === "Cancel");
+    expect(cancel?.title).toBe("Stop this simulation and go back (Escape)");
+    await act(async () => cancel!.click());
+    expect(started[0]!.terminated).toBe(true);
+    expect(lab.store.getState()).toMatchObject({ loading: null, open: lesson });
     expect(bar()).toBeNull();
   });
 });
