@@ -12,7 +12,7 @@
  * All four must produce the same output (same records in the same partitions).
  *
  * A stateful workload beside it: the same records counted per key in 1 s tumbling windows (Kafka Streams, emit on
- * update) and written to an 8-partition topic, by the fast path (`countFast`) and by a plain loop doing the same
+ * update, a store retention of 2 s) and written to an 8-partition topic, by the fast path (`countFast`) and by a plain loop doing the same
  * count (`countPlain`); both must write the same counts.
  *
  * The variants run round by round, interleaved (plain, rxjs, fast, record, countPlain, countFast, the order turned
@@ -128,6 +128,9 @@ function countModel(): SimulationModel {
             semantics: "kafka-streams",
             window: { type: "tumbling", size: WINDOW_MS },
             aggregate: { kind: "count" },
+            // The store keeps two windows' worth (`Materialized.withRetention`): with the default day, every
+            // window of the run stays in the store, which the engine's store scans on each record.
+            retentionMs: 2 * WINDOW_MS,
           },
         },
         {

@@ -279,7 +279,7 @@ export abstract class KafkaWindowAggregate implements WindowOperator {
       .sort(
         (a, b) =>
           this.storeTimestamp(a) - this.storeTimestamp(b) ||
-          this.state.keyIndex(a.key) - this.state.keyIndex(b.key) ||
+          this.state.entryKeyIndex(a) - this.state.entryKeyIndex(b) ||
           a.start - b.start,
       );
     for (const entry of entries) {

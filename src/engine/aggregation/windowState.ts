@@ -44,6 +44,10 @@ export class WindowState {
   readonly #keyOrder = new Map<string, number>();
   readonly #keys: Json[] = [];
   readonly #entries = new Map<string, WindowEntry>();
+  /** The key index of each stored entry (a key's JSON text is costly to make once per comparison). */
+  readonly #entryKeys = new Map<WindowEntry, number>();
+  /** {@link all}'s answer until an entry is added or removed (an entry's key and bounds never change). */
+  #sorted: readonly WindowEntry[] | null = null;
 
   constructor(snapshot?: WindowStateSnapshot) {
     if (snapshot === undefined) return;
@@ -68,32 +72,50 @@ export class WindowState {
   }
 
   put(entry: WindowEntry): void {
-    this.keyIndex(entry.key);
-    this.#entries.set(entryId(entry.key, entry.start, entry.end), entry);
+    const index = this.keyIndex(entry.key);
+    const id = entryId(entry.key, entry.start, entry.end);
+    const previous = this.#entries.get(id);
+    if (previous === entry) return;
+    if (previous !== undefined) this.#entryKeys.delete(previous);
+    this.#entries.set(id, entry);
+    this.#entryKeys.set(entry, index);
+    this.#sorted = null;
   }
 
   delete(entry: WindowEntry): void {
-    this.#entries.delete(entryId(entry.key, entry.start, entry.end));
+    const id = entryId(entry.key, entry.start, entry.end);
+    const stored = this.#entries.get(id);
+    if (stored === undefined) return;
+    this.#entries.delete(id);
+    this.#entryKeys.delete(stored);
+    this.#sorted = null;
   }
 
-  /** Every entry, by window start, then key (first seen first), then end. */
-  all(): WindowEntry[] {
-    return [...this.#entries.values()].sort((a, b) => this.compare(a, b));
+  /** Every entry, by window start, then key (first seen first), then end. Read-only: shared until the next change. */
+  all(): readonly WindowEntry[] {
+    if (this.#sorted === null) this.#sorted = [...this.#entries.values()].sort((a, b) => this.compare(a, b));
+    return this.#sorted;
   }
 
   /** The entries of one key, by start then end. */
   ofKey(key: Json): WindowEntry[] {
-    const id = keyId(key);
-    return this.all().filter((entry) => keyId(entry.key) === id);
+    const index = this.#keyOrder.get(keyId(key));
+    if (index === undefined) return [];
+    return this.all().filter((entry) => this.entryKeyIndex(entry) === index);
+  }
+
+  /** The position of the entry's key in first-seen order. */
+  entryKeyIndex(entry: WindowEntry): number {
+    return this.#entryKeys.get(entry) ?? this.keyIndex(entry.key);
   }
 
   /** Start, then key order, then end. */
   compare(a: WindowEntry, b: WindowEntry): number {
-    return a.start - b.start || this.keyIndex(a.key) - this.keyIndex(b.key) || a.end - b.end;
+    return a.start - b.start || this.entryKeyIndex(a) - this.entryKeyIndex(b) || a.end - b.end;
   }
 
   snapshot(): WindowStateSnapshot {
-    return { keys: copy(this.#keys), entries: copy(this.all()) };
+    return { keys: copy(this.#keys), entries: copy(this.all()) as WindowEntry[] };
   }
 }
 
