@@ -17,8 +17,9 @@ import { runCluster } from "./runtime/runCluster";
 import { SimulationError } from "./runtime/simulationError";
 import type { Simulation } from "./simulation";
 import type { Processor } from "./topology/operatorEnv";
+import { compileOperator } from "./topology/operators/compileOperator";
+import { TracedOperatorRecorder } from "./topology/operators/operatorRecorder";
 import { buildTopologyGraph } from "./topology/topologyGraph";
-import { compileTracedOperator } from "./topology/tracedOperators";
 import type { WindowedAggregationFactory } from "./topology/windowedTasks";
 import type { RecordedRun } from "./trace/recordedRun";
 import { TraceLog } from "./trace/traceLog";
@@ -107,7 +108,13 @@ export function recordRunWith(
     recorder: traceRecorder(trace),
     compile: (env) =>
       compileTopology(model, graph, (i, children) =>
-        compileTracedOperator(model.app.topology[i]!, i, children, env, trace, library.windowedAggregation),
+        compileOperator(model.app.topology[i]!, {
+          self: i,
+          children,
+          env,
+          recorder: new TracedOperatorRecorder(trace, i),
+          windowedAggregation: library.windowedAggregation,
+        }),
       ),
     placement: (spec, partitions, label, batchSizeBytes) =>
       createPlacement(spec, partitions, root.fork(label), batchSizeBytes),

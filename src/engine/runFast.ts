@@ -1,7 +1,8 @@
 /**
  * The fast path: the same run as {@link simulate} with nothing recorded, for large runs and the benchmark. Its
- * operators are separate code (`fastOperators.ts`), not the recording operators with recording switched off.
+ * operators are the recording path's, built with a recorder that keeps nothing (`SilentOperatorRecorder`).
  */
+import { createWindowedAggregation } from "./aggregation";
 import { RecordLog } from "./broker/partitionLog";
 import type { SimulationModel } from "./model";
 import { createPlacement } from "./partitioning/placement";
@@ -11,17 +12,25 @@ import { FLINK_WATERMARK_CODE } from "./runtime/flinkWatermarkCode";
 import { runCluster } from "./runtime/runCluster";
 import { silentRecorder } from "./runtime/runRecorder";
 import type { FastRun, PartitionContents } from "./simulation";
-import { compileFastOperator } from "./topology/fastOperators";
+import { compileOperator } from "./topology/operators/compileOperator";
+import { SilentOperatorRecorder } from "./topology/operators/operatorRecorder";
 import { buildTopologyGraph } from "./topology/topologyGraph";
 
 export function runFast(model: SimulationModel): FastRun {
   const graph = buildTopologyGraph(model);
   const root = new SeededRandom(model.seed);
+  const recorder = new SilentOperatorRecorder();
   const run = runCluster(model, graph, {
     recorder: silentRecorder,
     compile: (env) =>
       compileTopology(model, graph, (i, children) =>
-        compileFastOperator(model.app.topology[i]!, i, children, env),
+        compileOperator(model.app.topology[i]!, {
+          self: i,
+          children,
+          env,
+          recorder,
+          windowedAggregation: createWindowedAggregation,
+        }),
       ),
     placement: (spec, partitions, label, batchSizeBytes) =>
       createPlacement(spec, partitions, root.fork(label), batchSizeBytes),
