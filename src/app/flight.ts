@@ -39,17 +39,17 @@ export interface Flight {
   reprocessed: boolean;
 }
 
-/** Where each logged record sits: record id → topic-partition. Built once per simulation. */
-export type RecordPlaces = Map<RecordId, { topic: string; partition: number }>;
+/** Where each logged record sits: record id → topic-partition (undefined for a record in no log). */
+export interface RecordPlaces {
+  get(record: RecordId): { topic: string; partition: number } | undefined;
+}
 
+/**
+ * The places of a simulation's records. Nothing is computed here: the simulation indexes its logs on the first
+ * question (a typed array over the record versions), so opening a long run does not walk its logs.
+ */
 export function recordPlaces(simulation: Simulation): RecordPlaces {
-  const places: RecordPlaces = new Map();
-  for (const [topic, partitions] of Object.entries(simulation.logs)) {
-    partitions.forEach((log, partition) => {
-      for (const entry of log) places.set(entry.record, { topic, partition });
-    });
-  }
-  return places;
+  return { get: (record) => simulation.placeOf(record) ?? undefined };
 }
 
 /** The partition a record (or the version it was derived from) was read from, if any. */

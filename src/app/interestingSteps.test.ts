@@ -7,6 +7,7 @@ import {
   categoryOf,
   INTERESTING_CATEGORIES,
   type InterestingCategory,
+  indexKeysInPart,
   keysInTrace,
   nextInteresting,
   nextStepWithKey,
@@ -184,6 +185,17 @@ describe("jumping by record key on the keyed-partitioning lesson", () => {
     const [before, after] = keysOfStep(simulation, simulation.step(rekeyed!));
     for (const key of [before!, after!]) {
       expect(nextStepWithKey(simulation, rekeyed!, "next", key)).toBe(rekeyed! + 1);
+    }
+  });
+
+  it("indexes the same keys and steps in slices as in one go", () => {
+    const sliced = lesson(keyedPartitioning);
+    let slices = 1;
+    while (!indexKeysInPart(sliced, 7)) slices++;
+    expect(slices).toBe(Math.ceil(sliced.stepCount / 7));
+    expect(keysInTrace(sliced)).toEqual(keys);
+    for (const key of keys) {
+      expect(nextStepWithKey(sliced, 0, "next", key)).toBe(nextStepWithKey(simulation, 0, "next", key));
     }
   });
 

@@ -110,29 +110,76 @@ interface KeyIndex {
   keys: string[];
   steps: Map<string, number[]>;
 }
-const keyIndexes = new WeakMap<Simulation, KeyIndex>();
 
-function keyIndexOf(simulation: Simulation): KeyIndex {
-  let index = keyIndexes.get(simulation);
-  if (index) return index;
-  index = { keys: [], steps: new Map() };
-  for (let i = 0; i < simulation.stepCount; i++) {
-    let previous: string | null = null;
-    for (const record of recordsOf(simulation.step(i))) {
+/** A key index being built: the steps before `next` are indexed. */
+interface KeyIndexing extends KeyIndex {
+  next: number;
+  /** Per record version, its formatted key's number (its place in `keys` plus one), or 0 before it is seen. */
+  keyOfVersion: Int32Array;
+  numbers: Map<string, number>;
+  stepsOfKey: number[][];
+}
+const keyIndexes = new WeakMap<Simulation, KeyIndexing>();
+
+function keyIndexingOf(simulation: Simulation): KeyIndexing {
+  let indexing = keyIndexes.get(simulation);
+  if (!indexing) {
+    indexing = {
+      keys: [],
+      steps: new Map(),
+      next: 0,
+      keyOfVersion: new Int32Array(simulation.stats().versions),
+      numbers: new Map(),
+      stepsOfKey: [],
+    };
+    keyIndexes.set(simulation, indexing);
+  }
+  return indexing;
+}
+
+/**
+ * Indexes the keys of up to `maxSteps` more steps; true once the whole trace is indexed. A page indexes a long
+ * trace in slices like this (when idle) before it asks {@link keysInTrace}, which would otherwise index the rest
+ * in one go. A record version's key is looked up and formatted once, however many steps name it.
+ */
+export function indexKeysInPart(simulation: Simulation, maxSteps: number): boolean {
+  const indexing = keyIndexingOf(simulation);
+  const { keys, steps, keyOfVersion, numbers, stepsOfKey } = indexing;
+  const keyNumber = (record: RecordId): number => {
+    let number = keyOfVersion[record]!;
+    if (number === 0) {
       const key = formatKey(simulation.record(record).key);
-      if (key === previous) continue;
-      previous = key;
-      let steps = index.steps.get(key);
-      if (!steps) {
-        steps = [];
-        index.steps.set(key, steps);
-        index.keys.push(key);
+      number = numbers.get(key) ?? 0;
+      if (number === 0) {
+        const found: number[] = [];
+        steps.set(key, found);
+        keys.push(key);
+        stepsOfKey.push(found);
+        number = stepsOfKey.length;
+        numbers.set(key, number);
       }
-      if (steps[steps.length - 1] !== i) steps.push(i);
+      keyOfVersion[record] = number;
+    }
+    return number;
+  };
+  const end = Math.min(simulation.stepCount, indexing.next + Math.max(1, maxSteps));
+  for (let i = indexing.next; i < end; i++) {
+    let previous = 0;
+    for (const record of recordsOf(simulation.step(i))) {
+      const number = keyNumber(record);
+      if (number === previous) continue;
+      previous = number;
+      const found = stepsOfKey[number - 1]!;
+      if (found[found.length - 1] !== i) found.push(i);
     }
   }
-  keyIndexes.set(simulation, index);
-  return index;
+  indexing.next = end;
+  return end >= simulation.stepCount;
+}
+
+function keyIndexOf(simulation: Simulation): KeyIndex {
+  indexKeysInPart(simulation, Number.POSITIVE_INFINITY);
+  return keyIndexingOf(simulation);
 }
 
 /**

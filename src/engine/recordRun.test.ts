@@ -39,12 +39,15 @@ describe("recordRun and openSimulation", () => {
     const { trace } = recorded;
     expect(trace.kinds.length).toBe(trace.a.length);
     expect(trace.kinds.buffer.byteLength).toBe(trace.kinds.length);
-    expect(trace.timestamps.length).toBe(trace.keys.length);
+    if (trace.versionValues.kind !== "packed") throw new Error("expected packed keys and values");
+    expect(trace.timestamps.length).toBe(trace.versionValues.keyRefs.length);
+    expect(trace.timestamps.length).toBe(trace.versionValues.valueRefs.length);
     expect(recorded.logs).toHaveLength(5);
     expect(recorded.logs.reduce((n, log) => n + log.ids.length, 0)).toBe(2 * 501);
     const buffers = recordedBuffers(recorded);
     expect(new Set(buffers).size).toBe(buffers.length);
-    expect(buffers).toHaveLength(9 + 2 * recorded.logs.length);
+    // Nine trace columns, three of the packed keys and values, two per log.
+    expect(buffers).toHaveLength(12 + 2 * recorded.logs.length);
   });
 
   it("open, after a structured clone with the buffers transferred, into the same simulation", () => {
@@ -59,6 +62,24 @@ describe("recordRun and openSimulation", () => {
     expect(opened.logs).toEqual(direct.logs);
     for (const cursor of [0, 1, 700, direct.stepCount])
       expect(opened.frameAt(cursor)).toEqual(direct.frameAt(cursor));
+  });
+
+  it("place every logged record version in its partition, as the per-record logs do, and nothing else", () => {
+    const m = generated(200);
+    const opened = openSimulation(m, structuredClone(recordRun(m)));
+    const logged = new Set<number>();
+    for (const [topic, partitions] of Object.entries(opened.logs)) {
+      partitions.forEach((log, partition) => {
+        for (const entry of log) {
+          expect(opened.placeOf(entry.record)).toEqual({ topic, partition });
+          logged.add(entry.record);
+        }
+      });
+    }
+    const versions = opened.stats().versions;
+    for (let id = 0; id < versions; id++) if (!logged.has(id)) expect(opened.placeOf(id)).toBeNull();
+    expect(opened.placeOf(versions)).toBeNull();
+    expect(opened.placeOf(-1)).toBeNull();
   });
 
   it("refuse a recording of another model", () => {

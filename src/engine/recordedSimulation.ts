@@ -9,7 +9,7 @@ import { VersionLog } from "./broker/partitionLog";
 import type { Hop } from "./frame/frame";
 import { FrameIndex, toFrame } from "./frame/frameIndex";
 import { replayTables } from "./frame/frameState";
-import type { Json, RecordKey, SimulationModel } from "./model";
+import type { SimulationModel } from "./model";
 import { explainKeyedPlacement } from "./partitioning/placement";
 import { formatTaskUnit, taskIndexOfUnit } from "./runtime/groupDriver";
 import type { LogEntry, RecordVersion, Simulation } from "./simulation";
@@ -77,6 +77,16 @@ export function openSimulationWith(
     return built;
   };
 
+  // Per version: the topic-partition whose log holds it, or -1 (built on first use).
+  let places: Int32Array | null = null;
+  const buildPlaces = () => {
+    const built = new Int32Array(trace.versions).fill(-1);
+    run.logs.forEach((log, tp) => {
+      for (let offset = 0; offset < log.endOffset; offset++) built[log.idAt(offset)] = tp;
+    });
+    return built;
+  };
+
   let buffered: Set<number> | null = null;
   const record = (id: number): RecordVersion => {
     if (!Number.isInteger(id) || id < 0 || id >= trace.versions) throw new RangeError(`no record ${id}`);
@@ -84,8 +94,8 @@ export function openSimulationWith(
     while (trace.parents[origin]! >= 0) origin = trace.parents[origin]!;
     return {
       id,
-      key: trace.keys[id] as RecordKey,
-      value: trace.values[id] as Json,
+      key: trace.keyOf(id),
+      value: trace.valueOf(id),
       timestamp: trace.timestamps[id]!,
       parent: trace.parents[id]!,
       origin,
@@ -149,6 +159,13 @@ export function openSimulationWith(
     },
     step,
     record,
+    placeOf(id) {
+      places ??= buildPlaces();
+      const tp = Number.isInteger(id) ? places[id] : undefined;
+      if (tp === undefined || tp < 0) return null;
+      const { topic, partition } = graph.topicPartitions[tp]!;
+      return { topic, partition };
+    },
     lineage(id) {
       origins ??= recordOrigins(trace);
       return lineageOf(trace, origins, id);

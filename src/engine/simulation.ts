@@ -43,6 +43,11 @@ export interface Simulation {
   /** A record version by id. */
   record(id: RecordId): RecordVersion;
   /**
+   * The partition whose log holds this very record version (not a version it was derived from), or null. Answers
+   * from an index of the logs built on first use, without the per-record view `logs` builds.
+   */
+  placeOf(id: RecordId): { topic: string; partition: number } | null;
+  /**
    * The 0-based indexes, in order, of the trace events about `record` or any version derived from the same
    * produced record (its lineage: produced → appended → fetched → processed at each node → written).
    */

@@ -162,10 +162,10 @@ export class VersionLog implements PartitionLog {
   }
 
   keyAt(offset: number): RecordKey {
-    return this.trace.keys[this.idColumn[offset]!] as RecordKey;
+    return this.trace.keyOf(this.idColumn[offset]!);
   }
   valueAt(offset: number): Json {
-    return this.trace.values[this.idColumn[offset]!] as Json;
+    return this.trace.valueOf(this.idColumn[offset]!);
   }
   timestampAt(offset: number): number {
     return this.trace.timestamps[this.idColumn[offset]!]!;

@@ -6,6 +6,15 @@
  * same model.
  */
 import type { Json, RecordKey } from "../model";
+import { type PackedVersionValues, packedBuffers } from "./versionValues";
+
+/**
+ * The keys and values of the record versions: as arrays (a run opened on the thread that recorded it), or packed
+ * (`versionValues.ts`: typed arrays only, to transfer to another thread).
+ */
+export type VersionValues =
+  | { kind: "arrays"; keys: RecordKey[]; values: Json[] }
+  | ({ kind: "packed" } & PackedVersionValues);
 
 /** The columns of a `TraceLog`, trimmed to length. */
 export interface RecordedTrace {
@@ -18,8 +27,7 @@ export interface RecordedTrace {
   timeRunStarts: Int32Array<ArrayBuffer>;
   timeRunValues: Float64Array<ArrayBuffer>;
   /** The record-version table, one entry per version. */
-  keys: RecordKey[];
-  values: Json[];
+  versionValues: VersionValues;
   timestamps: Float64Array<ArrayBuffer>;
   parents: Int32Array<ArrayBuffer>;
   creators: Int16Array<ArrayBuffer>;
@@ -58,5 +66,7 @@ export function recordedBuffers(recorded: RecordedRun): ArrayBuffer[] {
     trace.creators,
     ...recorded.logs.flatMap((log) => [log.ids, log.appendTimes]),
   ];
-  return [...new Set(columns.map((column) => column.buffer))];
+  const buffers = columns.map((column) => column.buffer);
+  if (trace.versionValues.kind === "packed") buffers.push(...packedBuffers(trace.versionValues));
+  return [...new Set(buffers)];
 }

@@ -28,8 +28,8 @@ export function traceDigest(trace: TraceLog): string {
     mixText(String(trace.timeRunValues[i]));
   }
   for (let i = 0; i < trace.versions; i++) {
-    mixText(JSON.stringify(trace.keys[i]) ?? "null");
-    mixText(JSON.stringify(trace.values[i]) ?? "null");
+    mixText(JSON.stringify(trace.keyOf(i)) ?? "null");
+    mixText(JSON.stringify(trace.valueOf(i)) ?? "null");
     mixText(String(trace.timestamps[i]));
     mix(trace.parents[i]!);
     mix(trace.creators[i]!);

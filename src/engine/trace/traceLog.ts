@@ -5,6 +5,7 @@
  */
 import type { Json, RecordKey, WallClockMs } from "../model";
 import type { RecordedTrace } from "./recordedRun";
+import { packVersionValues, VersionValueReader } from "./versionValues";
 
 /** Step kinds as stored. The order is part of the trace format: append new kinds at the end. */
 export const StepKind = {
@@ -145,9 +146,13 @@ export class TraceLog {
   timeRuns = 0;
   private currentTime = Number.NaN;
 
-  /** Record versions. */
+  /**
+   * Record versions. Their keys and values are in `keys` and `values` while recording; a trace opened from a
+   * packed recording (another thread's) reads them from `packed` instead: read them with `keyOf` / `valueOf`.
+   */
   keys: RecordKey[];
   values: Json[];
+  private packed: VersionValueReader | null = null;
   timestamps: Float64Array<ArrayBuffer>;
   parents: Int32Array<ArrayBuffer>;
   /** Node index that created the version, or `-1 - producerIndex` for a produced record. */
@@ -191,8 +196,22 @@ export class TraceLog {
     trace.timeRunValues = recorded.timeRunValues;
     trace.timeRuns = recorded.timeRunStarts.length;
     trace.currentTime = trace.timeRuns === 0 ? Number.NaN : recorded.timeRunValues[trace.timeRuns - 1]!;
-    trace.keys = recorded.keys;
-    trace.values = recorded.values;
+    const versionValues = recorded.versionValues;
+    switch (versionValues.kind) {
+      case "arrays":
+        trace.keys = versionValues.keys;
+        trace.values = versionValues.values;
+        break;
+      case "packed":
+        trace.keys = [];
+        trace.values = [];
+        trace.packed = new VersionValueReader(versionValues);
+        break;
+      default: {
+        const unknown: never = versionValues;
+        throw new Error(`unknown version values ${JSON.stringify(unknown)}`);
+      }
+    }
     trace.timestamps = recorded.timestamps;
     trace.parents = recorded.parents;
     trace.creators = recorded.creators;
@@ -204,8 +223,9 @@ export class TraceLog {
 
   /**
    * The trace as plain data, every column trimmed to length. With `copy` (the default) each column is a copy that
-   * owns a buffer of exactly its length, to transfer to another thread. Without it the columns are views over
-   * this trace's own arrays, which saves copying a long trace; this trace must then not be written to again.
+   * owns a buffer of exactly its length, and the keys and values are packed (`versionValues.ts`), to transfer to
+   * another thread. Without it the columns are views over this trace's own arrays, which saves copying a long
+   * trace; this trace must then not be written to again.
    */
   toRecorded(copy = true): RecordedTrace {
     const steps = this.length;
@@ -219,8 +239,9 @@ export class TraceLog {
       c: copy ? this.c.slice(0, steps) : this.c.subarray(0, steps),
       timeRunStarts: copy ? this.timeRunStarts.slice(0, runs) : this.timeRunStarts.subarray(0, runs),
       timeRunValues: copy ? this.timeRunValues.slice(0, runs) : this.timeRunValues.subarray(0, runs),
-      keys: copy ? this.keys.slice(0, versions) : this.keys,
-      values: copy ? this.values.slice(0, versions) : this.values,
+      versionValues: copy
+        ? { kind: "packed", ...packVersionValues(this.keys, this.values, versions) }
+        : { kind: "arrays", keys: this.keys, values: this.values },
       timestamps: copy ? this.timestamps.slice(0, versions) : this.timestamps.subarray(0, versions),
       parents: copy ? this.parents.slice(0, versions) : this.parents.subarray(0, versions),
       creators: copy ? this.creators.slice(0, versions) : this.creators.subarray(0, versions),
@@ -273,6 +294,16 @@ export class TraceLog {
     this.creators[id] = creator;
     this.versions = id + 1;
     return id;
+  }
+
+  /** The key of a record version. */
+  keyOf(version: number): RecordKey {
+    return this.packed ? this.packed.key(version) : this.keys[version]!;
+  }
+
+  /** The value of a record version. */
+  valueOf(version: number): Json {
+    return this.packed ? this.packed.value(version) : this.values[version]!;
   }
 
   addExtra(payload: unknown): number {

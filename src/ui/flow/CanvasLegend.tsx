@@ -4,7 +4,7 @@
  * ring), and the ring in the colour of the instance that runs the task. Folds away with its summary.
  */
 import { useEffect, useState } from "react";
-import { keysInTrace } from "../../app/interestingSteps";
+import { indexKeysInPart, keysInTrace } from "../../app/interestingSteps";
 import type { Simulation } from "../../engine/core";
 import { keyLabelColor } from "../keyColor";
 import { useLabState } from "../LabContext";
@@ -13,14 +13,25 @@ import { t } from "../messages";
 /** Keys listed at most; the rest are counted. */
 const SHOWN_KEYS = 12;
 
-/** The run's first keys, indexed when the page is idle (indexing a long trace takes a moment). */
+/** Steps of the trace indexed per idle moment: a few tens of milliseconds of work. */
+const KEY_INDEX_SLICE = 40_000;
+
+/**
+ * The run's first keys, indexed when the page is idle, in slices (indexing a long trace takes seconds, which in
+ * one task would hold up the page).
+ */
 function useRunKeys(simulation: Simulation | null): string[] | null {
   const [keys, setKeys] = useState<{ of: Simulation; keys: string[] } | null>(null);
   useEffect(() => {
     if (!simulation) return;
     const idle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 50));
     const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const handle = idle(() => setKeys({ of: simulation, keys: keysInTrace(simulation, SHOWN_KEYS + 100) }));
+    const slice = () => {
+      if (indexKeysInPart(simulation, KEY_INDEX_SLICE)) {
+        setKeys({ of: simulation, keys: keysInTrace(simulation, SHOWN_KEYS + 100) });
+      } else handle = idle(slice);
+    };
+    let handle = idle(slice);
     return () => cancel(handle);
   }, [simulation]);
   return keys && keys.of === simulation ? keys.keys : null;
