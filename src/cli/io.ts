@@ -8,7 +8,8 @@ export type FileRead =
   | { kind: "text"; text: string }
   | { kind: "missing" }
   | { kind: "notAFile" }
-  | { kind: "tooLarge"; bytes: number }
+  /** `atLeast`: reading stopped past the limit (standard input), so the size is only a lower bound. */
+  | { kind: "tooLarge"; bytes: number; atLeast?: boolean }
   | { kind: "unreadable"; reason: string };
 
 export interface CliIo {

@@ -34,7 +34,7 @@ function readFailure(path: string, read: Exclude<FileRead, { kind: "text" | "mis
       return new CliError(`cannot read ${name}: not a file`);
     case "tooLarge":
       return new CliError(
-        `cannot read ${name}: it is ${read.bytes} bytes; a scenario may have at most ${MAX_SCENARIO_TEXT_BYTES} (${MAX_SCENARIO_TEXT_BYTES / 2 ** 20} MB)`,
+        `cannot read ${name}: it is ${read.atLeast === true ? "more than " : ""}${read.bytes} bytes; a scenario may have at most ${MAX_SCENARIO_TEXT_BYTES} (${MAX_SCENARIO_TEXT_BYTES / 2 ** 20} MB)`,
       );
     case "unreadable":
       return new CliError(`cannot read ${name}: ${read.reason}`);

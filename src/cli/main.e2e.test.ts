@@ -45,4 +45,24 @@ describe("the topolab command", () => {
     expect(err).toBe("");
     expect(out.trimEnd().split("\n")).toHaveLength(2);
   }, 60_000);
+
+  it("shouldStopReadingStandardInputPastTheSizeLimit", () => {
+    // An endless input: the command reads 2 MB and a little more, then refuses it.
+    const { code, out, err } = spawn("sh", ["-c", "npx tsx src/cli/main.ts validate - < /dev/zero"]);
+    expect(out).toBe("");
+    expect(err).toBe(
+      'cannot read "-": it is more than 2097152 bytes; a scenario may have at most 2097152 (2 MB)\n',
+    );
+    expect(code).toBe(1);
+  }, 60_000);
+
+  it("shouldReadAScenarioFromStandardInput", () => {
+    const dir = mkdtempSync(join(tmpdir(), "topolab-e2e-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, "tiny.json");
+    writeFileSync(path, JSON.stringify(TINY_SCENARIO));
+    const { code, out } = spawn("sh", ["-c", `npx tsx src/cli/main.ts validate - < '${path}'`]);
+    expect(out).toBe(`valid: ${TINY_SCENARIO.title}\n`);
+    expect(code).toBe(0);
+  }, 60_000);
 });

@@ -5,7 +5,7 @@
  * that resolves once the stream has drained. When the reader goes away (`topolab trace x | head`), writing fails
  * with EPIPE; that is not an error of ours, so the command stops quietly instead of printing a stack trace.
  */
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, readSync, statSync } from "node:fs";
 import { type CliIo, type FileRead, OutputClosedError } from "./io";
 
 /** The path that means "standard input". */
@@ -26,12 +26,43 @@ function decode(bytes: Uint8Array): FileRead {
   }
 }
 
+/** Waits `ms` milliseconds without spinning (standard input had nothing yet). */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Reads standard input up to `maxBytes`, stopping as soon as there is more: `topolab validate - < /dev/zero` must
+ * not read without end. A non-blocking input that has nothing yet (EAGAIN) is waited for.
+ */
+function readStdin(maxBytes: number): FileRead {
+  const chunks: Buffer[] = [];
+  const chunk = Buffer.allocUnsafe(64 * 1024);
+  let total = 0;
+  for (;;) {
+    let read: number;
+    try {
+      read = readSync(0, chunk, 0, chunk.length, null);
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === "EAGAIN") {
+        pause(5);
+        continue;
+      }
+      if (code === "EOF") break;
+      throw error;
+    }
+    if (read === 0) break;
+    total += read;
+    if (total > maxBytes) return { kind: "tooLarge", bytes: maxBytes, atLeast: true };
+    chunks.push(Buffer.from(chunk.subarray(0, read)));
+  }
+  return decode(Buffer.concat(chunks, total));
+}
+
 function readPath(path: string, maxBytes: number): FileRead {
   try {
-    if (path === STDIN_PATH) {
-      const bytes = readFileSync(0);
-      return bytes.length > maxBytes ? { kind: "tooLarge", bytes: bytes.length } : decode(bytes);
-    }
+    if (path === STDIN_PATH) return readStdin(maxBytes);
     const stats = statSync(path);
     if (!stats.isFile()) return { kind: "notAFile" };
     if (stats.size > maxBytes) return { kind: "tooLarge", bytes: stats.size };

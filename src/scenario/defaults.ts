@@ -2,6 +2,7 @@
  * Defaults and bounds of the scenario format, in one place: the zod schema shows them in the JSON Schema,
  * `compileScenario` fills them in, and the docs quote them.
  */
+import { MAX_VALUE_DEPTH } from "../engine/values/valueLimits";
 
 /** The latest wall-clock instant a scenario may schedule anything at: 2^31 - 1 ms (about 24.8 days). */
 export const MAX_WALL_CLOCK_MS = 2 ** 31 - 1;
@@ -46,7 +47,7 @@ export const MAX_TOPOLOGY_NODES = 1_000;
 export const MAX_EXPRESSION_LENGTH = 2_000;
 
 /** Deepest nesting of arrays and objects accepted inside a record key or value. */
-export const MAX_JSON_DEPTH = 64;
+export const MAX_JSON_DEPTH = MAX_VALUE_DEPTH;
 
 /** Defaults of `app.time` (here, not beside its schema, so compiling a lesson does not load the validator). */
 export const TIME_DEFAULTS = {

@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import type { Json } from "../engine/model";
+import { MAX_ELEMENTS, stringLengthProblem, valueLimitProblem } from "../engine/values/valueLimits";
 import { MAX_JSON_DEPTH } from "./defaults";
 import type { PathSegment } from "./scenarioError";
 
@@ -16,12 +17,20 @@ interface JsonProblem {
   message: string;
 }
 
-/** Returns the first reason `value` is not plain JSON data, or `null` when it is. */
+/**
+ * Returns the first reason `value` is not plain JSON data within the value limits (strings, elements per array or
+ * object, nesting, total size: `engine/values/valueLimits.ts`), or `null` when it is.
+ */
 export function findJsonProblem(value: unknown): JsonProblem | null {
   const stack: { value: unknown; path: PathSegment[] }[] = [{ value, path: [] }];
   while (stack.length > 0) {
     const { value: current, path } = stack.pop()!;
-    if (current === null || typeof current === "string" || typeof current === "boolean") continue;
+    if (typeof current === "string") {
+      const tooLong = stringLengthProblem(current.length);
+      if (tooLong !== null) return { path, message: tooLong };
+      continue;
+    }
+    if (current === null || typeof current === "boolean") continue;
     if (typeof current === "number") {
       if (!Number.isFinite(current)) return { path, message: `${current} is not a JSON number` };
       continue;
@@ -31,6 +40,7 @@ export function findJsonProblem(value: unknown): JsonProblem | null {
       return { path, message: `data is nested more than ${MAX_JSON_DEPTH} levels deep` };
     }
     if (Array.isArray(current)) {
+      if (current.length > MAX_ELEMENTS) return { path, message: valueLimitProblem(current as Json)! };
       for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], path: [...path, i] });
       continue;
     }
@@ -38,14 +48,19 @@ export function findJsonProblem(value: unknown): JsonProblem | null {
     if (proto !== Object.prototype && proto !== null)
       return { path, message: "only plain objects are JSON data" };
     const keys = Object.keys(current);
+    if (keys.length > MAX_ELEMENTS) return { path, message: valueLimitProblem(current as Json)! };
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i]!;
       if (key === "__proto__")
         return { path: [...path, key], message: `field name "__proto__" is not allowed` };
+      const tooLong = stringLengthProblem(key.length);
+      if (tooLong !== null) return { path: [...path, key], message: `field name: ${tooLong}` };
       stack.push({ value: (current as Record<string, unknown>)[key], path: [...path, key] });
     }
   }
-  return null;
+  // Plain JSON, nested no deeper than the limit: the whole value's size can now be measured safely.
+  const tooLarge = valueLimitProblem(value as Json);
+  return tooLarge === null ? null : { path: [], message: tooLarge };
 }
 
 /** Any JSON value (kept by reference, not copied). */

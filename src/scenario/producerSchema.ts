@@ -7,6 +7,7 @@
  * broker: it buffers and flushes at `toMs`.
  */
 import { z } from "zod";
+import { MAX_STRING_LENGTH } from "../engine/values/valueLimits";
 import { HARD_LIMITS, MAX_WALL_CLOCK_MS, SCENARIO_DEFAULTS } from "./defaults";
 import { jsonValueSchema } from "./jsonValue";
 import {
@@ -41,7 +42,7 @@ export const explicitRecordSchema = z
   .describe("One record sent by the producer.");
 
 const plainKeySchema = z
-  .union([z.string(), z.number(), z.boolean(), z.null()])
+  .union([z.string().max(MAX_STRING_LENGTH), z.number(), z.boolean(), z.null()])
   .describe("A key (string, number, boolean or null) drawn with weight 1.");
 
 export const weightedKeySchema = z

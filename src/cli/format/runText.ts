@@ -2,7 +2,7 @@
  * The human view of a {@link RunReport}: every topic's partitions, what each sink wrote, where each task stopped
  * and how many records each node saw. Keys and values print the way the narration prints them.
  */
-import { formatJson, formatKey } from "../../engine";
+import { formatJson, formatKey, type Json } from "../../engine";
 import type { RunReport } from "./runReport";
 import { formatTable } from "./table";
 
@@ -126,8 +126,9 @@ function windowsText(report: RunReport): string {
   return text;
 }
 
+/** A key or window value in the windows table: its JSON, cut past 120 characters (`--json` gives it whole). */
 function formatJsonCell(value: unknown): string {
-  return JSON.stringify(value) ?? "null";
+  return formatJson(value as Json, 120);
 }
 
 export function runText(report: RunReport): string {

@@ -5,6 +5,7 @@
  * thrown error into an output of kind `failed` (see {@link attempt}).
  */
 import type { Json } from "../model";
+import { checkValue, MAX_COLLECTED_TOTAL, ValueLimitError } from "../values/valueLimits";
 
 /** The value a record contributes to the aggregate, from its key, value and timestamp (e.g. a field, an expression). */
 export type AggregateInput = (key: Json, value: Json, timestamp: number) => Json;
@@ -89,12 +90,13 @@ export function aggregatorFor(spec: AggregateSpec): Aggregator {
     }
     case "collect": {
       const input = spec.input ?? recordValue;
+      const lists = new CollectedLists();
       return {
         kind: "collect",
         initial: () => [],
         input: (key, value, timestamp) => requireJson("the input", input(key, value, timestamp)),
-        add: (aggregate, value) => [...(aggregate as Json[]), value],
-        merge: (left, right) => [...(left as Json[]), ...(right as Json[])],
+        add: (aggregate, value) => lists.join(aggregate as Json[], [value]),
+        merge: (left, right) => lists.join(left as Json[], right as Json[]),
       };
     }
     default:
@@ -122,16 +124,44 @@ function unreachable(value: never): never {
   throw new Error(`unknown aggregate ${JSON.stringify(value)}`);
 }
 
+/**
+ * The lists of one `collect` aggregator. Every update makes a new list — the previous one may still be referenced
+ * by an output, the trace or a committed snapshot, so it is never changed — which costs the list's length. Over a
+ * window of n records that is n²/2, so the lists one aggregator makes are bounded together
+ * ({@link MAX_COLLECTED_TOTAL}), as well as each list by the value limits: past either, a {@link ValueLimitError}
+ * stops the run instead of letting it grow quadratically.
+ */
+class CollectedLists {
+  #made = 0;
+
+  join(left: Json[], right: Json[]): Json[] {
+    const length = left.length + right.length;
+    this.#made += length;
+    if (this.#made > MAX_COLLECTED_TOTAL) {
+      throw new ValueLimitError(
+        `collect: the lists of this window store hold more than ${MAX_COLLECTED_TOTAL.toLocaleString("en-US")} values in total (the limit; every update makes a new list of all the values so far: use fewer records per window, or count, sum or reduce)`,
+      );
+    }
+    const out = left.slice();
+    for (let i = 0; i < right.length; i++) out.push(right[i]!);
+    return checkValue(out, "collect");
+  }
+}
+
 /** The outcome of calling user code: its value, or the error message. */
 export type Attempt<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly error: string };
 
-/** Runs `f`, catching what it throws: user functions must never throw out of the engine. */
+/**
+ * Runs `f`, catching what it throws: user functions must never throw out of the engine — except past a value limit
+ * ({@link ValueLimitError}), which stops the run (the operator names the node and the record).
+ */
 export function attempt<T>(f: () => T): Attempt<T> {
   try {
     return { ok: true, value: f() };
   } catch (error) {
+    if (error instanceof ValueLimitError) throw error;
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -5,8 +5,10 @@
  */
 import type { createWindowedAggregation, WindowedAggregation } from "../aggregation";
 import type { OpenWindow, WindowAggregationSnapshot } from "../aggregation/windowOperator";
-import type { WindowBounds, WindowOutput } from "../aggregation/windowOutput";
-import type { Json, WindowedAggregateNode } from "../model";
+import type { AggregatedRecord, WindowBounds, WindowOutput } from "../aggregation/windowOutput";
+import type { Json, RecordContext, WindowedAggregateNode } from "../model";
+import { valueLimitStopped } from "../values/valueLimitStop";
+import { ValueLimitError } from "../values/valueLimits";
 
 /** The run loop's handle on a windowed node: watermarks in, state out and back. */
 export interface WindowedHandle {
@@ -83,6 +85,19 @@ export class WindowedTasks {
       this.#cores[task] = core;
     }
     return core;
+  }
+
+  /**
+   * Processes `record` in `task`'s window store (`context`: the source record, for messages). A value limit broken
+   * by the aggregate stops the run, naming this node and the record.
+   */
+  process(task: number, record: AggregatedRecord, context: RecordContext): WindowOutput[] {
+    try {
+      return this.core(task).process(record);
+    } catch (error) {
+      if (error instanceof ValueLimitError) throw valueLimitStopped(error, this.#node, context);
+      throw error;
+    }
   }
 
   snapshot(task: number): WindowAggregationSnapshot | null {

@@ -2,13 +2,17 @@
  * Short, stable text for keys, values and times in narration and CLI output.
  */
 import type { Json, RecordKey } from "../model";
+import { jsonTextUpTo } from "../values/jsonText";
 
 const MAX_TEXT = 60;
 
-/** JSON text of a value, cut to a readable length. */
-export function formatJson(value: Json | undefined): string {
-  const text = value === undefined ? "null" : JSON.stringify(value);
-  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+/**
+ * JSON text of a value, cut to a readable length. Only the beginning is ever written, so a large value costs no more
+ * than a small one.
+ */
+export function formatJson(value: Json | undefined, maxChars = MAX_TEXT): string {
+  const text = jsonTextUpTo(value, maxChars);
+  return text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text;
 }
 
 /** A key as narrated: `alice` for simple string keys, JSON otherwise, `null` for a null key. */

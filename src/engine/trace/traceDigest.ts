@@ -2,6 +2,8 @@
  * A stable digest of a trace: FNV-1a (two 32-bit lanes with different offsets) over every step column, the time
  * runs and the JSON of every record version. Equal digests mean byte-identical traces for practical purposes.
  */
+import type { Json } from "../model";
+import { writeJson } from "../values/jsonText";
 import type { TraceLog } from "./traceLog";
 
 export function traceDigest(trace: TraceLog): string {
@@ -27,14 +29,19 @@ export function traceDigest(trace: TraceLog): string {
     mix(trace.timeRunStarts[i]!);
     mixText(String(trace.timeRunValues[i]));
   }
+  // The JSON text of keys and values is fed to the hash as it is written, never built whole.
+  const mixPiece = (piece: string) => {
+    mixText(piece);
+    return true;
+  };
   for (let i = 0; i < trace.versions; i++) {
-    mixText(JSON.stringify(trace.keyOf(i)) ?? "null");
-    mixText(JSON.stringify(trace.valueOf(i)) ?? "null");
+    writeJson(trace.keyOf(i), mixPiece);
+    writeJson(trace.valueOf(i), mixPiece);
     mixText(String(trace.timestamps[i]));
     mix(trace.parents[i]!);
     mix(trace.creators[i]!);
   }
-  mixText(JSON.stringify(trace.extras));
+  writeJson(trace.extras as Json, mixPiece);
   for (const [step, note] of trace.notes) {
     mix(step);
     mixText(note);

@@ -86,7 +86,9 @@ describe("strings", () => {
 
   it("refuses to build strings longer than 100,000 characters", () => {
     const long = "a".repeat(60_000);
-    expect(() => run("value + value", { value: long })).toThrow("string too long");
+    expect(() => run("value + value", { value: long })).toThrow(
+      "a string of 120,000 characters is longer than the limit of 100,000",
+    );
     expect(() => run("concat(value, value)", { value: long })).toThrow(UserFunctionError);
   });
 });

@@ -20,20 +20,30 @@
  *   `upper(key)`. `if(c, a, b)` evaluates only the chosen branch.
  * - Not supported (compile errors): `this`, `new`, assignment, arrow functions, regexes, template literals,
  *   several expressions (`a; b`, `(a, b)`), calling anything but a whitelisted function.
- * - Limits: at most 2,000 characters and 64 levels of nesting; strings built by `+`/`concat` at most 100,000
- *   characters (else a run-time error).
+ * - Limits: at most 2,000 characters and 64 levels of nesting. Every value it builds or returns stays within the
+ *   value limits of `engine/values/valueLimits.ts` (strings of 100,000 characters, 100,000 elements, 64 levels,
+ *   1,000,000 units); breaking one throws a `ValueLimitError` (a `UserFunctionError`).
  *
  * The source is parsed by jsep and compiled once into nested closures (no eval, no `Function`). Compile errors are
  * returned with a 0-based position; run-time errors are thrown as `UserFunctionError`s whose message starts with
  * the failing sub-expression, e.g. `value.amount: cannot read field "amount" of null`. Results are always JSON.
  */
 import { type Json, UserFunctionError } from "../../engine/model";
+import { checkValue } from "../../engine/values/valueLimits";
 import { compileNode } from "./compileNode";
 import { CompileError, type ExpressionError } from "./errors";
 import { parse } from "./parse";
 import { createScope } from "./scope";
 
 export type { ExpressionError } from "./errors";
+
+const MAX_LABEL = 60;
+
+/** The expression's text as run-time errors quote it: on one line, shortened when long. */
+function labelOfSource(source: string): string {
+  const text = source.replace(/\s+/g, " ").trim();
+  return text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
+}
 
 export type CompileResult<F> = { ok: true; fn: F; source: string } | { ok: false; error: ExpressionError };
 
@@ -55,9 +65,12 @@ export function compileExpression(
   const scope = createScope(source, options.variables);
   try {
     const root = compileNode(parse(source), scope, 0);
+    const label = labelOfSource(source);
     const fn = (ctx: Record<string, unknown>): Json => {
       try {
-        return root(ctx);
+        // Every value an expression produces is checked against the value limits (strings, elements, nesting,
+        // size): whatever it builds, nothing larger leaves it.
+        return checkValue(root(ctx), label);
       } catch (error) {
         // Our own errors are already UserFunctionErrors; anything else (a stack overflow on deeply nested data).
         if (error instanceof UserFunctionError) throw error;

@@ -6,7 +6,7 @@
 import type { Json } from "../../engine/model";
 import { utf8Bytes } from "../../engine/partitioning/utf8";
 import { runtimeError } from "./errors";
-import { checkLength, finite, jsonEquals, toText, typeName } from "./values";
+import { checkLength, equalValues, finite, toText, typeName } from "./values";
 
 export interface FunctionSpec {
   /** Fewest and most arguments (`Infinity`: variadic). */
@@ -81,15 +81,24 @@ const table: Record<string, FunctionSpec> = {
       throw runtimeError(label, `len expects a string or an array, got ${typeName(x)}`);
     },
   },
-  lower: textual("lower", (s) => s.toLowerCase()),
-  upper: textual("upper", (s) => s.toUpperCase()),
+  // Case mapping can lengthen a string ("ß" → "SS"), so the result is checked against the limit.
+  lower: {
+    min: 1,
+    max: 1,
+    call: (label, s) => checkLength(label, expectString(label, "lower", s).toLowerCase()),
+  },
+  upper: {
+    min: 1,
+    max: 1,
+    call: (label, s) => checkLength(label, expectString(label, "upper", s).toUpperCase()),
+  },
   trim: textual("trim", (s) => s.trim()),
   concat: {
     min: 0,
     max: Number.POSITIVE_INFINITY,
     call: (label, ...args) => {
       let out = "";
-      for (const arg of args) out = checkLength(label, out + toText(arg));
+      for (const arg of args) out = checkLength(label, out + toText(arg, label));
       return out;
     },
   },
@@ -120,7 +129,9 @@ const table: Record<string, FunctionSpec> = {
     max: 2,
     call: (label, container, x) => {
       if (typeof container === "string") return container.includes(expectString(label, "contains", x));
-      if (Array.isArray(container)) return container.some((item) => jsonEquals(item, x));
+      if (Array.isArray(container)) {
+        return container.some((item) => equalValues(item, x, label));
+      }
       throw runtimeError(label, `contains expects a string or an array, got ${typeName(container)}`);
     },
   },
@@ -130,9 +141,9 @@ const table: Record<string, FunctionSpec> = {
     call: (label, s, separator) =>
       expectString(label, "split", s).split(expectString(label, "split", separator)),
   },
-  str: { min: 1, max: 1, call: (_label, x) => toText(x) },
+  str: { min: 1, max: 1, call: (label, x) => toText(x, label) },
   num: { min: 1, max: 1, call: (_label, x) => toNumber(x) },
-  hash: { min: 1, max: 1, call: (_label, x) => fnv1a(toText(x)) },
+  hash: { min: 1, max: 1, call: (label, x) => fnv1a(toText(x, label)) },
   // Compiled as a conditional (see compileCall); listed here for arity checks and the "allowed" list.
   if: { min: 3, max: 3, call: () => null },
 };

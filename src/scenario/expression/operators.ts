@@ -9,7 +9,7 @@
  */
 import type { Json } from "../../engine/model";
 import { runtimeError } from "./errors";
-import { checkLength, jsonEquals, toText, truthy, typeName } from "./values";
+import { checkLength, equalValues, toText, truthy, typeName } from "./values";
 
 export type Context = Record<string, unknown>;
 export type Compiled = (context: Context) => Json;
@@ -43,7 +43,8 @@ export function binaryOperator(
           const v = a + b;
           return v - v === 0 ? v : null;
         }
-        if (typeof a === "string" || typeof b === "string") return checkLength(label, toText(a) + toText(b));
+        if (typeof a === "string" || typeof b === "string")
+          return checkLength(label, toText(a, label) + toText(b, label));
         throw operandError(label, "+", "numbers or a string", a, b);
       };
     case "-":
@@ -91,14 +92,14 @@ export function binaryOperator(
       return (c) => {
         const a = l(c);
         const b = r(c);
-        return a === b || (typeof a === "object" && typeof b === "object" && jsonEquals(a, b));
+        return a === b || (typeof a === "object" && typeof b === "object" && equalValues(a, b, label));
       };
     case "!=":
     case "!==":
       return (c) => {
         const a = l(c);
         const b = r(c);
-        return a !== b && !(typeof a === "object" && typeof b === "object" && jsonEquals(a, b));
+        return a !== b && !(typeof a === "object" && typeof b === "object" && equalValues(a, b, label));
       };
     case "<":
     case "<=":

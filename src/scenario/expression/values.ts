@@ -3,7 +3,16 @@
  * the guarded field/index reads (own properties of plain objects and arrays only, never a prototype).
  */
 import type { Json } from "../../engine/model";
+import { jsonTextUpTo } from "../../engine/values/jsonText";
+import {
+  checkValue,
+  MAX_STRING_LENGTH,
+  stringLengthProblem,
+  ValueLimitError,
+} from "../../engine/values/valueLimits";
 import { runtimeError } from "./errors";
+
+export { MAX_STRING_LENGTH };
 
 /** Property names no expression may read or write, whether written literally or computed at run time. */
 export const FORBIDDEN_NAMES: ReadonlySet<string> = new Set([
@@ -15,9 +24,6 @@ export const FORBIDDEN_NAMES: ReadonlySet<string> = new Set([
   "__lookupGetter__",
   "__lookupSetter__",
 ]);
-
-/** Longest string `+` and `concat` may produce. */
-export const MAX_STRING_LENGTH = 100_000;
 
 export function forbiddenMessage(name: string): string {
   return `access to ${JSON.stringify(name)} is not allowed`;
@@ -54,19 +60,37 @@ export function jsonEquals(a: Json, b: Json): boolean {
   return true;
 }
 
-/** `str(x)`: strings as they are, other primitives by `String`, arrays and objects as JSON text. */
-export function toText(value: Json): string {
+/**
+ * `str(x)`: strings as they are, other primitives by `String`, arrays and objects as JSON text — written only up to
+ * the string limit, so a value whose text would be enormous (`[value, value]` nested 30 times) fails at once.
+ */
+export function toText(value: Json, label: string): string {
   if (typeof value === "string") return value;
   if (value === null || typeof value !== "object") return String(value);
-  return JSON.stringify(value);
-}
-
-/** Returns `text`, or throws when it is longer than {@link MAX_STRING_LENGTH}. */
-export function checkLength(label: string, text: string): string {
+  const text = jsonTextUpTo(value, MAX_STRING_LENGTH);
   if (text.length > MAX_STRING_LENGTH) {
-    throw runtimeError(label, `string too long (${text.length} characters, at most ${MAX_STRING_LENGTH})`);
+    throw new ValueLimitError(
+      `${label}: the value's text is longer than the limit of ${MAX_STRING_LENGTH.toLocaleString("en-US")} characters`,
+    );
   }
   return text;
+}
+
+/** Returns `text`, or throws a {@link ValueLimitError} when it is longer than {@link MAX_STRING_LENGTH}. */
+export function checkLength(label: string, text: string): string {
+  if (text.length > MAX_STRING_LENGTH)
+    throw new ValueLimitError(`${label}: ${stringLengthProblem(text.length)}`);
+  return text;
+}
+
+/**
+ * `a == b` on arrays or objects: both are checked against the value limits first, so comparing two values built
+ * from shared parts (`[value, value, …]`) costs at most about the limit.
+ */
+export function equalValues(a: Json, b: Json, label: string): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  return jsonEquals(checkValue(a, label), checkValue(b, label));
 }
 
 /** `finite(x)`: the number, or `null` for NaN and ±Infinity (JSON has neither). */

@@ -10,6 +10,7 @@ import { useMemo } from "react";
 import type { OperatorSelection } from "../../app/operatorSelection";
 import { type OperatorTaskView, type OperatorView, operatorView } from "../../app/operatorView";
 import type { NodeCounters, Simulation, WindowFrame } from "../../engine";
+import { formatJson } from "../../engine/core";
 import type { Scenario } from "../../scenario";
 import { keyColor, keyLabel } from "../keyColor";
 import { useLabActions, useLabState } from "../LabContext";
@@ -103,7 +104,7 @@ function WindowsTable({ tasks, showTask }: { tasks: OperatorTaskView[]; showTask
               {showTask ? <td>{w.task}</td> : null}
               <td>{keyLabel(w.key)}</td>
               <td className="mono">{bounds}</td>
-              <td className="mono">{JSON.stringify(w.value)}</td>
+              <td className="mono">{formatJson(w.value, 200)}</td>
               <td>{windowState(w)}</td>
             </tr>
           );

@@ -3,6 +3,7 @@
  * watermark; and the windows its windowed operators hold.
  */
 import type { TaskFrame, WindowFrame } from "../../engine";
+import { formatJson } from "../../engine/core";
 import { keyLabel } from "../keyColor";
 import { t } from "../messages";
 
@@ -41,7 +42,7 @@ export function TaskWindows({ windows }: { windows: readonly WindowFrame[] }) {
           .join(", ");
         return (
           <li key={`${w.node} ${JSON.stringify(w.key)} ${bounds}`}>
-            {t("windowLine", { node: w.node, bounds, key: keyLabel(w.key), value: JSON.stringify(w.value) })}
+            {t("windowLine", { node: w.node, bounds, key: keyLabel(w.key), value: formatJson(w.value, 200) })}
             {flags === "" ? null : <span className="muted"> ({flags})</span>}
           </li>
         );

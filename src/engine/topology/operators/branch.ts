@@ -3,6 +3,7 @@
  * else nowhere.
  */
 import type { BranchNode } from "../../model";
+import { stopOnValueLimit } from "../../values/valueLimitStop";
 import type { Processor } from "../operatorEnv";
 import { fanOut, type OperatorBuild } from "./operatorBuild";
 
@@ -22,6 +23,7 @@ export function branchOperator(
     try {
       for (let i = 0; i < predicates.length && match < 0; i++) if (predicates[i]!(ctx)) match = i;
     } catch (error) {
+      stopOnValueLimit(error, node, env.context);
       recorder.failed(id, from, error);
       return;
     }

@@ -3,6 +3,7 @@
  * outside the log, which is why reprocessing can give another answer).
  */
 import type { EnrichNode, Json } from "../../model";
+import { stopOnValueLimit } from "../../values/valueLimitStop";
 import { enrichCall } from "../enrichCall";
 import type { Processor } from "../operatorEnv";
 import { fanOut, type OperatorBuild } from "./operatorBuild";
@@ -19,6 +20,7 @@ export function enrichOperator(
     try {
       value = answer(call(k, v, t));
     } catch (error) {
+      stopOnValueLimit(error, node, env.context);
       recorder.failed(id, from, error);
       return;
     }

@@ -1,5 +1,6 @@
 /** `filter`: records for which the predicate holds pass on; the others are dropped (`KStream#filter`). */
 import type { FilterNode } from "../../model";
+import { stopOnValueLimit } from "../../values/valueLimitStop";
 import type { Processor } from "../operatorEnv";
 import { fanOut, type OperatorBuild } from "./operatorBuild";
 
@@ -18,6 +19,7 @@ export function filterOperator(
     try {
       keep = predicate(ctx);
     } catch (error) {
+      stopOnValueLimit(error, node, env.context);
       recorder.failed(id, from, error);
       return;
     }

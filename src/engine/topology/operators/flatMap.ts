@@ -3,6 +3,7 @@
  * a new record version, and no output at all reads as the record being filtered out.
  */
 import type { FlatMapNode, FlatMapValuesNode, Json, RecordKey } from "../../model";
+import { stopOnValueLimit } from "../../values/valueLimitStop";
 import { flatMapRecords, flatMapValues, type Processor } from "../operatorEnv";
 import { fanOut, type OperatorBuild } from "./operatorBuild";
 
@@ -23,6 +24,7 @@ export function flatMapOperator(
           ? flatMapRecords(node.records(ctx))
           : flatMapValues(node.values(ctx)).map((value) => ({ key: k, value }));
     } catch (error) {
+      stopOnValueLimit(error, node, env.context);
       recorder.failed(id, from, error);
       return;
     }

@@ -8,6 +8,7 @@ import { JoinedHow, joinedOperand } from "../../joins/joinedHow";
 import { JoinSide, StreamStreamJoinTask, UnjoinedReason } from "../../joins/streamStreamJoin";
 import { TaskStores } from "../../joins/taskStores";
 import type { JoinNode, Json, RecordKey } from "../../model";
+import { stopOnValueLimit } from "../../values/valueLimitStop";
 import { joinContext } from "../joinContext";
 import type { Processor } from "../operatorEnv";
 import { fanOut, type OperatorBuild } from "./operatorBuild";
@@ -37,6 +38,7 @@ export function joinOperator(node: JoinNode, { self, children, env, recorder }: 
     try {
       value = node.joiner(jctx);
     } catch (error) {
+      stopOnValueLimit(error, node, env.context);
       recorder.failed(parent, from, error);
       return;
     }

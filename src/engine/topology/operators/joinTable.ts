@@ -8,6 +8,7 @@ import { JoinSide, UnjoinedReason } from "../../joins/streamStreamJoin";
 import { TableStore } from "../../joins/tableStore";
 import { TaskStores } from "../../joins/taskStores";
 import type { JoinTableNode, Json } from "../../model";
+import { stopOnValueLimit } from "../../values/valueLimitStop";
 import { joinContext } from "../joinContext";
 import type { Processor } from "../operatorEnv";
 import { fanOut, type OperatorBuild } from "./operatorBuild";
@@ -46,6 +47,7 @@ export function joinTableOperator(
     try {
       value = node.joiner(jctx);
     } catch (error) {
+      stopOnValueLimit(error, node, env.context);
       recorder.failed(id, from, error);
       return;
     }

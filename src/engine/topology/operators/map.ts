@@ -4,6 +4,7 @@
  * the record.
  */
 import type { Json, MapNode, MapValuesNode, RecordContext, RecordKey, SelectKeyNode } from "../../model";
+import { stopOnValueLimit } from "../../values/valueLimitStop";
 import type { Processor } from "../operatorEnv";
 import { fanOut, type OperatorBuild } from "./operatorBuild";
 
@@ -28,6 +29,7 @@ export function mapOperator(
       key = keyOf(ctx);
       value = valueOfRecord(ctx);
     } catch (error) {
+      stopOnValueLimit(error, node, env.context);
       recorder.failed(id, from, error);
       return;
     }

@@ -4,6 +4,7 @@
  * record: new offset, new partition.
  */
 import type { RepartitionNode, SinkNode } from "../../model";
+import { stopOnValueLimit } from "../../values/valueLimitStop";
 import type { Processor } from "../operatorEnv";
 import type { OperatorBuild } from "./operatorBuild";
 
@@ -22,6 +23,7 @@ export function sinkOperator(
     try {
       placement = place(k, v, undefined);
     } catch (error) {
+      stopOnValueLimit(error, node, env.context);
       recorder.failed(id, from, error);
       return;
     }

@@ -47,5 +47,6 @@ export function windowedAggregateOperator(
     snapshot: (task) => tasks.snapshot(task),
     restore: (task, snapshot) => tasks.restore(task, snapshot),
   });
-  return (k, v, t, id) => forward(tasks.core(env.task).process({ key: k, value: v, timestamp: t }), id, t);
+  return (k, v, t, id) =>
+    forward(tasks.process(env.task, { key: k, value: v, timestamp: t }, env.context), id, t);
 }
