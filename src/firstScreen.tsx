@@ -37,7 +37,7 @@ const idle: Scheduler = {
 
 const buildEnvironment: LabEnvironment = {
   location: { hash: "", href: "http://localhost/" },
-  history: { replaceState: () => {} },
+  history: { replaceState: () => {}, pushState: () => {} },
   events: { addEventListener: () => {}, removeEventListener: () => {} },
   scheduler: idle,
 };
@@ -58,7 +58,7 @@ export interface FirstScreen {
 export function renderFirstScreen(canvas: CanvasSize): FirstScreen {
   const lab = createLab(buildEnvironment, pageServices().services);
   try {
-    const simulation = lab.store.getState().open?.simulation;
+    const simulation = lab.store.getState().shown?.open.simulation;
     if (!simulation) throw new Error("the first lesson did not open");
     const graph = layoutGraphOf(simulation);
     const places = dagrePlacer(graph);

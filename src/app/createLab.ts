@@ -21,7 +21,7 @@ export interface Lab {
 
 export interface LabEnvironment {
   location: Pick<Location, "hash" | "href">;
-  history: Pick<History, "replaceState">;
+  history: Pick<History, "replaceState" | "pushState">;
   events: Pick<EventTarget, "addEventListener" | "removeEventListener">;
   scheduler: Scheduler;
 }

@@ -8,7 +8,7 @@ import { generatedScenario } from "./testing/fakeWorker";
 function openedStore(records: number) {
   const store = createLabStore(labServices);
   store.getState().scenarioOpened(generatedScenario(records));
-  const simulation = store.getState().open!.simulation;
+  const simulation = store.getState().shown!.open.simulation;
   return { store, simulation, frameAt: vi.spyOn(simulation, "frameAt") };
 }
 
@@ -52,7 +52,7 @@ describe("warmFrames", () => {
     const scheduler = fakeScheduler();
     const stop = warmFrames(store, scheduler);
     store.getState().lessonChosen(labServices.lessons[0]!.id);
-    const lesson = store.getState().open!.simulation;
+    const lesson = store.getState().shown!.open.simulation;
     const frameAt = vi.spyOn(lesson, "frameAt");
     scheduler.advance(10_000);
     expect(frameAt).toHaveBeenLastCalledWith(lesson.stepCount);

@@ -23,9 +23,8 @@ export function warmFrames(
   const start = () => {
     if (handle !== null) scheduler.cancelIdleCallback(handle);
     handle = null;
-    const open = store.getState().open;
-    if (!open) return;
-    const { simulation } = open;
+    const simulation = store.getState().shown?.open.simulation;
+    if (!simulation) return;
     const end = simulation.stepCount;
     let reached = 0;
     // One slice per idle period (a few milliseconds): an input that comes meanwhile waits for one slice at most.
@@ -41,7 +40,7 @@ export function warmFrames(
   };
 
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.open !== previous.open) start();
+    if (state.shown?.open.simulation !== previous.shown?.open.simulation) start();
   });
   start();
   return () => {

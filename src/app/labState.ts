@@ -25,6 +25,31 @@ export interface OpenScenario {
   /** The built-in lesson this is, or null for a scenario from a link that is not one. */
   lessonId: string | null;
   places: RecordPlaces;
+  /**
+   * Opened from a share link (the address bar's, or one typed or pasted there), rather than chosen in the lab: the
+   * address already holds it, so URL sync rewrites that history entry instead of adding one.
+   */
+  fromLink: boolean;
+}
+
+/**
+ * What the lab shows: one run at one cursor, with everything read from that run there. It is immutable and
+ * replaced as a whole on every move and every newly opened scenario, so a frame never travels without the
+ * simulation it belongs to: a view that selects `shown` (or shows it a paint later, as the side panel does) draws
+ * one run's frame against that same run, whatever the lab has moved on to.
+ */
+export interface Shown {
+  open: OpenScenario;
+  /** Steps applied, 0..stepCount. */
+  cursor: number;
+  /** The state after `cursor` steps. */
+  frame: Frame;
+  /** The step that led here (`cursor - 1`), or null at the start. */
+  step: TraceStep | null;
+  /** The "why" of `step`. */
+  narration: string | null;
+  /** Where the record of `step` travelled. */
+  flight: Flight | null;
 }
 
 /**
@@ -59,24 +84,15 @@ export type CanvasView = "logical" | "physical";
 export const CANVAS_VIEWS: readonly CanvasView[] = ["logical", "physical"];
 
 export interface LabState {
-  open: OpenScenario | null;
-  /** Set when `open` is null: what went wrong. */
+  /** The open scenario's run at the cursor; null when nothing is open. */
+  shown: Shown | null;
+  /** Set when `shown` is null: what went wrong. */
   problem: Problem | null;
   /**
-   * The scenario being simulated off the main thread; `open` (if any) is what was open before, shown until the run
+   * The scenario being simulated off the main thread; `shown` (if any) is what was open before, shown until the run
    * opens, and again if it is cancelled.
    */
   loading: Loading | null;
-  /** Steps applied, 0..stepCount. */
-  cursor: number;
-  /** The state after `cursor` steps. */
-  frame: Frame | null;
-  /** The step that led here (`cursor - 1`), or null at the start. */
-  step: TraceStep | null;
-  /** The "why" of `step`. */
-  narration: string | null;
-  /** Where the record of `step` travelled. */
-  flight: Flight | null;
   motion: Motion;
   /** Grows on every cursor change, so subscribers can tell two moves to the same cursor apart. */
   moveCount: number;

@@ -30,10 +30,9 @@ describe("lab store: a long scenario simulated on a worker", () => {
     const scenario = generatedScenario(LARGE, "A long run");
     store.getState().linkOpened(services.encodeLink(load(scenario).scenario, 7));
     expect(store.getState()).toMatchObject({
-      open: null,
+      shown: null,
       problem: null,
       loading: { title: "A long run", progress: 0, steps: 0 },
-      cursor: 0,
     });
 
     const worker = workers.started[0]!;
@@ -41,18 +40,18 @@ describe("lab store: a long scenario simulated on a worker", () => {
     expect(store.getState().loading).toEqual({ title: "A long run", progress: 0.5, steps: 50_000 });
 
     worker.answer();
-    await expect.poll(() => store.getState().open).not.toBeNull();
+    await expect.poll(() => store.getState().shown?.open).not.toBeNull();
     const state = store.getState();
     expect(state.loading).toBeNull();
-    expect(state.open?.lessonId).toBeNull();
-    expect(state.cursor).toBe(7);
-    expect(state.narration).toBe(simulate(load(scenario).model).narrate(6));
+    expect(state.shown?.open.lessonId).toBeNull();
+    expect(state.shown?.cursor).toBe(7);
+    expect(state.shown?.narration).toBe(simulate(load(scenario).model).narrate(6));
   });
 
   it("never shows loading for a lesson, and starts no worker", () => {
     const { store, workers, states } = setup();
     store.getState().defaultLessonRequested();
-    expect(store.getState().open).not.toBeNull();
+    expect(store.getState().shown?.open).not.toBeNull();
     expect(states.every((s) => s.loading === null)).toBe(true);
     expect(workers.started).toEqual([]);
   });
@@ -62,7 +61,7 @@ describe("lab store: a long scenario simulated on a worker", () => {
     store.getState().scenarioOpened(generatedScenario(LARGE));
     store.getState().playRequested();
     store.getState().stepRequested(1);
-    expect(store.getState()).toMatchObject({ playing: false, cursor: 0, open: null });
+    expect(store.getState()).toMatchObject({ playing: false, shown: null });
   });
 });
 
@@ -72,17 +71,16 @@ describe("lab store: a scenario from a link, over what was open", () => {
     store.getState().defaultLessonRequested();
     store.getState().goTo(3);
     store.getState().playRequested();
-    const lesson = store.getState().open;
+    const lesson = store.getState().shown;
     store.getState().linkOpened(services.encodeLink(load(generatedScenario(12, "Twelve")).scenario, 0));
     expect(store.getState()).toMatchObject({
-      open: lesson,
-      cursor: 3,
+      shown: lesson,
       playing: false,
       loading: { title: "Twelve", progress: 0, steps: 0 },
     });
     workers.started[0]!.answer();
-    await expect.poll(() => store.getState().open?.scenario.title).toBe("Twelve");
-    expect(store.getState()).toMatchObject({ loading: null, cursor: 0 });
+    await expect.poll(() => store.getState().shown?.open.scenario.title).toBe("Twelve");
+    expect(store.getState()).toMatchObject({ loading: null, shown: { cursor: 0 } });
   });
 });
 
@@ -96,13 +94,14 @@ describe("lab store: the user cancels a run", () => {
     store.getState().runCancelled();
     const worker = workers.started[0]!;
     expect(worker.terminated).toBe(true);
-    expect(store.getState()).toMatchObject({ loading: null, problem: null, open: before.open, cursor: 5 });
-    expect(store.getState().frame).toBe(before.frame);
+    expect(store.getState()).toMatchObject({ loading: null, problem: null });
+    expect(store.getState().shown).toBe(before.shown);
+    expect(store.getState().shown?.cursor).toBe(5);
 
     worker.answer(); // a late answer changes nothing
     await Promise.resolve();
     await Promise.resolve();
-    expect(store.getState().open).toBe(before.open);
+    expect(store.getState().shown).toBe(before.shown);
   });
 
   it("says what was cancelled, and how far it had come, when nothing was open before", () => {
@@ -114,7 +113,7 @@ describe("lab store: the user cancels a run", () => {
     store.getState().runCancelled();
     expect(store.getState()).toMatchObject({
       loading: null,
-      open: null,
+      shown: null,
       problem: {
         kind: "cancelled",
         errors: [{ path: "", message: '"A long run" was cancelled after 100,000 steps (25% of its run)' }],
@@ -122,7 +121,10 @@ describe("lab store: the user cancels a run", () => {
     });
     // The way on: a lesson opens as usual.
     store.getState().defaultLessonRequested();
-    expect(store.getState()).toMatchObject({ problem: null, open: { lessonId: expect.any(String) } });
+    expect(store.getState()).toMatchObject({
+      problem: null,
+      shown: { open: { lessonId: expect.any(String) } },
+    });
   });
 
   it("does nothing when no run is in progress", () => {
@@ -141,12 +143,12 @@ describe("lab store: cancelling a long run", () => {
     store.getState().lessonChosen("branch-merge");
     const worker = workers.started[0]!;
     expect(worker.terminated).toBe(true);
-    expect(store.getState()).toMatchObject({ loading: null, open: { lessonId: "branch-merge" } });
+    expect(store.getState()).toMatchObject({ loading: null, shown: { open: { lessonId: "branch-merge" } } });
 
     worker.answer();
     await Promise.resolve();
     await Promise.resolve();
-    expect(store.getState().open?.lessonId).toBe("branch-merge");
+    expect(store.getState().shown?.open.lessonId).toBe("branch-merge");
   });
 
   it("replaces an older long run with a newer one", async () => {
@@ -159,7 +161,7 @@ describe("lab store: cancelling a long run", () => {
     expect(store.getState().loading).toEqual({ title: "Newer", progress: 0, steps: 0 });
 
     newer!.answer();
-    await expect.poll(() => store.getState().open?.scenario.title).toBe("Newer");
+    await expect.poll(() => store.getState().shown?.open.scenario.title).toBe("Newer");
   });
 
   it("cancels the run when a broken link is opened, showing the link's errors", () => {
@@ -167,7 +169,7 @@ describe("lab store: cancelling a long run", () => {
     store.getState().scenarioOpened(generatedScenario(LARGE));
     store.getState().linkOpened("#v1/garbage!!");
     expect(workers.started[0]!.terminated).toBe(true);
-    expect(store.getState()).toMatchObject({ loading: null, open: null, problem: { kind: "link" } });
+    expect(store.getState()).toMatchObject({ loading: null, shown: null, problem: { kind: "link" } });
   });
 });
 
@@ -182,7 +184,7 @@ describe("lab store: a long run that fails", () => {
     await expect.poll(() => store.getState().problem).not.toBeNull();
     expect(store.getState()).toMatchObject({
       loading: null,
-      open: null,
+      shown: null,
       problem: {
         kind: "simulation",
         errors: [{ path: "", message: "the run passed 10 steps (limits.maxSteps)" }],

@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import { formatKey, SimulationError } from "../engine";
 import { categoryOf, keysInTrace } from "./interestingSteps";
 import { type LabServices, labServices } from "./labServices";
+import type { LabState } from "./labState";
 import { createLabStore } from "./labStore";
 
 function openedStore(services: LabServices = labServices) {
   const store = createLabStore(services);
   store.getState().defaultLessonRequested();
-  const open = store.getState().open;
+  const open = store.getState().shown?.open;
   if (!open) throw new Error("the default lesson did not open");
   return { store, simulation: open.simulation };
 }
@@ -16,11 +17,11 @@ describe("lab store: opening", () => {
   it("opens the first lesson at step 0 with its frame and no narration", () => {
     const { store, simulation } = openedStore();
     const state = store.getState();
-    expect(state.open?.lessonId).toBe(labServices.lessons[0]!.id);
-    expect(state.cursor).toBe(0);
-    expect(state.frame?.cursor).toBe(0);
-    expect(state.narration).toBeNull();
-    expect(state.step).toBeNull();
+    expect(state.shown?.open.lessonId).toBe(labServices.lessons[0]!.id);
+    expect(state.shown?.cursor).toBe(0);
+    expect(state.shown?.frame?.cursor).toBe(0);
+    expect(state.shown?.narration).toBeNull();
+    expect(state.shown?.step).toBeNull();
     expect(simulation.stepCount).toBeGreaterThan(10);
   });
 
@@ -28,9 +29,9 @@ describe("lab store: opening", () => {
     const { store } = openedStore();
     const second = labServices.lessons[1]!;
     store.getState().lessonChosen(second.id);
-    expect(store.getState().open?.lessonId).toBe(second.id);
+    expect(store.getState().shown?.open.lessonId).toBe(second.id);
     store.getState().lessonChosen("no-such-lesson");
-    expect(store.getState().open?.lessonId).toBe(second.id);
+    expect(store.getState().shown?.open.lessonId).toBe(second.id);
   });
 
   it("opens a lesson whose scenario is still to load once it has loaded, keeping the screen until then", async () => {
@@ -48,15 +49,15 @@ describe("lab store: opening", () => {
         }),
     };
     const { store } = openedStore(services);
-    const before = store.getState().open;
+    const before = store.getState().shown?.open;
     store.getState().lessonChosen(labServices.lessons[2]!.id);
     store.getState().lessonChosen(labServices.lessons[1]!.id);
-    expect(store.getState().open).toBe(before);
+    expect(store.getState().shown?.open).toBe(before);
     finish();
     await Promise.resolve();
     await Promise.resolve();
     // The later choice wins.
-    expect(store.getState().open?.lessonId).toBe(labServices.lessons[1]!.id);
+    expect(store.getState().shown?.open.lessonId).toBe(labServices.lessons[1]!.id);
   });
 
   it("says so when a lesson cannot be loaded", async () => {
@@ -82,45 +83,46 @@ describe("lab store: opening", () => {
     };
     const store = createLabStore(services);
     store.getState().linkOpened(labServices.encodeLink(labServices.lessons[3]!.scenario, 2));
-    expect(store.getState().open?.lessonId).toBeNull();
+    expect(store.getState().shown?.open.lessonId).toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(store.getState().open?.lessonId).toBe(labServices.lessons[3]!.id);
+    expect(store.getState().shown?.open.lessonId).toBe(labServices.lessons[3]!.id);
   });
 
   it("narrates the step on screen again when the narration loads", () => {
     let told = "";
     const { store, simulation } = openedStore();
     const narrated = { ...simulation, narrate: (step: number) => told || String(step) };
-    store.setState({ open: { ...store.getState().open!, simulation: narrated } });
+    const { shown } = store.getState();
+    store.setState({ shown: { ...shown!, open: { ...shown!.open, simulation: narrated } } });
     store.getState().goTo(5);
-    expect(store.getState().narration).toBe("4");
+    expect(store.getState().shown?.narration).toBe("4");
     told = "the real story";
     store.getState().narrationLoaded();
-    expect(store.getState().narration).toBe("the real story");
+    expect(store.getState().shown?.narration).toBe("the real story");
   });
 
   it("opens a share link at its step, recognising a lesson", () => {
     const { store, simulation } = openedStore();
-    const fragment = labServices.encodeLink(store.getState().open!.scenario, 7);
+    const fragment = labServices.encodeLink(store.getState().shown!.open.scenario, 7);
     const other = createLabStore(labServices);
     other.getState().linkOpened(`#${fragment}`);
-    expect(other.getState().cursor).toBe(7);
-    expect(other.getState().narration).toBe(simulation.narrate(6));
-    expect(other.getState().open?.lessonId).toBe(labServices.lessons[0]!.id);
+    expect(other.getState().shown?.cursor).toBe(7);
+    expect(other.getState().shown?.narration).toBe(simulation.narrate(6));
+    expect(other.getState().shown?.open.lessonId).toBe(labServices.lessons[0]!.id);
   });
 
   it("clamps a share link's step to the end of the trace", () => {
     const { store, simulation } = openedStore();
-    const fragment = labServices.encodeLink(store.getState().open!.scenario, 1_000_000);
+    const fragment = labServices.encodeLink(store.getState().shown!.open.scenario, 1_000_000);
     store.getState().linkOpened(fragment);
-    expect(store.getState().cursor).toBe(simulation.stepCount);
+    expect(store.getState().shown?.cursor).toBe(simulation.stepCount);
   });
 
   it("shows the decoder's errors for a broken link, with nothing open", () => {
     const store = createLabStore(labServices);
     store.getState().linkOpened("#v1/garbage!!");
-    const { problem, open } = store.getState();
-    expect(open).toBeNull();
+    const { problem, shown } = store.getState();
+    expect(shown).toBeNull();
     expect(problem?.kind).toBe("link");
     expect(problem?.errors.length).toBeGreaterThan(0);
     expect(problem?.errors[0]).toEqual({ path: expect.any(String), message: expect.any(String) });
@@ -167,7 +169,59 @@ describe("lab store: opening", () => {
     store.getState().linkOpened("#v1/garbage!!");
     store.getState().defaultLessonRequested();
     expect(store.getState().problem).toBeNull();
-    expect(store.getState().open).not.toBeNull();
+    expect(store.getState().shown?.open).not.toBeNull();
+  });
+});
+
+describe("lab store: what is shown travels whole", () => {
+  /** A frame of `simulation` exactly: the same as rebuilding it at its cursor. */
+  const frameOfItsOwnRun = (shown: NonNullable<LabState["shown"]>) =>
+    expect(JSON.stringify(shown.frame)).toBe(JSON.stringify(shown.open.simulation.frameAt(shown.cursor)));
+
+  it("replaces what is shown as a whole on every move and opening, never mixing runs", () => {
+    const { store } = openedStore();
+    const seen: NonNullable<LabState["shown"]>[] = [];
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.shown !== null && state.shown !== previous.shown) seen.push(state.shown);
+    });
+    store.getState().stepRequested(1);
+    store.getState().goTo(9);
+    store.getState().lessonChosen("keyed-partitioning");
+    store.getState().goTo(40);
+    store.getState().jumpRequested({ direction: "previous", category: "write" });
+    store.getState().lessonChosen("tumbling-grace");
+    store.getState().stepRequested(1);
+    unsubscribe();
+    expect(seen.length).toBeGreaterThanOrEqual(7);
+    for (const shown of seen) {
+      frameOfItsOwnRun(shown);
+      expect(shown.frame.cursor).toBe(shown.cursor);
+      expect(shown.step).toEqual(shown.cursor > 0 ? shown.open.simulation.step(shown.cursor - 1) : null);
+    }
+  });
+
+  it("leaves what was shown before another lesson opened as it was: its frame, its run", () => {
+    const { store } = openedStore();
+    store.getState().lessonChosen("keyed-partitioning");
+    store.getState().goTo(60);
+    const held = store.getState().shown!;
+    const frame = JSON.stringify(held.frame);
+    store.getState().lessonChosen("tumbling-grace");
+    expect(store.getState().shown!.open.simulation).not.toBe(held.open.simulation);
+    expect(held.open.lessonId).toBe("keyed-partitioning");
+    expect(held.cursor).toBe(60);
+    expect(JSON.stringify(held.frame)).toBe(frame);
+    frameOfItsOwnRun(held);
+  });
+
+  it("tells a scenario opened from a link from one chosen in the lab", () => {
+    const { store } = openedStore();
+    expect(store.getState().shown?.open.fromLink).toBe(false);
+    const fragment = labServices.encodeLink(store.getState().shown!.open.scenario, 3);
+    store.getState().linkOpened(fragment);
+    expect(store.getState().shown?.open.fromLink).toBe(true);
+    store.getState().lessonChosen("branch-merge");
+    expect(store.getState().shown?.open.fromLink).toBe(false);
   });
 });
 
@@ -176,10 +230,10 @@ describe("lab store: stepping", () => {
     const { store, simulation } = openedStore();
     store.getState().stepRequested(1);
     const state = store.getState();
-    expect(state.cursor).toBe(1);
-    expect(state.step?.step).toBe(0);
-    expect(state.narration).toBe(simulation.narrate(0));
-    expect(state.frame?.cursor).toBe(1);
+    expect(state.shown?.cursor).toBe(1);
+    expect(state.shown?.step?.step).toBe(0);
+    expect(state.shown?.narration).toBe(simulation.narrate(0));
+    expect(state.shown?.frame?.cursor).toBe(1);
     expect(state.motion).toBe("forward");
   });
 
@@ -188,32 +242,32 @@ describe("lab store: stepping", () => {
     store.getState().stepRequested(1);
     store.getState().stepRequested(1);
     store.getState().stepRequested(-1);
-    expect(store.getState().cursor).toBe(1);
-    expect(store.getState().narration).toBe(simulation.narrate(0));
+    expect(store.getState().shown?.cursor).toBe(1);
+    expect(store.getState().shown?.narration).toBe(simulation.narrate(0));
     expect(store.getState().motion).toBe("jump");
   });
 
   it("does not step before the start or past the end", () => {
     const { store, simulation } = openedStore();
     store.getState().stepRequested(-1);
-    expect(store.getState().cursor).toBe(0);
+    expect(store.getState().shown?.cursor).toBe(0);
     store.getState().goTo(simulation.stepCount);
     const moves = store.getState().moveCount;
     store.getState().stepRequested(1);
-    expect(store.getState().cursor).toBe(simulation.stepCount);
+    expect(store.getState().shown?.cursor).toBe(simulation.stepCount);
     expect(store.getState().moveCount).toBe(moves);
   });
 
   it("goes to any step, clamping and truncating what it is given", () => {
     const { store, simulation } = openedStore();
     store.getState().goTo(12.7);
-    expect(store.getState().cursor).toBe(12);
+    expect(store.getState().shown?.cursor).toBe(12);
     store.getState().goTo(-3);
-    expect(store.getState().cursor).toBe(0);
+    expect(store.getState().shown?.cursor).toBe(0);
     store.getState().goTo(simulation.stepCount + 50);
-    expect(store.getState().cursor).toBe(simulation.stepCount);
+    expect(store.getState().shown?.cursor).toBe(simulation.stepCount);
     store.getState().goTo(Number.NaN);
-    expect(store.getState().cursor).toBe(0);
+    expect(store.getState().shown?.cursor).toBe(0);
   });
 
   it("gives the step's flight: a produced record travels from its producer to its partition", () => {
@@ -223,7 +277,7 @@ describe("lab store: stepping", () => {
     store.getState().goTo(produced + 1);
     const step = simulation.step(produced);
     if (step.kind !== "recordProduced") throw new Error("unreachable");
-    expect(store.getState().flight?.path).toEqual([
+    expect(store.getState().shown?.flight?.path).toEqual([
       { kind: "producer", id: step.producer },
       { kind: "partition", topic: step.topic, partition: step.partition, end: "tail" },
     ]);
@@ -255,12 +309,12 @@ describe("lab store: play and pause", () => {
     store.getState().playRequested();
     store.getState().playbackTicked();
     expect(store.getState()).toMatchObject({
-      cursor: simulation.stepCount - 1,
+      shown: { cursor: simulation.stepCount - 1 },
       playing: true,
       motion: "forward",
     });
     store.getState().playbackTicked();
-    expect(store.getState()).toMatchObject({ cursor: simulation.stepCount, playing: false });
+    expect(store.getState()).toMatchObject({ shown: { cursor: simulation.stepCount }, playing: false });
   });
 
   it("ignores a tick that arrives after pausing", () => {
@@ -268,14 +322,14 @@ describe("lab store: play and pause", () => {
     store.getState().playRequested();
     store.getState().pauseRequested();
     store.getState().playbackTicked();
-    expect(store.getState().cursor).toBe(0);
+    expect(store.getState().shown?.cursor).toBe(0);
   });
 
   it("starts over when play is pressed at the end", () => {
     const { store, simulation } = openedStore();
     store.getState().goTo(simulation.stepCount);
     store.getState().playRequested();
-    expect(store.getState()).toMatchObject({ cursor: 0, playing: true });
+    expect(store.getState()).toMatchObject({ shown: { cursor: 0 }, playing: true });
   });
 
   it("accepts only a positive speed", () => {
@@ -331,21 +385,22 @@ describe("lab store: jumping to interesting steps", () => {
     const { store, simulation } = openedStore();
     store.getState().playRequested();
     store.getState().jumpRequested({ direction: "next", category: "drop" });
-    const first = store.getState();
-    expect(first.playing).toBe(false);
-    expect(first.motion).toBe("jump");
+    const { playing, motion, shown: first } = store.getState();
+    expect(playing).toBe(false);
+    expect(motion).toBe("jump");
+    if (!first) throw new Error("nothing shown");
     expect(first.step?.kind).toBe("recordFiltered");
     expect(first.narration).toBe(simulation.narrate(first.cursor - 1));
 
     store.getState().jumpRequested({ direction: "next", category: "drop" });
-    const second = store.getState().cursor;
+    const second = store.getState().shown?.cursor;
     expect(second).toBeGreaterThan(first.cursor);
     expect(["recordFiltered", "recordUnmatched", "userFunctionFailed"]).toContain(
-      store.getState().step?.kind,
+      store.getState().shown?.step?.kind,
     );
 
     store.getState().jumpRequested({ direction: "previous", category: "drop" });
-    expect(store.getState().cursor).toBe(first.cursor);
+    expect(store.getState().shown?.cursor).toBe(first.cursor);
   });
 
   it("stays put (and paused) when there is no match that way", () => {
@@ -353,7 +408,7 @@ describe("lab store: jumping to interesting steps", () => {
     const moves = store.getState().moveCount;
     store.getState().playRequested();
     store.getState().jumpRequested({ direction: "previous", category: "write" });
-    expect(store.getState().cursor).toBe(0);
+    expect(store.getState().shown?.cursor).toBe(0);
     expect(store.getState().playing).toBe(false);
     expect(store.getState().moveCount).toBe(moves);
   });
@@ -361,7 +416,7 @@ describe("lab store: jumping to interesting steps", () => {
   it("does nothing with nothing open", () => {
     const store = createLabStore(labServices);
     store.getState().jumpRequested({ direction: "next", category: "drop" });
-    expect(store.getState().cursor).toBe(0);
+    expect(store.getState().shown).toBeNull();
   });
 
   it("remembers the category across lessons and ignores an unknown one", () => {
@@ -391,7 +446,7 @@ describe("lab store: jumping by key", () => {
     store.getState().jumpKeyChanged(key);
     store.getState().playRequested();
     store.getState().keyJumpRequested({ direction: "next", key });
-    const first = store.getState().cursor;
+    const first = store.getState().shown?.cursor ?? 0;
     expect(first).toBeGreaterThan(0);
     expect(store.getState().playing).toBe(false);
     const step = simulation.step(first - 1);
@@ -401,17 +456,17 @@ describe("lab store: jumping by key", () => {
     expect(stepKeys).toContain(key);
 
     store.getState().keyJumpRequested({ direction: "next", key });
-    const second = store.getState().cursor;
+    const second = store.getState().shown?.cursor;
     expect(second).toBeGreaterThan(first);
     store.getState().keyJumpRequested({ direction: "previous", key });
-    expect(store.getState().cursor).toBe(first);
+    expect(store.getState().shown?.cursor).toBe(first);
   });
 
   it("stays put when no step that way touches the key", () => {
     const { store } = openedStore();
     store.getState().goTo(3);
     store.getState().keyJumpRequested({ direction: "next", key: "nobody" });
-    expect(store.getState().cursor).toBe(3);
+    expect(store.getState().shown?.cursor).toBe(3);
   });
 
   it("forgets the key when another scenario opens, but keeps the category", () => {
@@ -436,12 +491,12 @@ describe("lab store: breakpoints", () => {
     store.getState().playRequested();
     for (let i = 0; i < simulation.stepCount && store.getState().playing; i++)
       store.getState().playbackTicked();
-    expect(store.getState()).toMatchObject({ cursor: drop + 1, playing: false });
-    expect(store.getState().narration).toContain("dropped");
+    expect(store.getState()).toMatchObject({ shown: { cursor: drop + 1 }, playing: false });
+    expect(store.getState().shown?.narration).toContain("dropped");
 
     store.getState().playRequested();
     store.getState().playbackTicked();
-    expect(store.getState()).toMatchObject({ cursor: drop + 2, playing: true });
+    expect(store.getState()).toMatchObject({ shown: { cursor: drop + 2 }, playing: true });
   });
 
   it("does not pause on steps of unchecked categories, nor when the breakpoint is unchecked again", () => {
@@ -455,7 +510,7 @@ describe("lab store: breakpoints", () => {
       store.getState().playbackTicked();
       ticks++;
     }
-    expect(store.getState().cursor).toBe(simulation.stepCount);
+    expect(store.getState().shown?.cursor).toBe(simulation.stepCount);
   });
 
   it("keeps breakpoints in the order of the categories, each once", () => {
@@ -472,7 +527,7 @@ describe("lab store: breakpoints", () => {
     store.getState().breakpointToggled("drop", true);
     store.getState().goTo(drop);
     store.getState().stepRequested(1);
-    expect(store.getState().cursor).toBe(drop + 1);
+    expect(store.getState().shown?.cursor).toBe(drop + 1);
   });
 });
 
@@ -480,7 +535,7 @@ describe("lab store: operator selection", () => {
   function windowedStore() {
     const store = createLabStore(labServices);
     store.getState().lessonChosen("tumbling-grace");
-    return { store, simulation: store.getState().open!.simulation };
+    return { store, simulation: store.getState().shown!.open.simulation };
   }
 
   it("selects a node or a task's copy, and closes on null", () => {
@@ -519,7 +574,7 @@ describe("lab store: operator selection", () => {
 
   it("selects the operator a link names, or says why it cannot", () => {
     const { store } = windowedStore();
-    const base = labServices.encodeLink(store.getState().open!.scenario, 3);
+    const base = labServices.encodeLink(store.getState().shown!.open.scenario, 3);
     const other = createLabStore(labServices);
     other.getState().linkOpened(`#${base}/n=count%400_0`);
     expect(other.getState().operator).toEqual({ node: "count", task: "0_0" });
@@ -527,7 +582,7 @@ describe("lab store: operator selection", () => {
 
     other.getState().linkOpened(`#${base}/n=counter`);
     expect(other.getState().problem).toBeNull();
-    expect(other.getState().cursor).toBe(3);
+    expect(other.getState().shown?.cursor).toBe(3);
     expect(other.getState().operator).toBeNull();
     expect(other.getState().operatorProblem).toEqual({ kind: "unknownNode", node: "counter" });
     // Closing the inspector dismisses the problem.

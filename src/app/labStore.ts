@@ -20,6 +20,7 @@ import {
   type Motion,
   type OpenScenario,
   type Problem,
+  type Shown,
 } from "./labState";
 import {
   type OperatorSelection,
@@ -34,14 +35,9 @@ import { followedRecord, nextInLineage, nextTick } from "./stepUnits";
 export type LabStoreApi = StoreApi<LabStore>;
 
 const EMPTY: Omit<LabState, "stepsPerSecond" | "jumpCategory" | "breakpoints" | "shortcutsOpen" | "view"> = {
-  open: null,
+  shown: null,
   problem: null,
   loading: null,
-  cursor: 0,
-  frame: null,
-  step: null,
-  narration: null,
-  flight: null,
   motion: "jump",
   moveCount: 0,
   playing: false,
@@ -57,11 +53,12 @@ function clamp(cursor: number, stepCount: number): number {
   return Math.min(stepCount, Math.max(0, Math.trunc(cursor)));
 }
 
-/** What the cursor shows: the frame, the step that led to it, its narration and its flight. */
-function view(open: OpenScenario, cursor: number) {
+/** What `open` shows at `cursor`: the frame, the step that led to it, its narration and its flight. */
+function shownAt(open: OpenScenario, cursor: number): Shown {
   const { simulation, places } = open;
   const step = cursor > 0 ? simulation.step(cursor - 1) : null;
   return {
+    open,
     cursor,
     frame: simulation.frameAt(cursor),
     step,
@@ -89,14 +86,14 @@ export function createLabStore(services: LabServices): LabStoreApi {
   const runner = createSimulationRunner(services);
   return createStore<LabStore>()((set, get) => {
     const moveTo = (cursor: number, motion: Motion, playing: boolean) => {
-      const { open, moveCount } = get();
-      if (!open) return;
-      const next = clamp(cursor, open.simulation.stepCount);
-      if (next === get().cursor) {
+      const { shown, moveCount } = get();
+      if (!shown) return;
+      const next = clamp(cursor, shown.open.simulation.stepCount);
+      if (next === shown.cursor) {
         set({ playing });
         return;
       }
-      set({ ...view(open, next), motion, moveCount: moveCount + 1, playing });
+      set({ shown: shownAt(shown.open, next), motion, moveCount: moveCount + 1, playing });
     };
 
     const showProblem = (problem: Problem) => set({ ...EMPTY, problem, moveCount: get().moveCount + 1 });
@@ -124,7 +121,9 @@ export function createLabStore(services: LabServices): LabStoreApi {
       services.loadLessons().then(
         () => {
           const lessonId = lessonOf(services.encodeLink(opened.scenario, 0));
-          if (lessonId !== null && get().open === opened) set({ open: { ...opened, lessonId } });
+          const { shown } = get();
+          if (lessonId !== null && shown?.open === opened)
+            set({ shown: { ...shown, open: { ...opened, lessonId } } });
         },
         () => {}, // not recognised: it stays "a scenario from a link"
       );
@@ -143,6 +142,7 @@ export function createLabStore(services: LabServices): LabStoreApi {
       simulation: Simulation,
       cursor: number,
       lessonId: string | null,
+      fromLink: boolean,
       record: RecordId | null,
       operator: string | null,
     ) => {
@@ -151,11 +151,11 @@ export function createLabStore(services: LabServices): LabStoreApi {
         simulation,
         lessonId: lessonId ?? lessonOf(services.encodeLink(scenario, 0)),
         places: recordPlaces(simulation),
+        fromLink,
       };
       set({
         ...EMPTY,
-        open: opened,
-        ...view(opened, clamp(cursor, simulation.stepCount)),
+        shown: shownAt(opened, clamp(cursor, simulation.stepCount)),
         moveCount: get().moveCount + 1,
       });
       if (opened.lessonId === null && lessonLinks === null) recogniseLater(opened);
@@ -196,8 +196,9 @@ export function createLabStore(services: LabServices): LabStoreApi {
         showProblem(problemOf(error));
         return;
       }
+      const fromLink = problemKind === "link";
       if (started.kind === "done") {
-        show(loaded.scenario, started.simulation, cursor, lessonId, record, operator);
+        show(loaded.scenario, started.simulation, cursor, lessonId, fromLink, record, operator);
         return;
       }
       const { scenario } = loaded;
@@ -205,7 +206,7 @@ export function createLabStore(services: LabServices): LabStoreApi {
       set({ loading: { title: scenario.title, progress: 0, steps: 0 }, problem: null, playing: false });
       started.simulation
         .then((simulation) => {
-          if (request === current) show(scenario, simulation, cursor, lessonId, record, operator);
+          if (request === current) show(scenario, simulation, cursor, lessonId, fromLink, record, operator);
         })
         .catch((error: unknown) => {
           if (request === current && !(error instanceof RunCancelledError)) showProblem(problemOf(error));
@@ -265,7 +266,7 @@ export function createLabStore(services: LabServices): LabStoreApi {
         open(input, cursor, "scenario", null);
       },
       runCancelled() {
-        const { loading, open: previous } = get();
+        const { loading, shown: previous } = get();
         if (loading === null) return;
         supersede();
         if (previous !== null) {
@@ -284,16 +285,16 @@ export function createLabStore(services: LabServices): LabStoreApi {
         });
       },
       stepRequested(delta) {
-        moveTo(get().cursor + delta, delta > 0 ? "forward" : "jump", false);
+        moveTo((get().shown?.cursor ?? 0) + delta, delta > 0 ? "forward" : "jump", false);
       },
       goTo(cursor) {
         moveTo(cursor, "jump", false);
       },
       playRequested() {
-        const { open: current, cursor } = get();
-        if (!current || current.simulation.stepCount === 0) return;
+        const { shown } = get();
+        if (!shown || shown.open.simulation.stepCount === 0) return;
         // Playing from the end starts over, as media players do.
-        if (cursor >= current.simulation.stepCount) moveTo(0, "jump", true);
+        if (shown.cursor >= shown.open.simulation.stepCount) moveTo(0, "jump", true);
         else set({ playing: true });
       },
       pauseRequested() {
@@ -304,12 +305,13 @@ export function createLabStore(services: LabServices): LabStoreApi {
         else get().playRequested();
       },
       playbackTicked() {
-        const { open: current, cursor, playing, breakpoints } = get();
-        if (!current || !playing) return;
-        const end = current.simulation.stepCount;
-        const next = cursor + 1;
+        const { shown, playing, breakpoints } = get();
+        if (!shown || !playing) return;
+        const { simulation } = shown.open;
+        const end = simulation.stepCount;
+        const next = shown.cursor + 1;
         // A breakpoint pauses on the step it names, shown at cursor `next` (step next - 1).
-        const category = next <= end ? categoryOf(current.simulation.step(next - 1)) : null;
+        const category = next <= end ? categoryOf(simulation.step(next - 1)) : null;
         const atBreakpoint = category !== null && breakpoints.includes(category);
         moveTo(next, "forward", next < end && !atBreakpoint);
       },
@@ -320,19 +322,19 @@ export function createLabStore(services: LabServices): LabStoreApi {
         if (INTERESTING_CATEGORIES.includes(category)) set({ jumpCategory: category });
       },
       jumpRequested({ direction, category }) {
-        const { open: current, cursor } = get();
-        if (!current) return;
-        const target = nextInteresting(current.simulation, cursor, direction, [category]);
-        moveTo(target ?? cursor, "jump", false);
+        const { shown } = get();
+        if (!shown) return;
+        const target = nextInteresting(shown.open.simulation, shown.cursor, direction, [category]);
+        moveTo(target ?? shown.cursor, "jump", false);
       },
       jumpKeyChanged(key) {
         if (get().jumpKey !== key) set({ jumpKey: key });
       },
       keyJumpRequested({ direction, key }) {
-        const { open: current, cursor } = get();
-        if (!current) return;
-        const target = nextStepWithKey(current.simulation, cursor, direction, key);
-        moveTo(target ?? cursor, "jump", false);
+        const { shown } = get();
+        if (!shown) return;
+        const target = nextStepWithKey(shown.open.simulation, shown.cursor, direction, key);
+        moveTo(target ?? shown.cursor, "jump", false);
       },
       breakpointToggled(category, on) {
         const { breakpoints } = get();
@@ -343,9 +345,10 @@ export function createLabStore(services: LabServices): LabStoreApi {
         });
       },
       unitStepRequested({ unit, direction }) {
-        const { open: current, cursor, selection } = get();
-        if (!current) return;
-        const { simulation } = current;
+        const { shown, selection } = get();
+        if (!shown) return;
+        const { cursor } = shown;
+        const { simulation } = shown.open;
         let target: number | null;
         if (unit === "tick") target = nextTick(simulation, cursor, direction);
         else {
@@ -355,10 +358,10 @@ export function createLabStore(services: LabServices): LabStoreApi {
         moveTo(target ?? cursor, direction === "next" && unit === "tick" ? "forward" : "jump", false);
       },
       narrationLoaded() {
-        const { open: current, cursor, narration } = get();
-        if (!current || cursor === 0) return;
-        const told = current.simulation.narrate(cursor - 1);
-        if (told !== narration) set({ narration: told });
+        const { shown } = get();
+        if (!shown || shown.cursor === 0) return;
+        const told = shown.open.simulation.narrate(shown.cursor - 1);
+        if (told !== shown.narration) set({ shown: { ...shown, narration: told } });
       },
       entityFocused(entity) {
         set({ focus: { entity, seq: (get().focus?.seq ?? 0) + 1 } });
@@ -370,28 +373,28 @@ export function createLabStore(services: LabServices): LabStoreApi {
         if (get().shortcutsOpen !== open) set({ shortcutsOpen: open });
       },
       recordSelected(record) {
-        const { open: current, selection } = get();
-        if (record === null || !current) {
+        const { shown, selection } = get();
+        if (record === null || !shown) {
           if (selection !== null) set({ selection: null });
           return;
         }
         if (selection?.record === record) return;
         let lineage: number[];
         try {
-          lineage = current.simulation.lineage(record);
+          lineage = shown.open.simulation.lineage(record);
         } catch {
           return; // Not a record of this run (a stale click): keep what is selected.
         }
         set({ selection: { record, lineage }, operator: null, operatorProblem: null });
       },
       operatorSelected(selection: OperatorSelection | null) {
-        const { open: current, operator, operatorProblem } = get();
-        if (selection === null || !current) {
+        const { shown, operator, operatorProblem } = get();
+        if (selection === null || !shown) {
           if (operator !== null || operatorProblem !== null) set({ operator: null, operatorProblem: null });
           return;
         }
         if (sameOperator(operator, selection)) return;
-        const resolved = resolveOperator(current.simulation, selection);
+        const resolved = resolveOperator(shown.open.simulation, selection);
         if (!resolved.ok) return; // Not an operator of this topology (a stale click): keep what is selected.
         set({ operator: resolved.selection, selection: null, operatorProblem: null });
       },

@@ -9,13 +9,13 @@ function setup() {
   const store = createLabStore(labServices);
   store.getState().defaultLessonRequested();
   const playback = createPlayback(store, scheduler);
-  const stepCount = store.getState().open!.simulation.stepCount;
+  const stepCount = store.getState().shown!.open.simulation.stepCount;
   return { scheduler, store, playback, stepCount };
 }
 
 /** A step index (0-based) whose flight moves along a path of two or more anchors. */
 function movingStep(store: ReturnType<typeof setup>["store"]): number {
-  const { simulation } = store.getState().open!;
+  const { simulation } = store.getState().shown!.open;
   for (let i = 0; i < simulation.stepCount; i++) if (simulation.step(i).kind === "recordProduced") return i;
   throw new Error("no produced record");
 }
@@ -26,11 +26,11 @@ describe("playback: the play timer", () => {
     store.getState().speedChanged(4);
     store.getState().playRequested();
     scheduler.advance(249);
-    expect(store.getState().cursor).toBe(0);
+    expect(store.getState().shown?.cursor).toBe(0);
     scheduler.advance(1);
-    expect(store.getState().cursor).toBe(1);
+    expect(store.getState().shown?.cursor).toBe(1);
     scheduler.advance(750);
-    expect(store.getState().cursor).toBe(4);
+    expect(store.getState().shown?.cursor).toBe(4);
   });
 
   it("stops ticking when paused", () => {
@@ -38,9 +38,9 @@ describe("playback: the play timer", () => {
     store.getState().playRequested();
     scheduler.advance(500);
     store.getState().pauseRequested();
-    const at = store.getState().cursor;
+    const at = store.getState().shown?.cursor;
     scheduler.advance(5_000);
-    expect(store.getState().cursor).toBe(at);
+    expect(store.getState().shown?.cursor).toBe(at);
   });
 
   it("restarts the period at the new speed when the speed changes", () => {
@@ -50,9 +50,9 @@ describe("playback: the play timer", () => {
     scheduler.advance(900);
     store.getState().speedChanged(10);
     scheduler.advance(100);
-    expect(store.getState().cursor).toBe(1);
+    expect(store.getState().shown?.cursor).toBe(1);
     scheduler.advance(200);
-    expect(store.getState().cursor).toBe(3);
+    expect(store.getState().shown?.cursor).toBe(3);
   });
 
   it("pauses at the end of the trace and leaves no timer behind", () => {
@@ -60,7 +60,7 @@ describe("playback: the play timer", () => {
     store.getState().speedChanged(16);
     store.getState().playRequested();
     scheduler.advance((stepCount + 5) * 1000);
-    expect(store.getState()).toMatchObject({ cursor: stepCount, playing: false });
+    expect(store.getState()).toMatchObject({ shown: { cursor: stepCount }, playing: false });
     expect(scheduler.pending()).toBe(0);
   });
 
@@ -69,7 +69,7 @@ describe("playback: the play timer", () => {
     store.getState().playRequested();
     playback.dispose();
     scheduler.advance(5_000);
-    expect(store.getState().cursor).toBe(0);
+    expect(store.getState().shown?.cursor).toBe(0);
     expect(scheduler.pending()).toBe(0);
   });
 });

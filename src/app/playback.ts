@@ -30,7 +30,11 @@ export interface Playback {
 
 export function createPlayback(store: LabStoreApi, scheduler: Scheduler): Playback {
   const listeners = new Set<(tween: Tween) => void>();
-  let tween: Tween = { flight: store.getState().flight, progress: 1, moveCount: store.getState().moveCount };
+  let tween: Tween = {
+    flight: store.getState().shown?.flight ?? null,
+    progress: 1,
+    moveCount: store.getState().moveCount,
+  };
   let timer: number | null = null;
   let frame: number | null = null;
 
@@ -61,7 +65,8 @@ export function createPlayback(store: LabStoreApi, scheduler: Scheduler): Playba
 
   const startTween = () => {
     stopFrame();
-    const { flight, motion, moveCount, stepsPerSecond, playing } = store.getState();
+    const { shown, motion, moveCount, stepsPerSecond, playing } = store.getState();
+    const flight = shown?.flight ?? null;
     if (flight === null || motion !== "forward" || scheduler.prefersReducedMotion()) {
       publish({ flight, progress: 1, moveCount });
       return;

@@ -15,33 +15,77 @@ import {
 /** A change reaches the address bar after the throttle period, at the next idle moment. */
 const WRITE_AFTER_MS = URL_THROTTLE_MS + IDLE_AFTER_MS;
 
-/** A location and history that behave like the browser's for fragments. */
+/**
+ * A location and session history that behave like the browser's for fragments: `pushState` adds an entry after the
+ * current one (dropping those ahead), `replaceState` rewrites it; Back and Forward move between entries and fire
+ * `popstate` (and `hashchange` when the fragment differs); editing the address adds an entry and fires both.
+ */
 function fakeLocation(href = "https://topolab.example/lab/") {
+  const entries = [href];
+  let index = 0;
+  /** Every URL written, in order; `pushes` only those written as a new entry. */
   const writes: string[] = [];
-  const listeners = new Set<() => void>();
+  const pushes: string[] = [];
+  const listeners = new Map<string, Set<() => void>>();
+  const fire = (type: string) => {
+    for (const listener of listeners.get(type) ?? []) listener();
+  };
+  const hashOf = (url: string) => {
+    const at = url.indexOf("#");
+    return at < 0 ? "" : url.slice(at);
+  };
   const location = {
-    href,
+    get href() {
+      return entries[index]!;
+    },
     get hash() {
-      const at = location.href.indexOf("#");
-      return at < 0 ? "" : location.href.slice(at);
+      return hashOf(entries[index]!);
     },
   };
   const history = {
     replaceState(_data: unknown, _unused: string, url?: string | URL | null) {
-      location.href = String(url);
+      entries[index] = String(url);
       writes.push(String(url));
+    },
+    pushState(_data: unknown, _unused: string, url?: string | URL | null) {
+      entries.splice(index + 1, entries.length, String(url));
+      index += 1;
+      writes.push(String(url));
+      pushes.push(String(url));
     },
   };
   const events = {
-    addEventListener: (_type: string, listener: () => void) => listeners.add(listener),
-    removeEventListener: (_type: string, listener: () => void) => listeners.delete(listener),
+    addEventListener: (type: string, listener: () => void) => {
+      if (!listeners.has(type)) listeners.set(type, new Set());
+      listeners.get(type)!.add(listener);
+    },
+    removeEventListener: (type: string, listener: () => void) => listeners.get(type)?.delete(listener),
+  };
+  const traverse = (delta: number) => {
+    const before = location.hash;
+    index = Math.min(entries.length - 1, Math.max(0, index + delta));
+    fire("popstate");
+    if (location.hash !== before) fire("hashchange");
   };
   /** The user edits the address bar. */
   const navigate = (hash: string) => {
-    location.href = location.href.replace(/#.*$/, "") + hash;
-    for (const listener of listeners) listener();
+    entries.splice(index + 1, entries.length, location.href.replace(/#.*$/, "") + hash);
+    index += 1;
+    fire("popstate");
+    fire("hashchange");
   };
-  return { location, history, events: events as never, writes, navigate };
+  return {
+    location,
+    history,
+    events: events as never,
+    writes,
+    pushes,
+    navigate,
+    back: () => traverse(-1),
+    forward: () => traverse(1),
+    /** The session history's URLs, and which one is current. */
+    entries: () => ({ urls: [...entries], index }),
+  };
 }
 
 function setup(href?: string, services: LabServices = labServices) {
@@ -63,7 +107,7 @@ describe("url sync: reading", () => {
   it("opens the first lesson when the location has no fragment", () => {
     const { store, location } = setup();
     openFromLocation(store, location);
-    expect(store.getState().open?.lessonId).toBe(labServices.lessons[0]!.id);
+    expect(store.getState().shown?.open.lessonId).toBe(labServices.lessons[0]!.id);
   });
 
   it("opens the link in the location at its step", () => {
@@ -73,8 +117,8 @@ describe("url sync: reading", () => {
       `https://topolab.example/#${labServices.encodeLink(lesson.scenario, 9)}`,
     );
     openFromLocation(store, location);
-    expect(store.getState().cursor).toBe(9);
-    expect(store.getState().open?.lessonId).toBe(labServices.lessons[1]!.id);
+    expect(store.getState().shown?.cursor).toBe(9);
+    expect(store.getState().shown?.open.lessonId).toBe(labServices.lessons[1]!.id);
   });
 
   it("opens a link the user types into the address bar", () => {
@@ -180,11 +224,11 @@ describe("url sync: writing", () => {
     openFromLocation(store, location);
     store.getState().goTo(2);
     scheduler.advance(WRITE_AFTER_MS);
-    const open = store.getState().open;
+    const open = store.getState().shown?.open;
     // A browser fires no hashchange for replaceState, but even a stray event for our own write changes nothing.
     navigate(location.hash);
-    expect(store.getState().open).toBe(open);
-    expect(store.getState().cursor).toBe(2);
+    expect(store.getState().shown?.open).toBe(open);
+    expect(store.getState().shown?.cursor).toBe(2);
   });
 });
 
@@ -205,7 +249,7 @@ describe("url sync: the view and the selection", () => {
 
     const other = createLabStore(labServices);
     other.getState().linkOpened(`#${fragment}`);
-    expect(other.getState().cursor).toBe(12);
+    expect(other.getState().shown?.cursor).toBe(12);
     expect(other.getState().view).toBe("physical");
     expect(other.getState().selection?.record).toBe(0);
   });
@@ -216,7 +260,7 @@ describe("url sync: the view and the selection", () => {
     store.getState().viewChanged("physical");
     store.getState().linkOpened(`#${base}/r=99999/v=sideways`);
     expect(store.getState().problem).toBeNull();
-    expect(store.getState().cursor).toBe(5);
+    expect(store.getState().shown?.cursor).toBe(5);
     expect(store.getState().view).toBe("logical");
     expect(store.getState().selection).toBeNull();
   });
@@ -226,7 +270,7 @@ describe("url sync: the view and the selection", () => {
     store.getState().lessonChosen("crash-recovery");
     store.getState().goTo(12);
     store.getState().recordSelected(0);
-    const node = store.getState().open!.simulation.graph.nodes[0]!.id;
+    const node = store.getState().shown!.open.simulation.graph.nodes[0]!.id;
     store.getState().operatorSelected({ node, task: "0_1" });
     scheduler.advance(WRITE_AFTER_MS);
     const fragment = formatFragment(store.getState(), labServices)!;
@@ -247,5 +291,119 @@ describe("url sync: the view and the selection", () => {
     const { store } = setup();
     store.getState().lessonChosen("crash-recovery");
     expect(formatFragment(store.getState(), labServices)).toMatch(/\/s=0$/);
+  });
+});
+
+describe("url sync: history", () => {
+  /** A lab opened on the first lesson, its link written into the address. */
+  function opened() {
+    const browser = setup();
+    openFromLocation(browser.store, browser.location);
+    browser.scheduler.advance(WRITE_AFTER_MS);
+    return browser;
+  }
+  const lessonOf = (store: ReturnType<typeof setup>["store"]) => store.getState().shown?.open.lessonId;
+  const cursorOf = (store: ReturnType<typeof setup>["store"]) => store.getState().shown?.cursor;
+
+  it("takes over an address without a link: the first lesson adds no entry", () => {
+    const { entries, pushes, location } = opened();
+    expect(pushes).toEqual([]);
+    expect(entries()).toEqual({ urls: [location.href], index: 0 });
+    expect(location.hash).toMatch(/\/s=0$/);
+  });
+
+  it("adds an entry for a lesson chosen in the lab, at once, and none for steps, views or selections", () => {
+    const { store, scheduler, entries, pushes } = opened();
+    store.getState().lessonChosen("crash-recovery");
+    expect(pushes).toHaveLength(1);
+    expect(entries().index).toBe(1);
+    store.getState().goTo(12);
+    store.getState().viewChanged("physical");
+    store.getState().recordSelected(0);
+    scheduler.advance(WRITE_AFTER_MS);
+    store.getState().stepRequested(1);
+    scheduler.advance(WRITE_AFTER_MS);
+    expect(pushes).toHaveLength(1);
+    expect(entries().urls).toHaveLength(2);
+    expect(entries().urls[1]).toMatch(/\/s=13\/r=0\/v=physical$/);
+  });
+
+  it("goes Back to the scenario before at the step it was left on, and Forward again", () => {
+    const { store, scheduler, back, forward, entries } = opened();
+    const first = lessonOf(store);
+    store.getState().goTo(5);
+    scheduler.advance(WRITE_AFTER_MS);
+    store.getState().lessonChosen("crash-recovery");
+    store.getState().goTo(9);
+    scheduler.advance(WRITE_AFTER_MS);
+
+    back();
+    expect(lessonOf(store)).toBe(first);
+    expect(cursorOf(store)).toBe(5);
+    scheduler.advance(WRITE_AFTER_MS * 4);
+    expect(entries()).toMatchObject({ index: 0 });
+    expect(entries().urls).toHaveLength(2);
+
+    forward();
+    expect(lessonOf(store)).toBe("crash-recovery");
+    expect(cursorOf(store)).toBe(9);
+    scheduler.advance(WRITE_AFTER_MS * 4);
+    expect(entries()).toMatchObject({ index: 1 });
+    expect(entries().urls).toHaveLength(2);
+  });
+
+  it("gives the entry it leaves its last step, even one not written yet", () => {
+    const { store, back } = opened();
+    store.getState().goTo(7);
+    store.getState().lessonChosen("crash-recovery");
+    back();
+    expect(cursorOf(store)).toBe(7);
+  });
+
+  it("keeps a broken link in history when the first lesson is opened instead", () => {
+    const { store, location, pushes, back, forward } = setup("https://topolab.example/#v1/garbage!!");
+    openFromLocation(store, location);
+    expect(store.getState().problem?.kind).toBe("link");
+    store.getState().defaultLessonRequested();
+    expect(pushes).toHaveLength(1);
+    expect(lessonOf(store)).toBe(labServices.lessons[0]!.id);
+
+    back();
+    expect(location.hash).toBe("#v1/garbage!!");
+    expect(store.getState().problem?.kind).toBe("link");
+    forward();
+    expect(lessonOf(store)).toBe(labServices.lessons[0]!.id);
+  });
+
+  it("adds no entry for a link the address already holds (typed, pasted, or Back)", () => {
+    const lesson = labServices.load(labServices.lessons[2]!.scenario);
+    if (!lesson.ok) throw new Error("lesson does not load");
+    const { store, scheduler, navigate, pushes, entries } = opened();
+    navigate(`#${labServices.encodeLink(lesson.scenario, 4)}`);
+    expect(lessonOf(store)).toBe(labServices.lessons[2]!.id);
+    scheduler.advance(WRITE_AFTER_MS);
+    expect(pushes).toEqual([]);
+    expect(entries()).toMatchObject({ index: 1 });
+    expect(entries().urls).toHaveLength(2);
+  });
+
+  it("drops a write still pending when Back is pressed, instead of writing it into the other entry", () => {
+    const { store, scheduler, back, entries } = opened();
+    store.getState().lessonChosen("crash-recovery");
+    const chosen = entries().urls[1];
+    store.getState().goTo(3);
+    back();
+    scheduler.advance(WRITE_AFTER_MS * 4);
+    expect(entries().urls[0]).toMatch(/\/s=0$/);
+    expect(entries().urls[1]).toBe(chosen);
+    expect(lessonOf(store)).toBe(labServices.lessons[0]!.id);
+  });
+
+  it("stops following Back and Forward once disposed", () => {
+    const { store, sync, back } = opened();
+    store.getState().lessonChosen("crash-recovery");
+    sync.dispose();
+    back();
+    expect(lessonOf(store)).toBe("crash-recovery");
   });
 });

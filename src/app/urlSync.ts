@@ -1,10 +1,15 @@
 /**
  * URL sync: the location's fragment follows the open scenario, its step, the canvas view and the selected record or
  * operator (`#v1/<scenario>/s=<cursor>[/n=<node>[@<task>]][/r=<record>][/v=physical]`, see `shareSettings.ts`), so
- * the address bar is always a share link. Writes use `history.replaceState` (no history entry per step), once the
- * state has been still for `throttleMs` (at most `URL_MAX_WAIT_MS` after a change), when the page is idle (never
- * between a step and its paint), always with the latest state. A fragment the user types or pastes (`hashchange`)
- * opens that link.
+ * the address bar is always a share link.
+ *
+ * History holds one entry per scenario, the way a browser holds one per page. Another scenario chosen in the lab (a
+ * lesson, "Open the first lesson") is a new entry (`history.pushState`, at once), after the entry it leaves has been
+ * given its last state; Back and Forward (`popstate`) open the entry's link again, at the step it was left on.
+ * Everything else — a step, a jump, the view, a selection, a link the address already holds — rewrites the
+ * current entry (`history.replaceState`, no entry per step), once the state has been still for `throttleMs` (at
+ * most `URL_MAX_WAIT_MS` after a change), when the page is idle (never between a step and its paint), always with
+ * the latest state. A fragment the user types or pastes (`hashchange`) opens that link.
  *
  * `location`, `history` and the scheduler are parameters, so tests pass their own.
  */
@@ -28,12 +33,12 @@ export interface UrlSyncOptions {
   store: LabStoreApi;
   services: Pick<LabServices, "encodeLink">;
   location: Pick<Location, "hash" | "href">;
-  history: Pick<History, "replaceState">;
+  history: Pick<History, "replaceState" | "pushState">;
   scheduler: Pick<
     Scheduler,
     "now" | "setTimeout" | "clearTimeout" | "requestIdleCallback" | "cancelIdleCallback"
   >;
-  /** Where `hashchange` is listened for (the window); omit to not follow typed links. */
+  /** Where `hashchange` and `popstate` are listened for (the window); omit to not follow typed links and Back. */
   events?: Pick<EventTarget, "addEventListener" | "removeEventListener">;
   throttleMs?: number;
 }
@@ -52,13 +57,13 @@ export function fragmentOf(hash: string): string | null {
 
 /** The fragment (without `#`) for a state, or null when no scenario is open (a broken link stays as it was). */
 export function formatFragment(state: LabState, services: Pick<LabServices, "encodeLink">): string | null {
-  if (!state.open) return null;
+  if (!state.shown) return null;
   const settings = formatShareSettings({
     view: state.view,
     record: state.selection?.record ?? null,
     operator: state.operator ? formatOperatorRef(state.operator) : null,
   });
-  return services.encodeLink(state.open.scenario, state.cursor, settings);
+  return services.encodeLink(state.shown.open.scenario, state.shown.cursor, settings);
 }
 
 /** Opens what the location points at: its share link, or the default lesson. */
@@ -76,8 +81,19 @@ export function createUrlSync(options: UrlSyncOptions): UrlSync {
   let idle: number | null = null;
   /** When the first change not yet written happened. */
   let pendingSince = 0;
-  /** The fragment we last wrote, to tell our own writes from the user's. */
+  /** The current history entry's fragment: the one we last wrote or opened, to tell our own writes from the user's. */
   let written = fragmentOf(location.hash);
+
+  /** Writes `state` into the current history entry (`replace`) or a new one (`push`); false when nothing to write. */
+  const writeState = (state: LabState, how: "replace" | "push"): boolean => {
+    const fragment = formatFragment(state, services);
+    if (fragment === null || fragment === written) return false;
+    written = fragment;
+    const url = `${location.href.replace(/#.*$/, "")}#${fragment}`;
+    if (how === "push") history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
+    return true;
+  };
 
   const write = () => {
     timer = null;
@@ -85,11 +101,7 @@ export function createUrlSync(options: UrlSyncOptions): UrlSync {
     const state = store.getState();
     // While a run is in progress the address keeps the link being opened; the run's end writes what is shown.
     if (state.loading !== null) return;
-    const fragment = formatFragment(state, services);
-    if (fragment === null || fragment === written) return;
-    written = fragment;
-    const url = location.href.replace(/#.*$/, "");
-    history.replaceState(null, "", `${url}#${fragment}`);
+    writeState(state, "replace");
   };
 
   const cancel = () => {
@@ -101,14 +113,24 @@ export function createUrlSync(options: UrlSyncOptions): UrlSync {
 
   const unsubscribe = store.subscribe((state, previous) => {
     if (
-      state.open === previous.open &&
-      state.cursor === previous.cursor &&
+      state.shown?.open.scenario === previous.shown?.open.scenario &&
+      state.shown?.cursor === previous.shown?.cursor &&
       state.view === previous.view &&
       state.selection === previous.selection &&
       state.operator === previous.operator &&
       state.loading === previous.loading
     )
       return;
+    if (state.shown?.open.scenario !== previous.shown?.open.scenario) {
+      // Leaving a scenario: its entry keeps the state it was left in.
+      if (timer !== null || idle !== null) {
+        cancel();
+        writeState(previous, "replace");
+      }
+      // Chosen in the lab, over an entry that holds a link: a new entry, so Back brings that link back. (A link
+      // the address holds is already its entry; an address without a fragment, the first screen's, is taken over.)
+      if (state.shown && !state.shown.open.fromLink && written !== null && writeState(state, "push")) return;
+    }
     if (idle !== null) return; // a write is about to happen, with the latest state
     const now = scheduler.now();
     if (timer === null) pendingSince = now;
@@ -121,13 +143,17 @@ export function createUrlSync(options: UrlSyncOptions): UrlSync {
     }, wait);
   });
 
-  const onHashChange = () => {
+  /** The address now names another entry (Back, Forward) or another link (typed, pasted): open what it holds. */
+  const onLocationChanged = () => {
     const fragment = fragmentOf(location.hash);
     if (fragment === written) return;
+    // A write still pending belongs to the entry left behind; the location is another entry's now.
+    cancel();
     written = fragment;
     openFromLocation(store, location);
   };
-  events?.addEventListener("hashchange", onHashChange);
+  events?.addEventListener("hashchange", onLocationChanged);
+  events?.addEventListener("popstate", onLocationChanged);
 
   return {
     flush() {
@@ -138,7 +164,8 @@ export function createUrlSync(options: UrlSyncOptions): UrlSync {
     dispose() {
       unsubscribe();
       cancel();
-      events?.removeEventListener("hashchange", onHashChange);
+      events?.removeEventListener("hashchange", onLocationChanged);
+      events?.removeEventListener("popstate", onLocationChanged);
     },
   };
 }

@@ -2,6 +2,7 @@
 import { CopyLinkButton } from "./CopyLinkButton";
 import { useLab, useLabActions, useLabState } from "./LabContext";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { returnFocusToLab } from "./labFocus";
 import { t } from "./messages";
 
 /**
@@ -15,10 +16,10 @@ export function Header() {
   const { services } = useLab();
   const actions = useLabActions();
   const picked = useLabState((s) =>
-    s.open ? (s.open.lessonId ?? FROM_LINK) : s.loading ? FROM_LINK : NOTHING,
+    s.shown ? (s.shown.open.lessonId ?? FROM_LINK) : s.loading ? FROM_LINK : NOTHING,
   );
-  const title = useLabState((s) => s.open?.scenario.title ?? s.loading?.title ?? null);
-  const isOpen = useLabState((s) => s.open !== null);
+  const title = useLabState((s) => s.shown?.open.scenario.title ?? s.loading?.title ?? null);
+  const isOpen = useLabState((s) => s.shown !== null);
   return (
     <header className="header">
       <div className="brand">
@@ -32,7 +33,13 @@ export function Header() {
       </div>
       <label className="lesson-picker">
         <span>{t("lessonLabel")}</span>
-        <select value={picked} onChange={(e) => actions.lessonChosen(e.currentTarget.value)}>
+        <select
+          value={picked}
+          onChange={(e) => {
+            actions.lessonChosen(e.currentTarget.value);
+            returnFocusToLab();
+          }}
+        >
           {picked === NOTHING ? <option value={NOTHING}>{t("lessonChoose")}</option> : null}
           {picked === FROM_LINK ? <option value={FROM_LINK}>{t("lessonFromLink")}</option> : null}
           {services.lessons.map((lesson) => (

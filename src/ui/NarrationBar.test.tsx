@@ -17,7 +17,7 @@ describe("the narration bar's names", () => {
     await act(async () => {
       lab.store.getState().lessonChosen("crash-recovery");
     });
-    const { simulation } = lab.store.getState().open!;
+    const { simulation } = lab.store.getState().shown!.open;
     // The first step where an instance fetches from a partition names both.
     let index = 0;
     while (simulation.step(index).kind !== "recordFetched") index++;
@@ -25,7 +25,7 @@ describe("the narration bar's names", () => {
     if (fetched.kind !== "recordFetched") throw new Error("no fetch");
     await act(async () => lab.store.getState().goTo(index + 1));
     const narration = container.querySelector('[data-testid="narration"]')!;
-    expect(narration.textContent).toBe(lab.store.getState().narration);
+    expect(narration.textContent).toBe(lab.store.getState().shown?.narration);
     const buttons = [...narration.querySelectorAll("button")].map((b) => b.textContent);
     expect(buttons).toContain(fetched.instance);
     expect(buttons).toContain(`${fetched.topic}-${fetched.partition}`);

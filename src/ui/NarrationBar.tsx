@@ -52,10 +52,10 @@ function EntityLink({ entity }: { entity: NarrationEntity }) {
 }
 
 export function NarrationBar() {
-  const narration = useLabState((s) => s.narration);
-  const simulation = useLabState((s) => s.open?.simulation ?? null);
-  const timeMs = useLabState((s) => s.step?.timeMs ?? null);
-  const title = useLabState((s) => s.open?.scenario.title ?? "");
+  const narration = useLabState((s) => s.shown?.narration ?? null);
+  const simulation = useLabState((s) => s.shown?.open.simulation ?? null);
+  const timeMs = useLabState((s) => s.shown?.step?.timeMs ?? null);
+  const title = useLabState((s) => s.shown?.open.scenario.title ?? "");
   const segments = useMemo(
     () => (narration && simulation ? narrationSegments(simulation, narration) : null),
     [narration, simulation],

@@ -280,4 +280,17 @@ export const ja: Messages = {
   operatorMalformed:
     "このリンクのオペレーター「{ref}」は、ノード ID でも <ノード ID>@<タスク> でもありません。",
   operatorProblemDismiss: "閉じる",
+
+  failedPart: "{part}を表示できませんでした",
+  failedPartReason: "原因：",
+  reloadStep: "このステップを再読み込み",
+  labPartLab: "ラボ",
+  labPartHeader: "ヘッダー",
+  labPartCanvas: "キャンバス",
+  labPartSideViews: "クラスターと時間のビュー",
+  labPartRecordInspector: "レコードインスペクター",
+  labPartOperatorInspector: "オペレーターインスペクター",
+  labPartProducers: "プロデューサーのバッファー",
+  labPartControls: "再生コントロール",
+  labPartNarration: "ナレーション",
 };

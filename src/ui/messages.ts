@@ -278,6 +278,19 @@ export const en = {
   operatorUnknownTask: 'This link selects "{node}" in task {task}, but that task runs no copy of it.',
   operatorMalformed: 'This link\'s operator "{ref}" is neither a node id nor <node id>@<task>.',
   operatorProblemDismiss: "Dismiss",
+
+  failedPart: "{part} could not be shown",
+  failedPartReason: "What went wrong:",
+  reloadStep: "Reload this step",
+  labPartLab: "The lab",
+  labPartHeader: "The header",
+  labPartCanvas: "The canvas",
+  labPartSideViews: "The cluster and time views",
+  labPartRecordInspector: "The record inspector",
+  labPartOperatorInspector: "The operator inspector",
+  labPartProducers: "The producers' buffers",
+  labPartControls: "The playback controls",
+  labPartNarration: "The narration",
 } as const;
 
 export type MessageId = keyof typeof en;

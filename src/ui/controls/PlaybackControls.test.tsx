@@ -36,7 +36,7 @@ const press = (key: string, target: EventTarget = document.body) =>
 
 describe("playback controls", () => {
   it("starts at step 0 with the start line and no way back", () => {
-    const total = lab.store.getState().open!.simulation.stepCount;
+    const total = lab.store.getState().shown!.open.simulation.stepCount;
     expect(indicator()).toBe(`Step 0 / ${total}`);
     expect(narration()).toMatch(/^Start: .+ — press Step forward \(→\)$/);
     expect(button("Step back").disabled).toBe(true);
@@ -44,7 +44,7 @@ describe("playback controls", () => {
   });
 
   it("steps forward and back with the buttons, narrating each step", async () => {
-    const { simulation } = lab.store.getState().open!;
+    const { simulation } = lab.store.getState().shown!.open;
     await act(async () => button("Step forward").click());
     expect(indicator()).toMatch(/^Step 1 \//);
     expect(narration()).toBe(simulation.narrate(0));
@@ -53,7 +53,7 @@ describe("playback controls", () => {
   });
 
   it("steps with the arrow keys and jumps with Home and End", async () => {
-    const total = lab.store.getState().open!.simulation.stepCount;
+    const total = lab.store.getState().shown!.open.simulation.stepCount;
     await press("ArrowRight");
     await press("ArrowRight");
     expect(indicator()).toBe(`Step 2 / ${total}`);

@@ -17,6 +17,7 @@ import {
 import { SPEEDS } from "../../app/labState";
 import type { Simulation } from "../../engine";
 import { useLabActions, useLabState } from "../LabContext";
+import { returnFocusToLab } from "../labFocus";
 import { type MessageId, t } from "../messages";
 
 const CATEGORY_LABEL: Record<InterestingCategory, MessageId> = {
@@ -107,9 +108,9 @@ export function PlaybackControls() {
 
 function StepButtons() {
   const actions = useLabActions();
-  const atStart = useLabState((s) => s.cursor === 0);
-  const atEnd = useLabState((s) => s.cursor >= (s.open?.simulation.stepCount ?? 0));
-  const total = useLabState((s) => s.open?.simulation.stepCount ?? 0);
+  const atStart = useLabState((s) => (s.shown?.cursor ?? 0) === 0);
+  const atEnd = useLabState((s) => !s.shown || s.shown.cursor >= s.shown.open.simulation.stepCount);
+  const total = useLabState((s) => s.shown?.open.simulation.stepCount ?? 0);
   const playing = useLabState((s) => s.playing);
   return (
     <div className="controls-buttons">
@@ -165,8 +166,8 @@ function StepButtons() {
 
 function Scrubber() {
   const actions = useLabActions();
-  const cursor = useLabState((s) => s.cursor);
-  const total = useLabState((s) => s.open?.simulation.stepCount ?? 0);
+  const cursor = useLabState((s) => s.shown?.cursor ?? 0);
+  const total = useLabState((s) => s.shown?.open.simulation.stepCount ?? 0);
   return (
     <input
       className="scrubber"
@@ -182,8 +183,8 @@ function Scrubber() {
 }
 
 function StepIndicator() {
-  const cursor = useLabState((s) => s.cursor);
-  const total = useLabState((s) => s.open?.simulation.stepCount ?? 0);
+  const cursor = useLabState((s) => s.shown?.cursor ?? 0);
+  const total = useLabState((s) => s.shown?.open.simulation.stepCount ?? 0);
   return (
     <output className="step-indicator" data-testid="step-indicator">
       {t("stepIndicator", { cursor, total })}
@@ -193,8 +194,8 @@ function StepIndicator() {
 
 function JumpControls() {
   const actions = useLabActions();
-  const cursor = useLabState((s) => s.cursor);
-  const simulation = useLabState((s) => s.open?.simulation ?? null);
+  const cursor = useLabState((s) => s.shown?.cursor ?? 0);
+  const simulation = useLabState((s) => s.shown?.open.simulation ?? null);
   const category = useLabState((s) => s.jumpCategory);
   const jumpKey = useLabState((s) => s.jumpKey);
   // Indexed once per trace, when "Key…" is first chosen.
@@ -229,7 +230,10 @@ function JumpControls() {
         <select
           aria-label={t("jumpLabel")}
           value={jumpKey !== null ? KEY_OPTION : category}
-          onChange={(event) => jumpToChosen(event.currentTarget.value)}
+          onChange={(event) => {
+            jumpToChosen(event.currentTarget.value);
+            returnFocusToLab();
+          }}
         >
           {INTERESTING_CATEGORIES.map((c) => (
             <option key={c} value={c}>
@@ -244,7 +248,10 @@ function JumpControls() {
           className="jump-key"
           aria-label={t("jumpKeyLabel")}
           value={jumpKey}
-          onChange={(event) => actions.jumpKeyChanged(event.currentTarget.value)}
+          onChange={(event) => {
+            actions.jumpKeyChanged(event.currentTarget.value);
+            returnFocusToLab();
+          }}
         >
           {keys.map((key) => (
             <option key={key} value={key}>
@@ -304,7 +311,13 @@ function SpeedChoice() {
   return (
     <label className="speed control-label">
       <span>{t("speedLabel")}</span>
-      <select value={speed} onChange={(event) => actions.speedChanged(Number(event.currentTarget.value))}>
+      <select
+        value={speed}
+        onChange={(event) => {
+          actions.speedChanged(Number(event.currentTarget.value));
+          returnFocusToLab();
+        }}
+      >
         {SPEEDS.map((n) => (
           <option key={n} value={n}>
             {t("speedOption", { n })}
@@ -333,7 +346,7 @@ function ShortcutsButton() {
 
 /** How many records are on their way: sent and not appended, or appended and not processed. */
 function InFlight() {
-  const frame = useLabState((state) => state.frame);
+  const frame = useLabState((state) => state.shown?.frame ?? null);
   if (frame === null) return null;
   const { sending, waiting } = recordsInFlight(frame);
   return (

@@ -77,7 +77,7 @@ describe("keyboard shortcuts dialog", () => {
   });
 
   it("Escape with the dialog open leaves the record inspector selection alone", async () => {
-    const { simulation } = lab.store.getState().open!;
+    const { simulation } = lab.store.getState().shown!.open;
     const withRecord = Array.from({ length: simulation.stepCount }, (_, i) => simulation.step(i)).find(
       (step) => "record" in step,
     );

@@ -67,7 +67,7 @@ function Swatch({ kind, color }: { kind: "dot" | "dropped" | "reprocessed" | "in
 }
 
 export function CanvasLegend() {
-  const simulation = useLabState((s) => s.open?.simulation ?? null);
+  const simulation = useLabState((s) => s.shown?.open.simulation ?? null);
   const keys = useRunKeys(simulation);
   if (!simulation) return null;
   const shown = keys?.slice(0, SHOWN_KEYS) ?? [];

@@ -30,7 +30,7 @@ export function FlightOverlay({ boxes }: { boxes: Map<string, Box> }) {
       if (pathOf.flight !== tween.flight) {
         pathOf = { flight: tween.flight, points: tween.flight ? flightPolyline(tween.flight, boxes) : [] };
       }
-      const cue = tween.flight ? flightCue(tween.flight, store.getState().frame) : undefined;
+      const cue = tween.flight ? flightCue(tween.flight, store.getState().shown?.frame ?? null) : undefined;
       const painted = drawFlight(ctx, size, tween, pathOf.points, flow.getState().transform, cue);
       canvas.dataset.drawn = String(painted.drawn);
       canvas.dataset.inFlight = String(painted.inFlight);

@@ -22,12 +22,12 @@ export function OperatorNode({ data, positionAbsoluteX, positionAbsoluteY }: Pro
   const { nodeId, op, task } = data as OperatorNodeData;
   const counters = useLabState((s) =>
     task === undefined
-      ? s.frame?.counters[nodeId]
-      : s.frame?.tasks.find((x) => x.id === task)?.counters[nodeId],
+      ? s.shown?.frame.counters[nodeId]
+      : s.shown?.frame.tasks.find((x) => x.id === task)?.counters[nodeId],
   );
   // The node (and, in the physical view, the task) the current step's record arrived at.
   const active = useLabState((s) => {
-    const path = s.flight?.path ?? [];
+    const path = s.shown?.flight?.path ?? [];
     for (let i = path.length - 1; i >= 0; i--) {
       const anchor = path[i]!;
       if (anchor.kind === "node") return anchor.id === nodeId && (task === undefined || anchor.task === task);

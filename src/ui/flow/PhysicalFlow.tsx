@@ -3,32 +3,53 @@
  * frame (`layoutPhysical.ts`). Its own module, loaded when the view is first switched to.
  */
 import { useMemo } from "react";
-import { ownershipKey, physicalGroups } from "../../app/physicalView";
+import type { Shown } from "../../app/labState";
+import { ownershipKey, type PhysicalGroup, physicalGroups } from "../../app/physicalView";
 import type { Simulation } from "../../engine";
-import { useLab, useLabState } from "../LabContext";
+import { useLabState } from "../LabContext";
 import { Flow, logicalNodeTypes, useLogicalLayout } from "./Flow";
 import { InstanceGroupNode, TaskGroupNode } from "./GroupNodes";
 import { layoutPhysical } from "./layoutPhysical";
-import type { TopologyLayout } from "./layoutTopology";
 
 const physicalNodeTypes = { ...logicalNodeTypes, instance: InstanceGroupNode, task: TaskGroupNode };
 
-/**
- * The physical layout at the current frame. It is recomputed only when ownership changes (a rebalance, a crash):
- * stepping within a generation keeps every node where it is.
- */
-function usePhysicalLayout(simulation: Simulation): TopologyLayout {
-  const { store } = useLab();
-  const logical = useLogicalLayout(simulation);
-  // Selects only the ownership key (a string), so stepping within a generation does not even re-render the flow.
-  const key = useLabState((s) => (s.frame ? ownershipKey(physicalGroups(simulation, s.frame)) : ""));
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the layout changes exactly when the key does
-  return useMemo(() => {
-    const frame = store.getState().frame;
-    return layoutPhysical(simulation, frame ? physicalGroups(simulation, frame) : [], logical);
-  }, [simulation, store, key, logical]);
+/** Who owns what in one run, at some frame of it. */
+interface Ownership {
+  simulation: Simulation;
+  key: string;
+  groups: PhysicalGroup[];
 }
 
-export function PhysicalFlow({ simulation }: { simulation: Simulation }) {
-  return <Flow layout={usePhysicalLayout(simulation)} nodeTypes={physicalNodeTypes} />;
+/** Each run's last ownership, so selecting it gives the same object until ownership changes. */
+const lastOwnership = new WeakMap<Simulation, Ownership>();
+
+/** The ownership at the shown frame: the same object while it stays the same (stepping within a generation). */
+function ownershipOf(shown: Shown | null): Ownership | null {
+  if (!shown) return null;
+  const { simulation } = shown.open;
+  const groups = physicalGroups(simulation, shown.frame);
+  const key = ownershipKey(groups);
+  const last = lastOwnership.get(simulation);
+  if (last?.key === key) return last;
+  const next = { simulation, key, groups };
+  lastOwnership.set(simulation, next);
+  return next;
+}
+
+/**
+ * The physical layout of one ownership. It is recomputed only when ownership changes (a rebalance, a crash):
+ * stepping within a generation keeps every node where it is, and does not even re-render the flow.
+ */
+function OwnedFlow({ ownership }: { ownership: Ownership }) {
+  const logical = useLogicalLayout(ownership.simulation);
+  const layout = useMemo(
+    () => layoutPhysical(ownership.simulation, ownership.groups, logical),
+    [ownership, logical],
+  );
+  return <Flow layout={layout} nodeTypes={physicalNodeTypes} />;
+}
+
+export function PhysicalFlow() {
+  const ownership = useLabState((s) => ownershipOf(s.shown));
+  return ownership ? <OwnedFlow ownership={ownership} /> : null;
 }

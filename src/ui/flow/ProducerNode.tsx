@@ -9,7 +9,7 @@ type Props = NodeProps<Extract<LabNode, { type: "producer" }>>;
 
 export function ProducerNode({ data }: Props) {
   const { producerId } = data as ProducerNodeData;
-  const buffered = useLabState((s) => s.frame?.producerBuffers[producerId]?.length ?? 0);
+  const buffered = useLabState((s) => s.shown?.frame.producerBuffers[producerId]?.length ?? 0);
   return (
     <div className="producer-node" data-testid={`producer-${producerId}`} style={PRODUCER_SIZE}>
       <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" className="producer-icon">

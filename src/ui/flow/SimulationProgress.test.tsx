@@ -40,7 +40,7 @@ const bar = () => container.querySelector('[role="progressbar"]');
 
 describe("simulation progress", () => {
   it("shows nothing while a lesson is open", () => {
-    expect(lab.store.getState().open).not.toBeNull();
+    expect(lab.store.getState().shown?.open).not.toBeNull();
     expect(bar()).toBeNull();
   });
 
@@ -57,18 +57,18 @@ describe("simulation progress", () => {
     expect(container.textContent).toContain("Simulating… 42% · 123,456 steps");
 
     await act(async () => started[0]!.answer());
-    expect(lab.store.getState().open?.scenario.title).toBe("A long run");
+    expect(lab.store.getState().shown?.open.scenario.title).toBe("A long run");
     expect(bar()).toBeNull();
   });
 
   it("cancels the run with its Cancel button, going back to the lesson", async () => {
-    const lesson = lab.store.getState().open;
+    const lesson = lab.store.getState().shown;
     await act(async () => lab.store.getState().scenarioOpened(generatedScenario(20_500, "A long run")));
     const cancel = [...container.querySelectorAll("button")].find((b) => b.textContent === "Cancel");
     expect(cancel?.title).toBe("Stop this simulation and go back (Escape)");
     await act(async () => cancel!.click());
     expect(started[0]!.terminated).toBe(true);
-    expect(lab.store.getState()).toMatchObject({ loading: null, open: lesson });
+    expect(lab.store.getState()).toMatchObject({ loading: null, shown: lesson });
     expect(bar()).toBeNull();
   });
 });

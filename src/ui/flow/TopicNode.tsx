@@ -133,14 +133,15 @@ function partitionIndexes(count: number): number[] {
 
 export function TopicNode({ data }: Props) {
   const { topic, partitions, role, internal } = data as TopicNodeData;
-  const simulation = useLabState((s) => s.open?.simulation ?? null);
-  const logEnd = useLabState((s) => s.frame?.logEnd[topic]);
+  const simulation = useLabState((s) => s.shown?.open.simulation ?? null);
+  const logEnd = useLabState((s) => s.shown?.frame.logEnd[topic]);
   // The record the current step appended here, as "partition:offset" (a string, so other steps do not re-render).
-  const appendedHere = useLabState((s) =>
-    s.step?.kind === "recordAppended" && s.step.topic === topic
-      ? `${s.step.partition}:${s.step.offset}`
-      : null,
-  );
+  const appendedHere = useLabState((s) => {
+    const step = s.shown?.step;
+    return step?.kind === "recordAppended" && step.topic === topic
+      ? `${step.partition}:${step.offset}`
+      : null;
+  });
   if (!simulation) return null;
   const [appendedPartition, appendedOffset] = appendedHere?.split(":").map(Number) ?? [];
   return (

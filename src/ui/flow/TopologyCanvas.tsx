@@ -39,7 +39,7 @@ function ViewSwitch() {
 }
 
 export function TopologyCanvas() {
-  const simulation = useLabState((s) => s.open?.simulation ?? null);
+  const simulation = useLabState((s) => s.shown?.open.simulation ?? null);
   const loading = useLabState((s) => s.loading !== null);
   const view = useLabState((s) => s.view);
   if (!simulation && !loading) return null;
@@ -54,7 +54,7 @@ export function TopologyCanvas() {
       {simulation ? <ViewSwitch /> : null}
       {/* Empty while the layout library or the physical view loads. */}
       <Suspense fallback={null}>
-        {simulation && view === "physical" ? <PhysicalFlow key={key} simulation={simulation} /> : null}
+        {simulation && view === "physical" ? <PhysicalFlow key={key} /> : null}
         {simulation && view === "logical" ? <LogicalFlow key={key} simulation={simulation} /> : null}
       </Suspense>
       <SimulationProgress />

@@ -43,7 +43,7 @@ describe("operator inspector", () => {
   });
 
   it("shows a windowed operator's kind, settings, counters per task with its stream time, and its windows", async () => {
-    const { simulation } = mounted.lab.store.getState().open!;
+    const { simulation } = mounted.lab.store.getState().shown!.open;
     await goTo(simulation.stepCount);
     await select({ node: "count", task: null });
     expect(inspector()!.getAttribute("aria-label")).toBe("Operator inspector");
@@ -84,7 +84,7 @@ describe("operator inspector", () => {
   });
 
   it("lists the records waiting at a source, each opening the record inspector", async () => {
-    const { simulation } = mounted.lab.store.getState().open!;
+    const { simulation } = mounted.lab.store.getState().shown!.open;
     // Cursor 7: the first click is fetched, not yet processed.
     await goTo(7);
     await select({ node: "in", task: null });
@@ -114,7 +114,7 @@ describe("operator inspector", () => {
   });
 
   it("says what is wrong with a link's operator, until dismissed", async () => {
-    const { open } = mounted.lab.store.getState();
+    const open = mounted.lab.store.getState().shown?.open;
     const fragment = mounted.lab.services.encodeLink(open!.scenario, 3);
     await act(async () => mounted.lab.store.getState().linkOpened(`${fragment}/n=count%409_9`));
     const problem = mounted.container.querySelector('[data-testid="operator-problem"]')!;

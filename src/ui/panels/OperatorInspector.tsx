@@ -11,7 +11,6 @@ import type { OperatorSelection } from "../../app/operatorSelection";
 import { type OperatorTaskView, type OperatorView, operatorView } from "../../app/operatorView";
 import type { NodeCounters, Simulation, WindowFrame } from "../../engine";
 import { formatJson } from "../../engine/core";
-import type { Scenario } from "../../scenario";
 import { keyColor, keyLabel } from "../keyColor";
 import { useLabActions, useLabState } from "../LabContext";
 import { t } from "../messages";
@@ -151,22 +150,14 @@ function Waiting({ simulation, tasks }: { simulation: Simulation; tasks: Operato
   );
 }
 
-export function OperatorInspector({
-  simulation,
-  scenario,
-  selection,
-}: {
-  simulation: Simulation;
-  scenario: Scenario;
-  selection: OperatorSelection;
-}) {
-  const frame = useLabState((s) => s.frame);
+export function OperatorInspector({ selection }: { selection: OperatorSelection }) {
+  const shown = useLabState((s) => s.shown);
   const { operatorSelected } = useLabActions();
   const view = useMemo(
-    () => (frame ? operatorView(simulation, scenario, frame, selection) : null),
-    [simulation, scenario, frame, selection],
+    () => (shown ? operatorView(shown.open.simulation, shown.open.scenario, shown.frame, selection) : null),
+    [shown, selection],
   );
-  if (!view) return null;
+  if (!view || !shown) return null;
   const where = view.task === null ? view.node : t("copyTitle", { node: view.node, task: view.task });
   return (
     <section
@@ -202,7 +193,7 @@ export function OperatorInspector({
       {view.op === "source" ? (
         <>
           <h3>{t("operatorWaiting")}</h3>
-          <Waiting simulation={simulation} tasks={view.tasks} />
+          <Waiting simulation={shown.open.simulation} tasks={view.tasks} />
         </>
       ) : null}
     </section>

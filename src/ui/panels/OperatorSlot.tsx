@@ -4,7 +4,6 @@
  */
 import { Suspense } from "react";
 import type { OperatorRefProblem } from "../../app/operatorSelection";
-import type { Simulation } from "../../engine";
 import { useLabActions, useLabState } from "../LabContext";
 import { LazyOperatorInspector } from "../lazyPanels";
 import { t } from "../messages";
@@ -24,8 +23,7 @@ function problemText(problem: OperatorRefProblem): string {
   }
 }
 
-export function OperatorSlot({ simulation }: { simulation: Simulation }) {
-  const scenario = useLabState((s) => s.open?.scenario ?? null);
+export function OperatorSlot() {
   const operator = useLabState((s) => s.operator);
   const problem = useLabState((s) => s.operatorProblem);
   const { operatorSelected } = useLabActions();
@@ -40,10 +38,10 @@ export function OperatorSlot({ simulation }: { simulation: Simulation }) {
       </section>
     );
   }
-  if (!operator || !scenario) return null;
+  if (!operator) return null;
   return (
     <Suspense fallback={null}>
-      <LazyOperatorInspector simulation={simulation} scenario={scenario} selection={operator} />
+      <LazyOperatorInspector selection={operator} />
     </Suspense>
   );
 }

@@ -45,7 +45,7 @@ beforeEach(async () => {
     },
     labServices,
   );
-  simulation = lab.store.getState().open!.simulation;
+  simulation = lab.store.getState().shown!.open.simulation;
   container = document.createElement("div");
   document.body.append(container);
   root = createRoot(container);
@@ -86,7 +86,7 @@ describe("record inspector", () => {
     await select(firstRecord());
     const target = lines()[3]!;
     await act(async () => target.click());
-    expect(lab.store.getState().cursor).toBe(Number(target.dataset.step));
+    expect(lab.store.getState().shown?.cursor).toBe(Number(target.dataset.step));
     const current = lines().filter((b) => b.getAttribute("aria-current") === "step");
     expect(current.map((b) => b.dataset.step)).toEqual([target.dataset.step]);
     expect(

@@ -18,7 +18,7 @@ export function RecordInspector({
   simulation: Simulation;
   selection: RecordSelection;
 }) {
-  const cursor = useLabState((s) => s.cursor);
+  const cursor = useLabState((s) => s.shown?.cursor ?? 0);
   const { goTo, recordSelected } = useLabActions();
   const record = useMemo(() => inspectedRecord(simulation, selection), [simulation, selection]);
   const lines = useMemo(() => lineageLines(simulation, selection, cursor), [simulation, selection, cursor]);

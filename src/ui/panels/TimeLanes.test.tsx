@@ -23,7 +23,7 @@ async function afterPaint() {
 /** Opens the lesson at the cursor just after the first step whose narration contains `text`. */
 async function openAt(lessonId: string, text: string) {
   await act(async () => mounted.lab.store.getState().lessonChosen(lessonId));
-  const { simulation } = mounted.lab.store.getState().open!;
+  const { simulation } = mounted.lab.store.getState().shown!.open;
   let cursor = -1;
   for (let i = 0; i < simulation.stepCount && cursor < 0; i++)
     if (simulation.narrate(i).includes(text)) cursor = i + 1;
@@ -99,7 +99,8 @@ describe("the side panel's time view", () => {
     await act(async () => tab("Time").click());
     const chip = $('[data-testid="time-lane-payments-0"] [data-testid="time-chip"]')!;
     await act(async () => chip.click());
-    const { selection, open } = mounted.lab.store.getState();
+    const { selection, shown } = mounted.lab.store.getState();
+    const open = shown?.open;
     expect(selection?.record).toBe(open!.simulation.logs.payments![0]![0]!.record);
     expect(chip.getAttribute("aria-pressed")).toBe("true");
     expect($('[data-testid="inspector"]')).not.toBeNull();
