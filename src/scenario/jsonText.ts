@@ -6,8 +6,13 @@
  * carries no position, `findJsonSyntaxError` finds it by scanning the text with the JSON grammar (RFC 8259).
  */
 import { MAX_SCENARIO_TEXT_BYTES } from "./defaults";
+import { findDuplicateField } from "./duplicateFields";
+import { formatPath } from "./scenarioError";
 
-export type JsonTextResult = { ok: true; value: unknown } | { ok: false; message: string };
+export type JsonTextResult =
+  | { ok: true; value: unknown }
+  /** `path`: where in the document the problem is (a duplicate field), when it is not the text as a whole. */
+  | { ok: false; message: string; path?: string };
 
 /** UTF-8 size of a string, without allocating an encoded copy. */
 export function utf8ByteLength(text: string): number {
@@ -184,7 +189,16 @@ export function parseJsonText(text: string, what: string): JsonTextResult {
   if (tooLarge !== null) return { ok: false, message: tooLarge };
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a byte-order mark is not JSON
   try {
-    return { ok: true, value: JSON.parse(body) };
+    const value: unknown = JSON.parse(body);
+    const duplicate = findDuplicateField(body);
+    if (duplicate === null) return { ok: true, value };
+    const first = lineAndColumn(body, duplicate.first);
+    const second = lineAndColumn(body, duplicate.second);
+    return {
+      ok: false,
+      path: formatPath(duplicate.path),
+      message: `duplicate field ${JSON.stringify(duplicate.field)} at ${second.line}:${second.column} (first at ${first.line}:${first.column}): JSON would keep only the last one, silently`,
+    };
   } catch (error) {
     const raw = error instanceof Error ? error.message : String(error);
     const position = positionIn(raw) ?? findJsonSyntaxError(body);

@@ -13,7 +13,7 @@ export type ParseTextResult =
 
 export function parseScenarioText(text: string): ParseTextResult {
   const parsed = parseJsonText(text, "the scenario text");
-  if (!parsed.ok) return { ok: false, errors: [{ path: "", message: parsed.message }], text };
+  if (!parsed.ok) return { ok: false, errors: [{ path: parsed.path ?? "", message: parsed.message }], text };
   const validated = validateScenario(parsed.value);
   return validated.ok
     ? { ok: true, scenario: validated.scenario, text }

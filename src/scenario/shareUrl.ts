@@ -105,7 +105,13 @@ export function decodeShareFragment(fragmentOrUrl: string): ShareDecodeResult {
       : damaged("the scenario data could not be decompressed");
   }
   const json = parseJsonText(decompressed.text, "the scenario");
-  if (!json.ok) return damaged(`the scenario is not valid JSON (${json.message})`);
+  if (!json.ok) {
+    // A duplicate field is a problem of the scenario, at its path; anything else means the data is damaged.
+    if (json.path !== undefined) {
+      return { ok: false, errors: prefixErrors("scenario", [{ path: json.path, message: json.message }]) };
+    }
+    return damaged(`the scenario is not valid JSON (${json.message})`);
+  }
 
   const { errors, extra, cursor } = decodeParameters(parameters);
   const validated = validateScenario(json.value);

@@ -5,6 +5,7 @@
 import { checkExpressions } from "./checkExpressions";
 import { checkGroup } from "./checkGroup";
 import { checkProducers } from "./checkProducers";
+import { checkText } from "./checkText";
 import { checkTime } from "./checkTime";
 import { checkTopology } from "./checkTopology";
 import { checkWindows } from "./checkWindows";
@@ -49,6 +50,7 @@ export function validateScenario(input: unknown): ValidationResult {
 
   const parsed = parseReadably(scenarioSchema, migrated.scenario, MAX_REPORTED_ERRORS);
   if (!parsed.ok) appendErrors(errors, parsed.errors);
+  appendErrors(errors, checkText(migrated.scenario));
   const parts = parsed.ok
     ? partsOfScenario(parsed.value)
     : salvageParts(

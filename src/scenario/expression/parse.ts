@@ -31,6 +31,7 @@ interface JsepParser {
   gobbleIdentifier(): Node;
   gobbleExpression(): Node | false | undefined;
   gobbleArguments(termination: number): Node[];
+  gobbleStringLiteral(): Node;
   throwError(message: string): never;
   parse(): Node;
 }
@@ -43,6 +44,36 @@ const CPAREN = 41; // )
 const OBRACK = 91; // [
 const CBRACK = 93; // ]
 const QUMARK = 63; // ?
+
+const SIMPLE_ESCAPES: ReadonlyMap<string, string> = new Map([
+  ["n", "\n"],
+  ["r", "\r"],
+  ["t", "\t"],
+  ["b", "\b"],
+  ["f", "\f"],
+  ["v", "\v"],
+  ["'", "'"],
+  ['"', '"'],
+  ["\\", "\\"],
+  ["/", "/"],
+]);
+
+/** Index of the first unpaired surrogate in `text`, or -1. */
+export function loneSurrogateAt(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0xd800 || code > 0xdfff) continue;
+    if (code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
+    return i;
+  }
+  return -1;
+}
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
@@ -78,6 +109,78 @@ class PositionedParser extends JsepParserClass {
     node.start = start;
     node.end = this.index;
     return node;
+  }
+
+  /**
+   * A string literal with JavaScript's escapes (jsep's own keeps only `\n \r \t \b \f \v` and reads `\u0041` as
+   * `u0041`): `\n \r \t \b \f \v`, `\0` (not before a digit), `\' \" \\ \/`, `\xHH`, `\uHHHH` and `\u{H…}`.
+   * Any other escape is a parse error (JavaScript would quietly drop the backslash), and so is an escape that makes
+   * half a surrogate pair: a string must be text that UTF-8 can encode.
+   */
+  override gobbleStringLiteral(): Node {
+    const start = this.index;
+    const quote = this.expr.charAt(this.index++);
+    let text = "";
+    for (;;) {
+      if (this.index >= this.expr.length) this.throwError(`Unclosed quote after "${text}"`);
+      const ch = this.expr.charAt(this.index++);
+      if (ch === quote) break;
+      text += ch === "\\" ? this.gobbleEscape() : ch;
+    }
+    const lone = loneSurrogateAt(text);
+    if (lone >= 0) {
+      this.index = start;
+      this.throwError(
+        `the string holds half of a surrogate pair (\\u${text.charCodeAt(lone).toString(16).toUpperCase()}), which is not text`,
+      );
+    }
+    return { type: "Literal", value: text, raw: this.expr.slice(start, this.index) };
+  }
+
+  /** The character an escape stands for; `index` is just after the backslash. */
+  private gobbleEscape(): string {
+    const at = this.index - 1;
+    const ch = this.expr.charAt(this.index++);
+    const simple = SIMPLE_ESCAPES.get(ch);
+    if (simple !== undefined) return simple;
+    if (ch === "0") {
+      if (!/[0-9]/.test(this.expr.charAt(this.index))) return "\0";
+      this.index = at;
+      this.throwError("\\0 cannot be followed by a digit (octal escapes are not supported; use \\xHH)");
+    }
+    if (ch === "x") return String.fromCharCode(this.gobbleHex(2, at, "\\x needs two hex digits"));
+    if (ch === "u") {
+      if (this.expr.charAt(this.index) !== "{") {
+        return String.fromCharCode(this.gobbleHex(4, at, "\\u needs four hex digits or {…}"));
+      }
+      const close = this.expr.indexOf("}", this.index);
+      const digits = close < 0 ? "" : this.expr.slice(this.index + 1, close);
+      if (!/^[0-9a-fA-F]{1,6}$/.test(digits) || Number.parseInt(digits, 16) > 0x10ffff) {
+        this.index = at;
+        this.throwError("\\u{…} needs 1 to 6 hex digits, at most 10FFFF");
+      }
+      this.index = close + 1;
+      return String.fromCodePoint(Number.parseInt(digits, 16));
+    }
+    this.index = at;
+    const shown = /^[\x20-\x7e]$/.test(ch)
+      ? `"\\${ch}"`
+      : ch === ""
+        ? "at the end"
+        : `of ${JSON.stringify(ch)}`;
+    return this.throwError(
+      `invalid escape ${shown} (escapes: \\n \\t \\r \\b \\f \\v \\0 \\' \\" \\\\ \\/ \\xHH \\uHHHH \\u{H…})`,
+    );
+  }
+
+  private gobbleHex(count: number, at: number, message: string): number {
+    const digits = this.expr.slice(this.index, this.index + count);
+    if (!new RegExp(`^[0-9a-fA-F]{${count}}$`).test(digits)) {
+      this.index = at;
+      this.throwError(message);
+    }
+    this.index += count;
+    return Number.parseInt(digits, 16);
   }
 
   override gobbleTokenProperty(base: Node): Node {
