@@ -10,8 +10,14 @@
  * - `fps5000`: frames per second while playing, at the top speed, the 5,000-record scenario of `uiScenarios.ts`
  *   from the step where all 5,000 records are sent and none is processed yet (median of one-second windows);
  * - `seekPaintMs`: on a 100,000-record run, the time from setting the scrubber to a random step to the next
- *   animation frame, by when the new step is rendered (median of several jumps).
- * Without `--json`, a table with the goals; with it, one JSON object with those four keys.
+ *   animation frame, by when the new step is rendered (median of several jumps);
+ * - `clickLatencyDuringRunMs`: while the worker simulates a 1,000,000-record link, the longest of several clicks'
+ *   time from the input reaching the page to the next animation frame.
+ * Without `--json`, a table with the goals; with it, one JSON object with those five keys.
+ *
+ * `--million` measures a finished 1,000,000-record run instead (nothing else): the hand-over (the last progress
+ * report to the first frame of the opened run), the longest main-thread task from then until the page settles,
+ * the page's JavaScript heap after a garbage collection, and the latency of key presses (← → Home End).
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -20,9 +26,17 @@ import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
 import { simulate } from "../src/engine";
 import { encodeShareFragment, loadScenario, type Scenario } from "../src/scenario";
-import { BUSY_RECORDS, busyScenario, LONG_RECORDS, longScenario } from "./uiScenarios";
+import {
+  BUSY_RECORDS,
+  busyScenario,
+  LONG_RECORDS,
+  longScenario,
+  MILLION_RECORDS,
+  millionScenario,
+} from "./uiScenarios";
 
 const json = process.argv.slice(2).includes("--json");
+const million = process.argv.slice(2).includes("--million");
 const ROOT = join(import.meta.dirname, "..");
 const PORT = Number(process.env.TOPOLAB_BENCH_PORT ?? 4391);
 const BASE = `http://127.0.0.1:${PORT}/`;
@@ -30,7 +44,14 @@ const VITE = join(ROOT, "node_modules", "vite", "bin", "vite.js");
 const FIRST_RENDER_RUNS = 7;
 const FPS_SECONDS = 6;
 const SEEKS = 40;
-const GOALS = { fps5000: 58, firstRenderMs: 300, seekPaintMs: 16, initialJsGzipKb: 200 };
+const CLICKS = 10;
+const GOALS = {
+  fps5000: 58,
+  firstRenderMs: 300,
+  seekPaintMs: 16,
+  initialJsGzipKb: 200,
+  clickLatencyDuringRunMs: 100,
+};
 
 const log = (message: string) => process.stderr.write(`bench:ui: ${message}\n`);
 const median = (values: number[]) => {
@@ -203,11 +224,167 @@ async function measureSeek(page: Page, url: string): Promise<{ paintMs: number; 
   }, SEEKS);
 }
 
+/**
+ * Per click on the page (in the capture phase, before any handler): ms from the input reaching the page
+ * (`event.timeStamp`) to the next animation frame, by when its handlers have run and what they changed is rendered.
+ */
+const CLICK_PROBE = `
+  window.__clicks = [];
+  document.addEventListener("click", (event) => {
+    const at = event.timeStamp;
+    requestAnimationFrame(() => window.__clicks.push(performance.now() - at));
+  }, true);
+`;
+
+/** The longest of several clicks' latencies while the worker simulates `url`, and the run's step count so far. */
+async function measureClicksDuringRun(page: Page, url: string): Promise<{ maxMs: number; medianMs: number }> {
+  await page.addInitScript(CLICK_PROBE);
+  await page.goto(url);
+  const progress = page.getByTestId("simulation-progress");
+  // Well under way: the worker has reported steps.
+  await progress.getByText(/steps/).waitFor({ timeout: 60_000 });
+  for (let i = 0; i < CLICKS; i++) {
+    // On the progress card's backdrop: the click reaches the page whatever it hits.
+    await progress.click({ position: { x: 4 + i, y: 4 } });
+    await page.waitForTimeout(150);
+  }
+  const latencies = await page.evaluate(() => (window as unknown as { __clicks: number[] }).__clicks);
+  if (latencies.length !== CLICKS) throw new Error(`${latencies.length} of ${CLICKS} clicks were timed`);
+  if ((await progress.count()) === 0)
+    throw new Error("the run ended before the clicks did: use a longer run");
+  return { maxMs: Math.max(...latencies), medianMs: median(latencies) };
+}
+
+/** Everything the page records while the million-record run is simulated and opened. */
+const HANDOVER_PROBE = `
+  window.__run = { lastProgress: 0, opened: 0, longTasks: [], keys: [] };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__run.longTasks.push([entry.startTime, entry.duration]);
+  }).observe({ type: "longtask", buffered: true });
+  let seen = false;
+  new MutationObserver(() => {
+    const bar = document.querySelector('[role="progressbar"]');
+    if (bar) {
+      seen = true;
+      window.__run.lastProgress = performance.now();
+    } else if (seen && window.__run.opened === 0) {
+      window.__run.opened = -1;
+      requestAnimationFrame(() => { window.__run.opened = performance.now(); });
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  addEventListener("keydown", (event) => {
+    const at = event.timeStamp;
+    requestAnimationFrame(() => window.__run.keys.push(performance.now() - at));
+  }, true);
+`;
+
+interface MillionRun {
+  handOverMs: number;
+  longestTaskAfterMs: number;
+  heapMb: number;
+  keyMedianMs: number;
+  keyMaxMs: number;
+  steps: number;
+}
+
+async function measureMillion(page: Page, url: string): Promise<MillionRun> {
+  await page.addInitScript(HANDOVER_PROBE);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  await page.goto(url);
+  await page.waitForFunction(
+    () => (window as unknown as { __run: { opened: number } }).__run.opened > 0,
+    null,
+    {
+      timeout: 300_000,
+      polling: 250,
+    },
+  );
+  // Let the page settle: the frame warm-up and the key index run in idle slices.
+  await page.waitForTimeout(15_000);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? Number.NaN;
+  for (const key of [
+    "ArrowRight",
+    "ArrowRight",
+    "ArrowRight",
+    "End",
+    "ArrowLeft",
+    "ArrowLeft",
+    "Home",
+    "ArrowRight",
+  ]) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(400);
+  }
+  await page.waitForTimeout(1000);
+  const run = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __run: { lastProgress: number; opened: number; longTasks: number[][]; keys: number[] };
+        }
+      ).__run,
+  );
+  const total = Number((await page.getByTestId("step-indicator").textContent())?.split("/")[1]);
+  const after = run.longTasks
+    .filter(([start]) => start! >= run.lastProgress)
+    .map(([, duration]) => duration!);
+  return {
+    handOverMs: run.opened - run.lastProgress,
+    longestTaskAfterMs: Math.max(0, ...after),
+    heapMb: heap / 1e6,
+    keyMedianMs: median(run.keys),
+    keyMaxMs: Math.max(...run.keys),
+    steps: total,
+  };
+}
+
+async function mainMillion() {
+  ensureBuild();
+  const url = linkTo(millionScenario(), 0);
+  const server = await startPreview();
+  const executable = process.env.TOPOLAB_CHROMIUM ?? "/usr/bin/chromium";
+  const browser = await chromium.launch({
+    ...(executable === "bundled" ? {} : { executablePath: executable }),
+    args: ["--disable-gpu", "--disable-quic"],
+  });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await page.addInitScript("globalThis.__name = (fn) => fn;");
+    log(`a finished ${MILLION_RECORDS.toLocaleString("en-US")}-record run…`);
+    const run = await measureMillion(page, url);
+    const result = {
+      handOverMs: round1(run.handOverMs),
+      longestTaskAfterMs: round1(run.longestTaskAfterMs),
+      heapMb: round1(run.heapMb),
+      keyMedianMs: round1(run.keyMedianMs),
+      keyMaxMs: round1(run.keyMaxMs),
+    };
+    if (json) {
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      return;
+    }
+    const line = (label: string, value: string) => process.stdout.write(`${label.padEnd(58)}${value}\n`);
+    line("steps", run.steps.toLocaleString("en-US"));
+    line("hand-over: last progress → opened run's frame, ms", String(result.handOverMs));
+    line("  longest main-thread task from then on, ms", String(result.longestTaskAfterMs));
+    line("JavaScript heap after GC, MB", String(result.heapMb));
+    line("key press → next frame, ms (median / max of 8)", `${result.keyMedianMs} / ${result.keyMaxMs}`);
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
 async function main() {
+  if (million) return mainMillion();
   ensureBuild();
   const jsKb = initialJsGzipKb();
   const busy = busyLink();
   const long = linkTo(longScenario(), 0);
+  const heavy = linkTo(millionScenario(), 0);
   const server = await startPreview();
   const executable = process.env.TOPOLAB_CHROMIUM ?? "/usr/bin/chromium";
   const browser = await chromium.launch({
@@ -229,11 +406,14 @@ async function main() {
     log(`seeks on ${LONG_RECORDS.toLocaleString("en-US")} records…`);
     // On a page of its own, as each figure is: nothing left over from playing the busy scenario.
     const seek = await measureSeek(await newPage(), long);
+    log(`clicks while ${MILLION_RECORDS.toLocaleString("en-US")} records simulate…`);
+    const clicks = await measureClicksDuringRun(await newPage(), heavy);
     const result = {
       fps5000: round1(fps.fps),
       firstRenderMs: round1(firstRenderMs),
       seekPaintMs: round1(seek.paintMs),
       initialJsGzipKb: round1(jsKb),
+      clickLatencyDuringRunMs: round1(clicks.maxMs),
     };
     if (json) {
       process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -253,6 +433,11 @@ async function main() {
       line("  canvas nodes / start step", `${fps.nodes} / ${busy.cursor}`);
       line("scrubber jump → next frame, ms [seekPaintMs]", goal(result.seekPaintMs, GOALS.seekPaintMs));
       line("  of which the jump's own work (handler + render), ms", `${round1(seek.renderMs)}`);
+      line(
+        `click → next frame while ${MILLION_RECORDS.toLocaleString("en-US")} records simulate, ms [clickLatencyDuringRunMs]`,
+        goal(result.clickLatencyDuringRunMs, GOALS.clickLatencyDuringRunMs),
+      );
+      line(`  median of ${CLICKS} clicks, ms`, `${round1(clicks.medianMs)}`);
     }
   } finally {
     await browser.close();

@@ -6,6 +6,8 @@
  *   filter → selectKey → sink, 4 output topics) whose producers send 5,000 records before the application's first
  *   poll, so 5,000 records are sent and not yet processed when playback starts.
  * - `longScenario`: 100,000 records through source → mapValues → filter → sink (simulated on the worker).
+ * - `millionScenario`: the same topology with 1,000,000 records (8.6 million steps): the heavy run during which
+ *   clicks are timed, and whose hand-over, memory and key presses `--million` measures.
  */
 import type { Scenario } from "../src/scenario";
 
@@ -66,10 +68,18 @@ export function busyScenario(): Scenario {
 
 export const LONG_RECORDS = 100_000;
 
-export function longScenario(): Scenario {
+export const MILLION_RECORDS = 1_000_000;
+
+export function millionScenario(): Scenario {
+  const scenario = longScenario(MILLION_RECORDS) as unknown as { limits: Record<string, number> };
+  scenario.limits = { maxRecords: MILLION_RECORDS, maxSteps: 40_000_000 };
+  return scenario as unknown as Scenario;
+}
+
+export function longScenario(records = LONG_RECORDS): Scenario {
   return {
     version: 1,
-    title: "Bench: 100,000 records",
+    title: `Bench: ${records.toLocaleString("en-US")} records`,
     seed: 7,
     topics: [
       { name: "events", partitions: 8 },
@@ -80,7 +90,7 @@ export function longScenario(): Scenario {
         id: "generator",
         topic: "events",
         generate: {
-          count: LONG_RECORDS,
+          count: records,
           keys: Array.from({ length: 100 }, (_, k) => `user-${k}`),
           everyMs: 1,
           value: "value % 1000",
@@ -96,6 +106,6 @@ export function longScenario(): Scenario {
         { id: "out", op: "sink", from: "keep", topic: "out" },
       ],
     },
-    limits: { maxRecords: LONG_RECORDS },
+    limits: { maxRecords: records },
   } as unknown as Scenario;
 }

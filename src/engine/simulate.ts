@@ -9,13 +9,22 @@ import { openSimulation } from "./openSimulation";
 import { type RecordOptions, recordRunWith } from "./recording";
 import type { Simulation } from "./simulation";
 import type { RecordedRun } from "./trace/recordedRun";
+import { packVersionValues } from "./trace/versionValues";
 
 /**
- * Runs `model` on the recording path and returns what it recorded, as plain data whose typed arrays each own a
- * buffer of exactly their length (ready to transfer to another thread).
+ * Runs `model` on the recording path and returns what it recorded, ready to transfer to another thread: plain
+ * data whose typed arrays each have a buffer of their own (`forTransfer`), with the keys and values packed
+ * (`versionValues.ts`), so that nothing but typed arrays and one string crosses. (Packing lives here, not in the
+ * page's engine core: a page only reads packed runs.)
  */
 export function recordRun(model: SimulationModel, options: RecordOptions = {}): RecordedRun {
-  return recordRunWith(model, options, true, FULL_LIBRARY);
+  const recorded = recordRunWith(model, options, true, FULL_LIBRARY);
+  const { versionValues } = recorded.trace;
+  if (versionValues.kind === "arrays") {
+    const { keys, values } = versionValues;
+    recorded.trace.versionValues = { kind: "packed", ...packVersionValues(keys, values, keys.length) };
+  }
+  return recorded;
 }
 
 /**

@@ -7,7 +7,7 @@
  * holds every key, value and timestamp. Either way: parallel columns, not one object per record.
  */
 import type { Json, RecordContext, RecordKey, WallClockMs } from "../model";
-import type { RecordedLog } from "../trace/recordedRun";
+import { forTransfer, type RecordedLog } from "../trace/recordedRun";
 import type { TraceLog } from "../trace/traceLog";
 
 export interface PartitionLog {
@@ -132,11 +132,11 @@ export class VersionLog implements PartitionLog {
     return log;
   }
 
-  /** The log as plain data, trimmed to length: copies, or views over this log's columns (see `TraceLog`). */
+  /** The log as plain data, trimmed to length: to transfer (`forTransfer`), or views over this log's columns. */
   toRecorded(copy = true): RecordedLog {
     const n = this.length;
     return copy
-      ? { ids: this.idColumn.slice(0, n), appendTimes: this.appendTimeColumn.slice(0, n) }
+      ? { ids: forTransfer(this.idColumn, n), appendTimes: forTransfer(this.appendTimeColumn, n) }
       : { ids: this.idColumn.subarray(0, n), appendTimes: this.appendTimeColumn.subarray(0, n) };
   }
 

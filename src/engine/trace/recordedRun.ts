@@ -1,8 +1,8 @@
 /**
  * A recorded run as plain data: everything the recording path measured, and nothing it can rebuild. It holds no
  * functions (the model's compiled user expressions stay behind), so it can be structured-cloned to another
- * thread. From `recordRun` its typed arrays are trimmed to length and each owns its buffer, so those buffers can
- * be transferred instead of copied. `openSimulation(model, recorded)` turns it back into a `Simulation` for the
+ * thread. From `recordRun` its typed arrays are trimmed to length and each has a buffer of its own, little or no
+ * larger than it (`forTransfer`), so those buffers can be transferred instead of copied. `openSimulation(model, recorded)` turns it back into a `Simulation` for the
  * same model.
  */
 import type { Json, RecordKey } from "../model";
@@ -49,6 +49,29 @@ export interface RecordedRun {
   logs: RecordedLog[];
   /** Per instance index: the task ids it runs. */
   assignment: string[][];
+}
+
+type Column =
+  | Uint8Array<ArrayBuffer>
+  | Int16Array<ArrayBuffer>
+  | Int32Array<ArrayBuffer>
+  | Uint32Array<ArrayBuffer>
+  | Float64Array<ArrayBuffer>;
+
+/** How much larger than its used part a column's buffer may be and still be transferred as it is. */
+const TRANSFER_SLACK = 1.25;
+
+/**
+ * The first `length` items of a column, to transfer to another thread: a view over the column's own buffer when
+ * that buffer is not much larger (transferring it moves it, however long, without copying a byte: copying a long
+ * trace costs seconds here, most of it first writes to fresh memory), else a copy of exactly that length.
+ */
+export function forTransfer<T extends Column>(column: T, length: number): T {
+  const used = length * column.BYTES_PER_ELEMENT;
+  if (column.byteOffset === 0 && column.buffer.byteLength <= used * TRANSFER_SLACK + 4096) {
+    return column.subarray(0, length) as T;
+  }
+  return column.slice(0, length) as T;
 }
 
 /** The buffers of a recorded run's typed arrays, each once: the transfer list for `postMessage`. */

@@ -4,8 +4,8 @@
  * About 13 bytes a step instead of an object each. See `decodeStep` for what the operands mean per kind.
  */
 import type { Json, RecordKey, WallClockMs } from "../model";
-import type { RecordedTrace } from "./recordedRun";
-import { packVersionValues, VersionValueReader } from "./versionValues";
+import { forTransfer, type RecordedTrace } from "./recordedRun";
+import { VersionValueReader } from "./versionValues";
 
 /** Step kinds as stored. The order is part of the trace format: append new kinds at the end. */
 export const StepKind = {
@@ -222,29 +222,27 @@ export class TraceLog {
   }
 
   /**
-   * The trace as plain data, every column trimmed to length. With `copy` (the default) each column is a copy that
-   * owns a buffer of exactly its length, and the keys and values are packed (`versionValues.ts`), to transfer to
-   * another thread. Without it the columns are views over this trace's own arrays, which saves copying a long
-   * trace; this trace must then not be written to again.
+   * The trace as plain data, every column trimmed to length. With `copy` (the default) each column has a buffer
+   * of its own, little or no larger than it (`forTransfer`), to transfer to another thread (`recordRun` packs the
+   * keys and values too). Without it the columns are views over this trace's own arrays. Either way the keys and
+   * values are this trace's arrays, and this trace must not be written to again.
    */
   toRecorded(copy = true): RecordedTrace {
     const steps = this.length;
     const runs = this.timeRuns;
     const versions = this.versions;
-    if (!copy) this.keys.length = this.values.length = versions;
+    this.keys.length = this.values.length = versions;
     return {
-      kinds: copy ? this.kinds.slice(0, steps) : this.kinds.subarray(0, steps),
-      a: copy ? this.a.slice(0, steps) : this.a.subarray(0, steps),
-      b: copy ? this.b.slice(0, steps) : this.b.subarray(0, steps),
-      c: copy ? this.c.slice(0, steps) : this.c.subarray(0, steps),
-      timeRunStarts: copy ? this.timeRunStarts.slice(0, runs) : this.timeRunStarts.subarray(0, runs),
-      timeRunValues: copy ? this.timeRunValues.slice(0, runs) : this.timeRunValues.subarray(0, runs),
-      versionValues: copy
-        ? { kind: "packed", ...packVersionValues(this.keys, this.values, versions) }
-        : { kind: "arrays", keys: this.keys, values: this.values },
-      timestamps: copy ? this.timestamps.slice(0, versions) : this.timestamps.subarray(0, versions),
-      parents: copy ? this.parents.slice(0, versions) : this.parents.subarray(0, versions),
-      creators: copy ? this.creators.slice(0, versions) : this.creators.subarray(0, versions),
+      kinds: copy ? forTransfer(this.kinds, steps) : this.kinds.subarray(0, steps),
+      a: copy ? forTransfer(this.a, steps) : this.a.subarray(0, steps),
+      b: copy ? forTransfer(this.b, steps) : this.b.subarray(0, steps),
+      c: copy ? forTransfer(this.c, steps) : this.c.subarray(0, steps),
+      timeRunStarts: copy ? forTransfer(this.timeRunStarts, runs) : this.timeRunStarts.subarray(0, runs),
+      timeRunValues: copy ? forTransfer(this.timeRunValues, runs) : this.timeRunValues.subarray(0, runs),
+      versionValues: { kind: "arrays", keys: this.keys, values: this.values },
+      timestamps: copy ? forTransfer(this.timestamps, versions) : this.timestamps.subarray(0, versions),
+      parents: copy ? forTransfer(this.parents, versions) : this.parents.subarray(0, versions),
+      creators: copy ? forTransfer(this.creators, versions) : this.creators.subarray(0, versions),
       extras: copy ? this.extras.slice() : this.extras,
       notes: [...this.notes],
     };

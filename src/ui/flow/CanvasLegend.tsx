@@ -13,8 +13,8 @@ import { t } from "../messages";
 /** Keys listed at most; the rest are counted. */
 const SHOWN_KEYS = 12;
 
-/** Steps of the trace indexed per idle moment: a few tens of milliseconds of work. */
-const KEY_INDEX_SLICE = 40_000;
+/** Steps of the trace indexed at a time (a few milliseconds of work), for as long as the idle moment lasts. */
+const KEY_INDEX_SLICE = 4_000;
 
 /**
  * The run's first keys, indexed when the page is idle, in slices (indexing a long trace takes seconds, which in
@@ -24,12 +24,16 @@ function useRunKeys(simulation: Simulation | null): string[] | null {
   const [keys, setKeys] = useState<{ of: Simulation; keys: string[] } | null>(null);
   useEffect(() => {
     if (!simulation) return;
-    const idle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 50));
+    const idle =
+      window.requestIdleCallback ??
+      ((callback: (deadline: IdleDeadline) => void) =>
+        window.setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 10 }), 50));
     const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const slice = () => {
-      if (indexKeysInPart(simulation, KEY_INDEX_SLICE)) {
-        setKeys({ of: simulation, keys: keysInTrace(simulation, SHOWN_KEYS + 100) });
-      } else handle = idle(slice);
+    const slice = (deadline: IdleDeadline) => {
+      let done = indexKeysInPart(simulation, KEY_INDEX_SLICE);
+      while (!done && deadline.timeRemaining() > 4) done = indexKeysInPart(simulation, KEY_INDEX_SLICE);
+      if (done) setKeys({ of: simulation, keys: keysInTrace(simulation, SHOWN_KEYS + 100) });
+      else handle = idle(slice);
     };
     let handle = idle(slice);
     return () => cancel(handle);

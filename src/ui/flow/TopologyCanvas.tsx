@@ -1,8 +1,8 @@
 /**
  * The topology canvas: producers, topics (with partition lanes) and operators laid out left to right, with the
  * flight overlay on top, in the logical view (`Flow.tsx`) or the physical view (`PhysicalFlow.tsx`, loaded on
- * first use). The graph is laid out once per simulation; stepping only changes what nodes show. While a long
- * scenario is being simulated, the canvas is empty under its progress.
+ * first use). The graph is laid out once per simulation; stepping only changes what nodes show. While a scenario
+ * is being simulated, its progress is over the canvas (empty, or what was open before).
  */
 import { lazy, Suspense } from "react";
 import type { CanvasView } from "../../app/labState";
@@ -10,11 +10,15 @@ import type { Simulation } from "../../engine";
 import { useLabActions, useLabState } from "../LabContext";
 import { t } from "../messages";
 import { Flow, logicalNodeTypes, useLogicalLayout } from "./Flow";
-import { SimulationProgress } from "./SimulationProgress";
 
 export { FIT_VIEW_OPTIONS } from "./Flow";
 
 const PhysicalFlow = lazy(() => import("./PhysicalFlow").then((m) => ({ default: m.PhysicalFlow })));
+// Loaded when a run goes to the worker: it shows itself after a moment anyway (`flow.css`), and a lesson never
+// needs it.
+const SimulationProgress = lazy(() =>
+  import("./SimulationProgress").then((m) => ({ default: m.SimulationProgress })),
+);
 
 function LogicalFlow({ simulation }: { simulation: Simulation }) {
   return <Flow layout={useLogicalLayout(simulation)} nodeTypes={logicalNodeTypes} />;
@@ -57,7 +61,11 @@ export function TopologyCanvas() {
         {simulation && view === "physical" ? <PhysicalFlow key={key} /> : null}
         {simulation && view === "logical" ? <LogicalFlow key={key} simulation={simulation} /> : null}
       </Suspense>
-      <SimulationProgress />
+      {loading ? (
+        <Suspense fallback={null}>
+          <SimulationProgress />
+        </Suspense>
+      ) : null}
     </div>
   );
 }
