@@ -1,12 +1,12 @@
 /**
- * The canvas's legend, in its top-right corner: the colour of each record key (the first keys of the run, in order
+ * The canvas's legend, along its bottom edge: the colour of each record key (the first keys of the run, in order
  * of appearance), and what the shapes of a moving record mean — dropped (hollow, crossed), reprocessed (a dashed
  * ring), and the ring in the colour of the instance that runs the task. Folds away with its summary.
  */
 import { useEffect, useState } from "react";
 import { indexKeysInPart, keysInTrace } from "../../app/interestingSteps";
 import type { Simulation } from "../../engine/core";
-import { keyLabelColor } from "../keyColor";
+import { keyColorsOf, keyInitial } from "../keyColor";
 import { useLabState } from "../LabContext";
 import { t } from "../messages";
 
@@ -82,8 +82,14 @@ export function CanvasLegend() {
       <ul className="legend-keys" aria-label={t("legendKeys")}>
         {shown.map((key) => (
           <li key={key}>
-            <span className="legend-key-dot" style={{ background: keyLabelColor(key) }} aria-hidden="true" />
-            {key}
+            <span
+              className="legend-key-dot"
+              style={{ background: keyColorsOf(simulation).ofLabel(key) }}
+              aria-hidden="true"
+            >
+              {keyInitial(key)}
+            </span>
+            <span className="legend-key-name">{key}</span>
           </li>
         ))}
         {more > 0 ? <li className="muted">{t("legendMoreKeys", { count: more })}</li> : null}

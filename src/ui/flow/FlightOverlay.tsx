@@ -8,6 +8,7 @@ import { useStoreApi } from "@xyflow/react";
 import { useEffect, useRef } from "react";
 import type { Flight } from "../../app/flight";
 import type { Tween } from "../../app/playback";
+import { keyColorsFor, keyColorsOf } from "../keyColor";
 import { useLab } from "../LabContext";
 import { drawFlight } from "./drawFlight";
 import { flightCue } from "./flightCue";
@@ -30,7 +31,9 @@ export function FlightOverlay({ boxes }: { boxes: Map<string, Box> }) {
       if (pathOf.flight !== tween.flight) {
         pathOf = { flight: tween.flight, points: tween.flight ? flightPolyline(tween.flight, boxes) : [] };
       }
-      const cue = tween.flight ? flightCue(tween.flight, store.getState().shown?.frame ?? null) : undefined;
+      const { shown } = store.getState();
+      const keyColors = shown ? keyColorsOf(shown.open.simulation) : keyColorsFor([]);
+      const cue = tween.flight ? flightCue(tween.flight, shown?.frame ?? null, keyColors) : undefined;
       const painted = drawFlight(ctx, size, tween, pathOf.points, flow.getState().transform, cue);
       canvas.dataset.drawn = String(painted.drawn);
       canvas.dataset.inFlight = String(painted.inFlight);

@@ -5,7 +5,7 @@
  * disconnected producer, and a cross over a hollow, fading dot for a dropped record.
  */
 import type { Tween } from "../../app/playback";
-import { keyColor, keyLabel } from "../keyColor";
+import { type KeyColors, keyColorsFor, keyInitial, keyLabel } from "../keyColor";
 import { t } from "../messages";
 import { type Point, pointAlong } from "./flightPath";
 
@@ -61,6 +61,14 @@ function label(ctx: CanvasRenderingContext2D, text: string, at: Point, radius: n
   ctx.fillText(text, at.x, y + height / 2 + 0.5);
 }
 
+function initial(ctx: CanvasRenderingContext2D, text: string, at: Point, radius: number) {
+  ctx.font = `700 ${Math.round(radius * 1.25)}px system-ui, -apple-system, "Segoe UI", sans-serif`;
+  ctx.textAlign = "center";
+  ctx.textBaseline = "middle";
+  ctx.fillStyle = "#ffffff";
+  ctx.fillText(text, at.x, at.y + 0.5);
+}
+
 function cross(ctx: CanvasRenderingContext2D, at: Point, size: number) {
   ctx.strokeStyle = DROP_COLOR;
   ctx.lineWidth = 3;
@@ -90,7 +98,11 @@ function ring(ctx: CanvasRenderingContext2D, at: Point, radius: number, color: s
 export interface FlightCue {
   partition: number | null;
   instanceColor: string | null;
+  /** The scenario's key colours. */
+  keyColors: KeyColors;
 }
+
+const NO_CUE: FlightCue = { partition: null, instanceColor: null, keyColors: keyColorsFor([]) };
 
 /** Clears the canvas (in CSS pixels) and paints the tween's flight along `path` (flow coordinates). */
 export function drawFlight(
@@ -99,7 +111,7 @@ export function drawFlight(
   tween: Tween,
   path: readonly Point[],
   transform: Transform,
-  cue: FlightCue = { partition: null, instanceColor: null },
+  cue: FlightCue = NO_CUE,
 ): Painted {
   ctx.clearRect(0, 0, size.width, size.height);
   const { flight, progress } = tween;
@@ -111,7 +123,8 @@ export function drawFlight(
   const moving = progress < 1 && screen.length > 1;
   // Travelling, a record shows the key it had; arrived, the key the node gave it (`bob → lamp` after a re-key).
   const rekeyed = keyLabel(flight.resultKey) !== keyLabel(flight.key);
-  const color = keyColor(moving ? flight.key : flight.resultKey);
+  const shownKey = moving ? flight.key : flight.resultKey;
+  const color = cue.keyColors.of(shownKey);
   const key =
     moving || !rekeyed ? keyLabel(flight.key) : `${keyLabel(flight.key)} → ${keyLabel(flight.resultKey)}`;
   const text = cue.partition === null ? key : t("flightCue", { key, partition: cue.partition });
@@ -162,6 +175,8 @@ export function drawFlight(
     ctx.strokeStyle = "#ffffff";
     ctx.lineWidth = 2;
     ctx.stroke();
+    // The key's initial on the dot: two keys are told apart without telling their colours apart.
+    if (radius >= 7) initial(ctx, keyInitial(keyLabel(shownKey)), at, radius);
   }
   ctx.globalAlpha = 1;
   // The instance that runs the record's task: a ring in its colour (the cluster panel's).

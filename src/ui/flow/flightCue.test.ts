@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { flightOf, recordPlaces } from "../../app/flight";
 import { labServices } from "../../app/labServices";
+import { keyColorsFor } from "../keyColor";
 import { instanceColor } from "../panels/instanceColor";
 import { flightCue } from "./flightCue";
 
@@ -24,7 +25,7 @@ describe("flightCue", () => {
       const flight = flightOf(simulation, places, step)!;
       const task = flight.path.flatMap((a) => (a.kind === "node" && a.task ? [a.task] : []))[0]!;
       const owner = frame.tasks.find((t) => t.id === task)!.instance!;
-      const cue = flightCue(flight, frame);
+      const cue = flightCue(flight, frame, keyColorsFor([]));
       expect(cue.partition).toBe(Number(task.split("_")[1]));
       expect(cue.instanceColor).toBe(instanceColor(frame.instances.findIndex((x) => x.name === owner)));
     }
@@ -36,7 +37,11 @@ describe("flightCue", () => {
       (s) => s.kind === "recordProduced",
     )!;
     if (step.kind !== "recordProduced") throw new Error("no send");
-    const cue = flightCue(flightOf(simulation, places, step)!, simulation.frameAt(step.step + 1));
-    expect(cue).toEqual({ partition: step.partition, instanceColor: null });
+    const cue = flightCue(
+      flightOf(simulation, places, step)!,
+      simulation.frameAt(step.step + 1),
+      keyColorsFor([]),
+    );
+    expect(cue).toMatchObject({ partition: step.partition, instanceColor: null });
   });
 });

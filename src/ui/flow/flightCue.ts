@@ -4,6 +4,7 @@
  */
 import type { Flight } from "../../app/flight";
 import type { Frame } from "../../engine/core";
+import type { KeyColors } from "../keyColor";
 import { instanceColor } from "../panels/instanceColor";
 import type { FlightCue } from "./drawFlight";
 
@@ -11,7 +12,7 @@ import type { FlightCue } from "./drawFlight";
  * The partition a flight's record is in (a lane it lands in or leaves, else its task's partition) and the colour of
  * the instance running its task at `frame` (the cluster panel's colours, by the instance's place in the frame).
  */
-export function flightCue(flight: Flight, frame: Frame | null): FlightCue {
+export function flightCue(flight: Flight, frame: Frame | null, keyColors: KeyColors): FlightCue {
   let partition: number | null = null;
   let task: string | null = null;
   for (const anchor of flight.path) {
@@ -21,5 +22,5 @@ export function flightCue(flight: Flight, frame: Frame | null): FlightCue {
   if (partition === null && task !== null) partition = Number(task.slice(task.lastIndexOf("_") + 1));
   const owner = task === null ? null : (frame?.tasks.find((t) => t.id === task)?.instance ?? null);
   const index = owner === null ? -1 : (frame?.instances.findIndex((i) => i.name === owner) ?? -1);
-  return { partition, instanceColor: index >= 0 ? instanceColor(index) : null };
+  return { partition, instanceColor: index >= 0 ? instanceColor(index) : null, keyColors };
 }

@@ -11,7 +11,7 @@ import type { OperatorSelection } from "../../app/operatorSelection";
 import { type OperatorTaskView, type OperatorView, operatorView } from "../../app/operatorView";
 import type { NodeCounters, Simulation, WindowFrame } from "../../engine";
 import { formatJson } from "../../engine/core";
-import { keyColor, keyLabel } from "../keyColor";
+import { keyColorsOf, keyLabel } from "../keyColor";
 import { useLabActions, useLabState } from "../LabContext";
 import { t } from "../messages";
 import { InspectorHead } from "./InspectorHead";
@@ -132,7 +132,7 @@ function Waiting({ simulation, tasks }: { simulation: Simulation; tasks: Operato
                       type="button"
                       key={record}
                       className="key-dot"
-                      style={{ background: keyColor(simulation.record(record).key) }}
+                      style={{ background: keyColorsOf(simulation).of(simulation.record(record).key) }}
                       aria-label={t("recordChipLabel", { partition, offset, key: label })}
                       title={t("recordTitle", { offset, key: label })}
                       onClick={() => recordSelected(record)}
