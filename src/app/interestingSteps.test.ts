@@ -5,6 +5,7 @@ import transformations from "../scenario/lessons/transformations.json";
 import { loadScenario } from "../scenario/loadScenario";
 import {
   categoryOf,
+  hasInteresting,
   INTERESTING_CATEGORIES,
   type InterestingCategory,
   indexKeysInPart,
@@ -127,6 +128,16 @@ describe("nextInteresting on the transformations lesson", () => {
     expect(nextInteresting(simulation, 1e9, "previous", ["drop"])).toBe(
       nextInteresting(simulation, simulation.stepCount, "previous", ["drop"]),
     );
+  });
+
+  it("says whether a match lies either way exactly when nextInteresting finds one, at every cursor", () => {
+    for (const category of INTERESTING_CATEGORIES)
+      for (let cursor = -1; cursor <= simulation.stepCount + 1; cursor++)
+        for (const direction of ["next", "previous"] as const)
+          expect(
+            hasInteresting(simulation, cursor, direction, category),
+            `${category} ${direction} ${cursor}`,
+          ).toBe(nextInteresting(simulation, cursor, direction, [category]) !== null);
   });
 });
 

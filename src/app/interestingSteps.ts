@@ -94,6 +94,46 @@ export function nextInteresting(
   return null;
 }
 
+/** Per simulation and category: the first and last step of that category (null: none), found on first use. */
+const boundsOf = new WeakMap<Simulation, Map<InterestingCategory, { first: number; last: number } | null>>();
+
+function categoryBounds(
+  simulation: Simulation,
+  category: InterestingCategory,
+): { first: number; last: number } | null {
+  let bySimulation = boundsOf.get(simulation);
+  if (!bySimulation) {
+    bySimulation = new Map();
+    boundsOf.set(simulation, bySimulation);
+  }
+  if (!bySimulation.has(category)) {
+    const is = (i: number) => categoryOf(simulation.step(i)) === category;
+    let first = 0;
+    while (first < simulation.stepCount && !is(first)) first++;
+    let last = simulation.stepCount - 1;
+    while (last > first && !is(last)) last--;
+    bySimulation.set(category, first < simulation.stepCount ? { first, last } : null);
+  }
+  return bySimulation.get(category)!;
+}
+
+/**
+ * Whether a step of `category` lies after (`next`) or before (`previous`) the step shown at `fromCursor`: what
+ * `nextInteresting` would find, answered from the category's first and last steps (one scan per simulation and
+ * category), so a control that asks on every step does not scan a long trace every time.
+ */
+export function hasInteresting(
+  simulation: Simulation,
+  fromCursor: number,
+  direction: JumpDirection,
+  category: InterestingCategory,
+): boolean {
+  const bounds = categoryBounds(simulation, category);
+  if (bounds === null) return false;
+  const cursor = Math.min(simulation.stepCount, Math.max(0, Math.trunc(fromCursor) || 0));
+  return direction === "next" ? bounds.last >= cursor : bounds.first <= cursor - 2;
+}
+
 /**
  * The record versions a step is about: the record it moved or produced and, for a node that transformed it, the
  * version it took in. Read by field, so steps of kinds added later are covered when they name a record.

@@ -7,11 +7,11 @@ import "./controls.css";
 import { useMemo } from "react";
 import { recordsInFlight } from "../../app/inFlight";
 import {
+  hasInteresting,
   INTERESTING_CATEGORIES,
   type InterestingCategory,
   type JumpDirection,
   keysInTrace,
-  nextInteresting,
   nextStepWithKey,
 } from "../../app/interestingSteps";
 import { SPEEDS } from "../../app/labState";
@@ -81,11 +81,9 @@ function hasMatch(
   jumpKey: string | null,
 ): boolean {
   if (simulation === null) return false;
-  const target =
-    jumpKey !== null
-      ? nextStepWithKey(simulation, cursor, direction, jumpKey)
-      : nextInteresting(simulation, cursor, direction, [category]);
-  return target !== null;
+  return jumpKey !== null
+    ? nextStepWithKey(simulation, cursor, direction, jumpKey) !== null
+    : hasInteresting(simulation, cursor, direction, category);
 }
 
 export function PlaybackControls() {
