@@ -174,6 +174,7 @@ export const ja: Messages = {
   historyRestarted: "{instance} が再起動",
   historySessionExpired: "{instance} のセッションが期限切れ",
   topicRoleRepartition: "再パーティショントピック",
+  topicPartitions: "{count} パーティション",
   lineageStored: "{node} に格納（タスク {task}）",
   lineageJoined: "{node} で結合（タスク {task}）",
   lineageUnjoined: "{node} で結合されず（タスク {task}）",

@@ -93,6 +93,7 @@ export const en = {
   topicRoleOutput: "output topic",
   topicRoleIntermediate: "topic",
   topicRoleRepartition: "repartition topic",
+  topicPartitions: "{count} partitions",
   partitionTitle: "{partition}: {count} records",
   olderRecords: "+{count}",
   recordTitle: "offset {offset}, key {key}",

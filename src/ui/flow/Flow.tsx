@@ -7,6 +7,7 @@ import "./flow.css";
 import {
   Background,
   Controls,
+  type FitViewOptions,
   MiniMap,
   type Node,
   type NodeTypes,
@@ -41,6 +42,16 @@ export const logicalNodeTypes = {
 
 /** How the view is fitted to the graph (and, before the app runs, to the first screen: `src/firstScreen.tsx`). */
 export const FIT_VIEW_OPTIONS = { padding: 0.06, maxZoom: 1.1 };
+/**
+ * The physical view is fitted no smaller than 1:1, so its smallest text (11 px) stays readable: a physical graph
+ * larger than the canvas is panned or zoomed out by the user (the minimap shows all of it).
+ */
+export const PHYSICAL_FIT_VIEW_OPTIONS: FitViewOptions = {
+  // Room at the bottom for the legend.
+  padding: { top: "24px", right: "24px", left: "24px", bottom: "64px" },
+  maxZoom: 1.1,
+  minZoom: 1,
+};
 const MINIMAP_STYLE = { width: 150, height: 96 };
 
 function miniMapColor(node: Node): string {
@@ -80,20 +91,34 @@ export function useLogicalLayout(simulation: Simulation): TopologyLayout {
 }
 
 /** Fits the view again when the layout changes under a mounted canvas (ownership moved in the physical view). */
-function RefitOnLayout({ layout }: { layout: TopologyLayout }) {
+function RefitOnLayout({
+  layout,
+  fitViewOptions,
+}: {
+  layout: TopologyLayout;
+  fitViewOptions: FitViewOptions;
+}) {
   const flow = useReactFlow();
   const first = useRef(layout);
   useEffect(() => {
     if (layout === first.current) return;
     const frame = requestAnimationFrame(() => {
-      void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 250 });
+      void flow.fitView({ ...fitViewOptions, duration: 250 });
     });
     return () => cancelAnimationFrame(frame);
-  }, [layout, flow]);
+  }, [layout, flow, fitViewOptions]);
   return null;
 }
 
-export function Flow({ layout, nodeTypes }: { layout: TopologyLayout; nodeTypes: NodeTypes }) {
+export function Flow({
+  layout,
+  nodeTypes,
+  fitViewOptions = FIT_VIEW_OPTIONS,
+}: {
+  layout: TopologyLayout;
+  nodeTypes: NodeTypes;
+  fitViewOptions?: FitViewOptions;
+}) {
   const size = useContext(CanvasSizeContext);
   return (
     <ReactFlow
@@ -103,7 +128,9 @@ export function Flow({ layout, nodeTypes }: { layout: TopologyLayout; nodeTypes:
       width={size?.width}
       height={size?.height}
       fitView
-      fitViewOptions={FIT_VIEW_OPTIONS}
+      fitViewOptions={fitViewOptions}
+      // Nodes and edges outside the viewport are not rendered: a graph of a hundred topics costs what is in view.
+      onlyRenderVisibleElements
       minZoom={0.2}
       maxZoom={2.5}
       nodesDraggable={false}
@@ -133,7 +160,7 @@ export function Flow({ layout, nodeTypes }: { layout: TopologyLayout; nodeTypes:
         <FlightOverlay boxes={layout.boxes} />
       </Suspense>
       <FocusBridge />
-      <RefitOnLayout layout={layout} />
+      <RefitOnLayout layout={layout} fitViewOptions={fitViewOptions} />
     </ReactFlow>
   );
 }

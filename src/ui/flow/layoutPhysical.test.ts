@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { labServices } from "../../app/labServices";
 import { physicalGroups } from "../../app/physicalView";
 import { dagrePlacer } from "./dagrePlacer";
-import { layoutPhysical } from "./layoutPhysical";
+import { groupColumns, layoutPhysical } from "./layoutPhysical";
 import { flowId, layoutTopology } from "./layoutTopology";
 
 function lesson(id: string) {
@@ -69,8 +69,19 @@ describe("physical layout", () => {
       expect(box.y + box.height).toBeLessThanOrEqual(group.y + group.height);
     }
     const groupBoxes = layout.nodes.filter((n) => n.type === "instance").map((n) => layout.boxes.get(n.id)!);
-    for (let i = 1; i < groupBoxes.length; i++)
-      expect(groupBoxes[i]!.y).toBeGreaterThanOrEqual(groupBoxes[i - 1]!.y + groupBoxes[i - 1]!.height);
+    for (const [i, a] of groupBoxes.entries())
+      for (const b of groupBoxes.slice(i + 1)) {
+        const apart =
+          a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+        expect(apart).toBe(true);
+      }
+  });
+
+  it("sets groups side by side while that keeps the drawing about as wide as a canvas", () => {
+    expect(groupColumns([200], 500, 300)).toBe(1);
+    expect(groupColumns([200, 200], 400, 200)).toBe(2);
+    expect(groupColumns(Array(16).fill(300), 500, 300)).toBeGreaterThan(2);
+    expect(groupColumns(Array(16).fill(300), 500, 300)).toBeLessThan(16);
   });
 
   it("lays the same ownership out the same way, node for node", () => {

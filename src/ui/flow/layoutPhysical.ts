@@ -108,10 +108,8 @@ export function layoutPhysical(
     };
   };
 
-  let top = sharedBottom + BAND_GAP;
-  for (const group of groups) {
-    const groupId = flowId.instance(group.instance);
-    // Rows of tasks: a task goes in the first row where it overlaps no task's columns.
+  // Rows of tasks per group: a task goes in the first row where it overlaps no task's columns.
+  const laidGroups = groups.map((group) => {
     const rows: TaskBox[][] = [];
     for (const task of group.tasks) {
       const box = taskBox(task.id, task.partition, task.nodes);
@@ -122,10 +120,28 @@ export function layoutPhysical(
     const rowHeights = rows.map((r) => Math.max(...r.map((b) => b.height)));
     const innerHeight = rowHeights.reduce((sum, h) => sum + h, 0) + Math.max(0, rows.length - 1) * ROW_GAP;
     const height = GROUP_HEADER + Math.max(innerHeight, OPERATOR_SIZE.height / 2) + GROUP_PAD;
+    return { group, rows, rowHeights, height };
+  });
+  // The groups side by side in as many columns as keep the whole drawing about as wide as a canvas is, so the
+  // view fits at a readable zoom.
+  const groupWidth = right - left;
+  const columns = groupColumns(
+    laidGroups.map((g) => g.height),
+    groupWidth,
+    sharedBottom + BAND_GAP,
+  );
+
+  let top = sharedBottom + BAND_GAP;
+  let column = 0;
+  let rowTallest = 0;
+  for (const { group, rows, rowHeights, height } of laidGroups) {
+    const groupId = flowId.instance(group.instance);
+    const groupLeft = left + column * (groupWidth + BAND_GAP);
+    const dx = groupLeft - left;
     nodes.push({
       id: groupId,
       type: "instance",
-      position: { x: left, y: top },
+      position: { x: groupLeft, y: top },
       data: {
         instance: group.instance,
         index: group.index,
@@ -139,7 +155,7 @@ export function layoutPhysical(
       selectable: false,
       draggable: false,
     });
-    boxes.set(groupId, { x: left, y: top, width: right - left, height });
+    boxes.set(groupId, { x: groupLeft, y: top, width: right - left, height });
 
     let rowTop = top + GROUP_HEADER;
     rows.forEach((row, r) => {
@@ -157,7 +173,7 @@ export function layoutPhysical(
           selectable: false,
           draggable: false,
         });
-        boxes.set(taskId, { x: box.x, y: rowTop, width: box.width, height: box.height });
+        boxes.set(taskId, { x: box.x + dx, y: rowTop, width: box.width, height: box.height });
         for (const id of box.nodes) {
           const offset = box.offsets.get(id)!;
           const copyId = flowId.copy(id, box.task);
@@ -173,7 +189,7 @@ export function layoutPhysical(
             height: OPERATOR_SIZE.height,
           });
           boxes.set(copyId, {
-            x: box.x + position.x,
+            x: box.x + dx + position.x,
             y: rowTop + position.y,
             width: OPERATOR_SIZE.width,
             height: OPERATOR_SIZE.height,
@@ -201,7 +217,37 @@ export function layoutPhysical(
       }
       rowTop += rowHeights[r]! + ROW_GAP;
     });
-    top += height + BAND_GAP;
+    rowTallest = Math.max(rowTallest, height);
+    column++;
+    if (column === columns) {
+      top += rowTallest + BAND_GAP;
+      column = 0;
+      rowTallest = 0;
+    }
   }
   return { nodes, edges, boxes };
+}
+
+/** A canvas's usual shape (width ÷ height), which the drawing's shape is brought close to. */
+const CANVAS_ASPECT = 1.6;
+
+/**
+ * How many columns of groups (each `width` wide, heights `heights`, below a band `above` high) make the drawing's
+ * shape closest to a canvas's: one column for one or two short groups, more as groups add up.
+ */
+export function groupColumns(heights: readonly number[], width: number, above: number): number {
+  let best = 1;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (let columns = 1; columns <= Math.max(1, heights.length); columns++) {
+    let total = above;
+    for (let i = 0; i < heights.length; i += columns)
+      total += Math.max(...heights.slice(i, i + columns)) + BAND_GAP;
+    const drawingWidth = columns * width + (columns - 1) * BAND_GAP;
+    const score = Math.abs(Math.log(drawingWidth / total / CANVAS_ASPECT));
+    if (score < bestScore) {
+      best = columns;
+      bestScore = score;
+    }
+  }
+  return best;
 }

@@ -7,7 +7,9 @@
 import { type Edge, MarkerType, type Node, type NodeHandle, Position } from "@xyflow/react";
 import type { OperatorKind, Simulation } from "../../engine";
 import {
+  LANES_SHOWN,
   laneCentreY,
+  laneSlot,
   OPERATOR_SIZE,
   PRODUCER_GAP,
   PRODUCER_SIZE,
@@ -78,8 +80,13 @@ export const flowId = {
   task: (id: string) => `task:${id}`,
 };
 
-/** The id of a topic node's source handle at lane `partition`. */
-export const laneHandle = (partition: number) => `p${partition}`;
+/** The id of a topic node's source handle at lane `partition`'s slot (`laneSlot`: lanes past the shown ones share one). */
+export const laneHandle = (partition: number) => `p${laneSlot(partition)}`;
+
+/** The slots a topic of `partitions` partitions has handles at: one per shown lane, and one below a list that scrolls. */
+export function laneSlots(partitions: number): number[] {
+  return Array.from({ length: Math.min(partitions, LANES_SHOWN + 1) }, (_, slot) => slot);
+}
 
 type EdgeKind = "read" | "write" | "stream";
 
@@ -124,7 +131,7 @@ export function handlesOf(node: LabNode, width: number, height: number): NodeHan
         handle("target", Position.Left, 0, height / 2, "left"),
         handle("target", Position.Top, width / 2, 0, "top"),
         handle("source", Position.Right, width, height / 2),
-        ...Array.from({ length: node.data.partitions }, (_, p) =>
+        ...laneSlots(node.data.partitions).map((p) =>
           handle("source", Position.Right, width, laneCentreY(p), laneHandle(p)),
         ),
       ];

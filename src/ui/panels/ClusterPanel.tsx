@@ -17,6 +17,7 @@ import type {
 } from "../../engine/core";
 import { useLabActions } from "../LabContext";
 import { t } from "../messages";
+import { WindowedList } from "../windowing/WindowedList";
 import { instanceColor } from "./instanceColor";
 import { KeyDots } from "./KeyDots";
 import { TaskTime, TaskWindows } from "./TaskTime";
@@ -59,6 +60,10 @@ export function clusterView(simulation: Simulation, frame: Frame): ClusterView {
   }
   return { generations, lifecycle, stoppedBy, moved };
 }
+
+const taskKey = (task: TaskFrame) => task.id;
+/** A task row's height before it is measured: its heading, time line and table (a row per partition). */
+const taskHeight = (task: TaskFrame) => 110 + 24 * task.partitions.length;
 
 function instanceIndex(name: string | null): number {
   return name === null ? -1 : Number(name.slice("instance-".length)) - 1;
@@ -204,15 +209,21 @@ export function ClusterPanel({ simulation, frame }: { simulation: Simulation; fr
           );
         })}
       </ul>
-      {frame.tasks.map((task) => (
-        <TaskRow
-          key={task.id}
-          task={task}
-          simulation={simulation}
-          moved={view.moved.has(task.id)}
-          windows={frame.windows.filter((w) => w.task === task.id)}
-        />
-      ))}
+      {/* A scenario may have hundreds of tasks: only those in view are rendered. */}
+      <WindowedList
+        items={frame.tasks}
+        itemKey={taskKey}
+        estimateHeight={taskHeight}
+        testId="task-list"
+        renderItem={(task) => (
+          <TaskRow
+            task={task}
+            simulation={simulation}
+            moved={view.moved.has(task.id)}
+            windows={frame.windows.filter((w) => w.task === task.id)}
+          />
+        )}
+      />
       {view.generations.length > 0 || view.lifecycle.length > 0 ? (
         <>
           <h3 className="history-title">{t("historyTitle")}</h3>

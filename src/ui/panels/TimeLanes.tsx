@@ -17,9 +17,11 @@ import {
   timeLanes,
 } from "../../app/timeLanes";
 import type { Frame, Simulation } from "../../engine";
-import { keyColor, keyLabel } from "../keyColor";
+import { keyLabel } from "../keyColor";
 import { useLabActions, useLabState } from "../LabContext";
 import { type MessageId, t } from "../messages";
+import { useKeyColors } from "../useKeyColors";
+import { WindowedList } from "../windowing/WindowedList";
 
 function timeText(timeMs: number | null): string {
   return timeMs === null ? t("timeUnknown") : t("timeMs", { time: timeMs });
@@ -47,6 +49,7 @@ function statusText(record: LaneRecord): string {
 function RecordChip({ record, partition }: { record: LaneRecord; partition: string }) {
   const selected = useLabState((s) => s.selection?.record === record.record);
   const { recordSelected } = useLabActions();
+  const colors = useKeyColors();
   const label = keyLabel(record.key);
   const stamp =
     record.timestampMs === null && record.skipReason === null ? t("timeStampPending") : stampText(record);
@@ -67,7 +70,7 @@ function RecordChip({ record, partition }: { record: LaneRecord; partition: stri
       <button
         type="button"
         className={className}
-        style={{ "--key": keyColor(record.key) } as CSSProperties}
+        style={{ "--key": colors.of(record.key) } as CSSProperties}
         data-testid="time-chip"
         aria-label={t("timeChipLabel", {
           partition,
@@ -127,13 +130,14 @@ function Lane({ lane, semantics }: { lane: TimeLane; semantics: "kafka-streams" 
 
 /** The keys of the records shown, each in its colour: what the chips' colours mean. */
 function KeysShown({ lanes }: { lanes: readonly TimeLane[] }) {
+  const colors = useKeyColors();
   const keys = [...new Map(lanes.flatMap((l) => l.records.map((r) => [keyLabel(r.key), r.key] as const)))];
   if (keys.length === 0) return null;
   return (
     <p className="time-keys">
       <span className="muted">{t("timeKeysLabel")}</span>
       {keys.map(([label, key]) => (
-        <span key={label} className="key-dot" style={{ background: keyColor(key) }}>
+        <span key={label} className="key-dot" style={{ background: colors.of(key) }}>
           {label}
         </span>
       ))}
@@ -303,6 +307,10 @@ function TaskLanes({ task, semantics }: { task: TaskTimeView; semantics: "kafka-
   );
 }
 
+const taskKey = (task: TaskTimeView) => task.id;
+/** A task's height before it is measured: its heading, clock and next-pick lines, and a lane per partition. */
+const taskHeight = (task: TaskTimeView) => 150 + 70 * task.lanes.length;
+
 function Legend() {
   const items: { status: string; label: MessageId }[] = [
     { status: "is-processed", label: "timeLegendProcessed" },
@@ -334,9 +342,14 @@ export function TimeLanes({ simulation, frame }: { simulation: Simulation; frame
     <section aria-labelledby="time-lanes-title" data-testid="time-lanes" className="time-lanes">
       <h2 id="time-lanes-title">{t("timeLanesTitle")}</h2>
       <Legend />
-      {view.tasks.map((task) => (
-        <TaskLanes key={task.id} task={task} semantics={view.semantics} />
-      ))}
+      {/* A scenario may have hundreds of tasks: only those in view are rendered. */}
+      <WindowedList
+        items={view.tasks}
+        itemKey={taskKey}
+        estimateHeight={taskHeight}
+        testId="time-task-list"
+        renderItem={(task) => <TaskLanes task={task} semantics={view.semantics} />}
+      />
     </section>
   );
 }
