@@ -7,12 +7,12 @@ import "./flow.css";
 import {
   Background,
   Controls,
-  type FitViewOptions,
   MiniMap,
   type Node,
   type NodeTypes,
   ReactFlow,
   useReactFlow,
+  useStore,
 } from "@xyflow/react";
 import { lazy, Suspense, useContext, useEffect, useMemo, useRef } from "react";
 import type { Simulation } from "../../engine";
@@ -25,6 +25,7 @@ import { usePlacer } from "./layoutPlacer";
 import { layoutGraphOf, layoutTopology, type TopologyLayout } from "./layoutTopology";
 import { OperatorNode } from "./OperatorNode";
 import { ProducerNode } from "./ProducerNode";
+import { boundsOf, readableViewport } from "./readableViewport";
 import { TopicNode } from "./TopicNode";
 
 /**
@@ -42,16 +43,7 @@ export const logicalNodeTypes = {
 
 /** How the view is fitted to the graph (and, before the app runs, to the first screen: `src/firstScreen.tsx`). */
 export const FIT_VIEW_OPTIONS = { padding: 0.06, maxZoom: 1.1 };
-/**
- * The physical view is fitted no smaller than 1:1, so its smallest text (11 px) stays readable: a physical graph
- * larger than the canvas is panned or zoomed out by the user (the minimap shows all of it).
- */
-export const PHYSICAL_FIT_VIEW_OPTIONS: FitViewOptions = {
-  // Room at the bottom for the legend.
-  padding: { top: "24px", right: "24px", left: "24px", bottom: "64px" },
-  maxZoom: 1.1,
-  minZoom: 1,
-};
+
 const MINIMAP_STYLE = { width: 150, height: 96 };
 
 function miniMapColor(node: Node): string {
@@ -91,33 +83,46 @@ export function useLogicalLayout(simulation: Simulation): TopologyLayout {
 }
 
 /** Fits the view again when the layout changes under a mounted canvas (ownership moved in the physical view). */
-function RefitOnLayout({
-  layout,
-  fitViewOptions,
-}: {
-  layout: TopologyLayout;
-  fitViewOptions: FitViewOptions;
-}) {
+function RefitOnLayout({ layout }: { layout: TopologyLayout }) {
   const flow = useReactFlow();
   const first = useRef(layout);
   useEffect(() => {
     if (layout === first.current) return;
     const frame = requestAnimationFrame(() => {
-      void flow.fitView({ ...fitViewOptions, duration: 250 });
+      void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 250 });
     });
     return () => cancelAnimationFrame(frame);
-  }, [layout, flow, fitViewOptions]);
+  }, [layout, flow]);
   return null;
 }
 
+/** Keeps the physical view at a readable zoom (`readableViewport`), on first show, new layouts and resizes. */
+function ReadableFit({ layout }: { layout: TopologyLayout }) {
+  const flow = useReactFlow();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const shown = useRef(false);
+  useEffect(() => {
+    if (width === 0 || height === 0) return;
+    const viewport = readableViewport(boundsOf(layout.boxes.values()), width, height);
+    void flow.setViewport(viewport, shown.current ? { duration: 250 } : undefined);
+    shown.current = true;
+  }, [layout, width, height, flow]);
+  return null;
+}
+
+/**
+ * The canvas. `fit`: "all" fits the whole graph in view (the logical view); "readable" keeps text at 11 px or
+ * larger (the physical view, `readableViewport`).
+ */
 export function Flow({
   layout,
   nodeTypes,
-  fitViewOptions = FIT_VIEW_OPTIONS,
+  fit = "all",
 }: {
   layout: TopologyLayout;
   nodeTypes: NodeTypes;
-  fitViewOptions?: FitViewOptions;
+  fit?: "all" | "readable";
 }) {
   const size = useContext(CanvasSizeContext);
   return (
@@ -127,8 +132,8 @@ export function Flow({
       nodeTypes={nodeTypes}
       width={size?.width}
       height={size?.height}
-      fitView
-      fitViewOptions={fitViewOptions}
+      fitView={fit === "all"}
+      fitViewOptions={FIT_VIEW_OPTIONS}
       // Nodes and edges outside the viewport are not rendered: a graph of a hundred topics costs what is in view.
       onlyRenderVisibleElements
       minZoom={0.2}
@@ -160,7 +165,7 @@ export function Flow({
         <FlightOverlay boxes={layout.boxes} />
       </Suspense>
       <FocusBridge />
-      <RefitOnLayout layout={layout} fitViewOptions={fitViewOptions} />
+      {fit === "all" ? <RefitOnLayout layout={layout} /> : <ReadableFit layout={layout} />}
     </ReactFlow>
   );
 }
