@@ -32,7 +32,7 @@ export const KEY_PALETTE = [
 export const NULL_KEY_COLOR = "#64748b";
 
 /** Record versions read, at most, to order the keys operators derive (enough for any lesson-sized run). */
-const DERIVED_SCAN_LIMIT = 50_000;
+const DERIVED_SCAN_LIMIT = 20_000;
 
 export function keyLabel(key: RecordKey): string {
   return formatKey(key);

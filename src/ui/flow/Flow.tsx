@@ -12,20 +12,17 @@ import {
   type NodeTypes,
   ReactFlow,
   useReactFlow,
-  useStore,
 } from "@xyflow/react";
-import { lazy, Suspense, useContext, useEffect, useMemo, useRef } from "react";
+import { lazy, type ReactNode, Suspense, useContext, useEffect, useMemo, useRef } from "react";
 import type { Simulation } from "../../engine";
 import { t } from "../messages";
 import { instanceColor } from "../panels/instanceColor";
-import { CanvasLegend } from "./CanvasLegend";
 import { CanvasSizeContext } from "./canvasSize";
 import { FocusBridge } from "./FocusBridge";
 import { usePlacer } from "./layoutPlacer";
 import { layoutGraphOf, layoutTopology, type TopologyLayout } from "./layoutTopology";
 import { OperatorNode } from "./OperatorNode";
 import { ProducerNode } from "./ProducerNode";
-import { boundsOf, readableViewport } from "./readableViewport";
 import { TopicNode } from "./TopicNode";
 
 /**
@@ -33,6 +30,8 @@ import { TopicNode } from "./TopicNode";
  * is drawn from the first step.
  */
 const FlightOverlay = lazy(() => import("./FlightOverlay").then((m) => ({ default: m.FlightOverlay })));
+/** The legend lists the run's keys once the page is idle: it loads on its own too. */
+const CanvasLegend = lazy(() => import("./CanvasLegend").then((m) => ({ default: m.CanvasLegend })));
 
 /** The logical view's node kinds (module-level, so React Flow sees the same object on every render). */
 export const logicalNodeTypes = {
@@ -96,33 +95,20 @@ function RefitOnLayout({ layout }: { layout: TopologyLayout }) {
   return null;
 }
 
-/** Keeps the physical view at a readable zoom (`readableViewport`), on first show, new layouts and resizes. */
-function ReadableFit({ layout }: { layout: TopologyLayout }) {
-  const flow = useReactFlow();
-  const width = useStore((s) => s.width);
-  const height = useStore((s) => s.height);
-  const shown = useRef(false);
-  useEffect(() => {
-    if (width === 0 || height === 0) return;
-    const viewport = readableViewport(boundsOf(layout.boxes.values()), width, height);
-    void flow.setViewport(viewport, shown.current ? { duration: 250 } : undefined);
-    shown.current = true;
-  }, [layout, width, height, flow]);
-  return null;
-}
-
 /**
- * The canvas. `fit`: "all" fits the whole graph in view (the logical view); "readable" keeps text at 11 px or
- * larger (the physical view, `readableViewport`).
+ * The canvas. It fits the whole graph in view (the logical view), unless `fitted` says a child sets the viewport
+ * (the physical view's `ReadableFit`).
  */
 export function Flow({
   layout,
   nodeTypes,
-  fit = "all",
+  fitted = false,
+  children,
 }: {
   layout: TopologyLayout;
   nodeTypes: NodeTypes;
-  fit?: "all" | "readable";
+  fitted?: boolean;
+  children?: ReactNode;
 }) {
   const size = useContext(CanvasSizeContext);
   return (
@@ -132,7 +118,7 @@ export function Flow({
       nodeTypes={nodeTypes}
       width={size?.width}
       height={size?.height}
-      fitView={fit === "all"}
+      fitView={!fitted}
       fitViewOptions={FIT_VIEW_OPTIONS}
       // Nodes and edges outside the viewport are not rendered: a graph of a hundred topics costs what is in view.
       onlyRenderVisibleElements
@@ -160,12 +146,13 @@ export function Flow({
         style={MINIMAP_STYLE}
       />
       <Controls showInteractive={false} />
-      <CanvasLegend />
       <Suspense fallback={null}>
+        <CanvasLegend />
         <FlightOverlay boxes={layout.boxes} />
       </Suspense>
       <FocusBridge />
-      {fit === "all" ? <RefitOnLayout layout={layout} /> : <ReadableFit layout={layout} />}
+      {fitted ? null : <RefitOnLayout layout={layout} />}
+      {children}
     </ReactFlow>
   );
 }

@@ -2,7 +2,8 @@
  * The physical view: the canvas with operators expanded per task, grouped by the instance that owns them at the
  * frame (`layoutPhysical.ts`). Its own module, loaded when the view is first switched to.
  */
-import { useMemo } from "react";
+import { useReactFlow, useStore } from "@xyflow/react";
+import { useEffect, useMemo, useRef } from "react";
 import type { Shown } from "../../app/labState";
 import { ownershipKey, type PhysicalGroup, physicalGroups } from "../../app/physicalView";
 import type { Simulation } from "../../engine";
@@ -10,6 +11,8 @@ import { useLabState } from "../LabContext";
 import { Flow, logicalNodeTypes, useLogicalLayout } from "./Flow";
 import { InstanceGroupNode, TaskGroupNode } from "./GroupNodes";
 import { layoutPhysical } from "./layoutPhysical";
+import type { TopologyLayout } from "./layoutTopology";
+import { boundsOf, readableViewport } from "./readableViewport";
 
 const physicalNodeTypes = { ...logicalNodeTypes, instance: InstanceGroupNode, task: TaskGroupNode };
 
@@ -46,7 +49,26 @@ function OwnedFlow({ ownership }: { ownership: Ownership }) {
     () => layoutPhysical(ownership.simulation, ownership.groups, logical),
     [ownership, logical],
   );
-  return <Flow layout={layout} nodeTypes={physicalNodeTypes} />;
+  return (
+    <Flow layout={layout} nodeTypes={physicalNodeTypes} fitted>
+      <ReadableFit layout={layout} />
+    </Flow>
+  );
+}
+
+/** Keeps the physical view at a readable zoom (`readableViewport`), on first show, new layouts and resizes. */
+function ReadableFit({ layout }: { layout: TopologyLayout }) {
+  const flow = useReactFlow();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const shown = useRef(false);
+  useEffect(() => {
+    if (width === 0 || height === 0) return;
+    const viewport = readableViewport(boundsOf(layout.boxes.values()), width, height);
+    void flow.setViewport(viewport, shown.current ? { duration: 250 } : undefined);
+    shown.current = true;
+  }, [layout, width, height, flow]);
+  return null;
 }
 
 export function PhysicalFlow() {
