@@ -121,7 +121,8 @@ export function Flow({
       fitView={!fitted}
       fitViewOptions={FIT_VIEW_OPTIONS}
       // Nodes and edges outside the viewport are not rendered: a graph of a hundred topics costs what is in view.
-      onlyRenderVisibleElements
+      // The physical view, shown at 1:1 and panned, keeps every node (its groups are few and sized to be read).
+      onlyRenderVisibleElements={!fitted}
       minZoom={0.2}
       maxZoom={2.5}
       nodesDraggable={false}
