@@ -89,3 +89,25 @@ describe("Flink watermarks through a repartition", () => {
     expect(last?.kind === "watermarkAdvanced" ? last.watermarkMs : null).toBe(899);
   });
 });
+
+describe("Flink idleness with a repartition", () => {
+  it("ends the run: a repartition partition, which never times out, keeps no idleness check pending", () => {
+    // Found by the random-topology fuzz test: the periodic emitter waited for the repartition partition to turn
+    // idle, which only happens to source partitions, and ticked every 200 ms of wall clock for ever.
+    const loaded = loadScenario({
+      ...scenario,
+      app: {
+        ...scenario.app,
+        time: { semantics: "flink", watermarks: { idlenessMs: 300 } },
+      },
+    });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    const sim = simulate(loaded.model);
+    const last = sim.step(sim.stepCount - 1);
+    expect(last.timeMs).toBeLessThanOrEqual(30_000); // the first commit (commit.interval.ms)
+    const idle = Array.from({ length: sim.stepCount }, (_, i) => sim.step(i)).filter(
+      (s) => s.kind === "partitionIdleChanged" && s.idle,
+    );
+    expect(idle.every((s) => s.kind === "partitionIdleChanged" && s.topic === "clicks")).toBe(true);
+  });
+});

@@ -159,10 +159,15 @@ export class SourceWatermarks {
     return changed;
   }
 
-  /** Whether a later emit could still change something without new records (an idleness timeout pending). */
+  /**
+   * Whether a later emit could still change something without new records (an idleness timeout pending). A
+   * repartition partition never times out: its watermark only follows its upstream tasks' (see `emit`), so it
+   * keeps nothing pending; counting it kept the emitter ticking for ever.
+   */
   mayChange(live: (tp: number) => boolean): boolean {
     if (this.#spec.idlenessMs === null) return false;
     for (let tp = 0; tp < this.#idle.length; tp++) {
+      if (this.#upstream[tp] !== null) continue;
       if (this.#taskOfTp[tp]! >= 0 && this.#idle[tp] === 0 && live(tp)) return true;
     }
     return false;
