@@ -5,6 +5,8 @@
  * A *sub-topology* is a connected part of the node graph, cut at repartition topics (see `repartitionPlan.ts`,
  * which also checks that join inputs are copartitioned).
  */
+
+import { chainText, findTooLongChain, MAX_OPERATOR_CHAIN } from "./chainLength";
 import { unknownTopicMessage } from "./checkProducers";
 import { findDuplicates } from "./duplicates";
 import { appendErrors, formatPath, type PathSegment, type ScenarioError } from "./scenarioError";
@@ -191,6 +193,13 @@ export function checkTopology(parts: ScenarioParts): ScenarioError[] {
 
   if (parts.nodesComplete && referencesResolve && sources.length > 0) {
     appendErrors(errors, checkReachable(parts, graph, onCycle));
+  }
+  const tooLong = findTooLongChain(graph, onCycle);
+  if (tooLong !== null) {
+    errors.push({
+      path: nodePath(parts.nodes[tooLong.node]!, "from"),
+      message: `a record would pass through ${tooLong.chain.length} operators in a row (${chainText(tooLong.chain)}); at most ${MAX_OPERATOR_CHAIN}`,
+    });
   }
   appendErrors(errors, checkSinkLoops(parts, graph));
   return errors;
