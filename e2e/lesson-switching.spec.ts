@@ -3,10 +3,11 @@
  * Cluster or the Time tab and a record or operator inspector open, every switch lands on the new lesson — never a
  * blank page, never a panel's error message, never a page error (the fixture fails on any console error). Back and
  * Forward move between the scenarios opened; stepping adds no history entry. After choosing a lesson or a "Jump to"
- * entry, → steps the lab instead of changing the choice.
+ * entry, → steps the lab instead of changing the choice. A part that fails to draw says so in its place, with a way
+ * on, and the rest of the lab keeps working.
  */
 import type { Page } from "@playwright/test";
-import { expect, indicator, narration, test } from "./labTest";
+import { expect, indicator, narration, stepForward, test } from "./labTest";
 
 /** mulberry32: a small seeded generator, so a failing sequence can be replayed. */
 function seededRandom(seed: number): () => number {
@@ -175,4 +176,66 @@ test("after choosing a lesson or a Jump to entry, → steps the lab instead of c
   await page.keyboard.press("ArrowRight");
   await expect(indicator(page)).toHaveText(/^Step 1 \//);
   await expect(lessonPicker(page)).toHaveValue(chosen);
+});
+
+test("a panel that fails says what went wrong, with a way on, and the rest of the lab keeps working", async ({
+  page,
+  consoleProblems,
+}) => {
+  await page.goto("/");
+  const chip = page.getByTestId("canvas").getByTestId("record").first();
+  for (let i = 0; i < 20 && (await chip.count()) === 0; i++) await stepForward(page).click();
+  await chip.click();
+  const inspector = page.getByRole("region", { name: "Record inspector" });
+  await expect(inspector).toBeVisible();
+
+  // The record inspector keeps its current lineage line in view: make that fail, then move to a line's step.
+  await page.evaluate(() => {
+    Element.prototype.scrollIntoView = () => {
+      throw new Error("scrolling is broken here");
+    };
+  });
+  const line = inspector.getByTestId("lineage-step").last();
+  const step = await line.getAttribute("data-step");
+  await line.click();
+  const failure = page.getByTestId("panel-failure");
+  await expect(failure).toHaveCount(1);
+  await expect(failure).toHaveAttribute("role", "alert");
+  await expect(failure).toContainText("The record inspector could not be shown");
+  await expect(failure).toContainText("scrolling is broken here");
+  await page.screenshot({ path: "/tmp/switch/panel-failure.png" });
+
+  // Everything else still works: the canvas, the cluster panel, the narration, stepping.
+  await expect(indicator(page)).toHaveText(new RegExp(`^Step ${step} /`));
+  await expect(page.getByTestId("canvas").locator(".react-flow__node").first()).toBeVisible();
+  await expect(page.getByRole("tab", { name: "Cluster" })).toBeVisible();
+  await page.getByRole("tab", { name: "Time" }).click();
+  await expect(page.getByTestId("time-lanes")).toBeVisible();
+
+  // Once the cause is gone, "Reload this step" shows the inspector again, at the same step.
+  await page.evaluate(() => {
+    Element.prototype.scrollIntoView = () => {};
+  });
+  await failure.getByRole("button", { name: "Reload this step" }).click();
+  await expect(failure).toHaveCount(0);
+  await expect(inspector).toBeVisible();
+  await expect(indicator(page)).toHaveText(new RegExp(`^Step ${step} /`));
+
+  // "Open the first lesson" is the other way on.
+  await page.evaluate(() => {
+    Element.prototype.scrollIntoView = () => {
+      throw new Error("scrolling is broken here");
+    };
+  });
+  await stepForward(page).click();
+  await inspector.getByTestId("lineage-step").first().click();
+  await expect(failure).toHaveCount(1);
+  await failure.getByRole("button", { name: "Open the first lesson" }).click();
+  await expect(failure).toHaveCount(0);
+  await expect(indicator(page)).toHaveText(/^Step 0 \//);
+
+  // React reports each error a boundary caught on the console: those, and only those, were expected here.
+  expect(consoleProblems.length).toBeGreaterThan(0);
+  expect(consoleProblems.filter((p) => !p.includes("scrolling is broken here"))).toEqual([]);
+  consoleProblems.splice(0);
 });

@@ -41,7 +41,7 @@ class Boundary extends Component<BoundaryProps, BoundaryState> {
     const { part, onOpenFirstLesson } = this.props;
     return (
       <div className="panel-failure" role="alert" data-testid="panel-failure" data-part={part}>
-        <h2>{t("failedPart", { part: t(part) })}</h2>
+        <h2 className="panel-failure-title">{t("failedPart", { part: t(part) })}</h2>
         <p>
           {t("failedPartReason")} <code lang="en">{error.message || error.name}</code>
         </p>
