@@ -2,7 +2,7 @@
  * Short, stable text for keys, values and times in narration and CLI output.
  */
 import type { Json, RecordKey } from "../model";
-import { jsonTextUpTo } from "../values/jsonText";
+import { jsonTextUpTo } from "../values/jsonWriter";
 
 const MAX_TEXT = 60;
 

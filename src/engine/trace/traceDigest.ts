@@ -3,7 +3,7 @@
  * runs and the JSON of every record version. Equal digests mean byte-identical traces for practical purposes.
  */
 import type { Json } from "../model";
-import { writeJson } from "../values/jsonText";
+import { writeJson } from "../values/jsonWriter";
 import type { TraceLog } from "./traceLog";
 
 export function traceDigest(trace: TraceLog): string {

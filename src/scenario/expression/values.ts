@@ -3,7 +3,7 @@
  * the guarded field/index reads (own properties of plain objects and arrays only, never a prototype).
  */
 import type { Json } from "../../engine/model";
-import { jsonTextUpTo } from "../../engine/values/jsonText";
+import { jsonTextUpTo } from "../../engine/values/jsonWriter";
 import {
   checkValue,
   MAX_STRING_LENGTH,

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Json } from "../model";
-import { jsonTextUpTo, writeJson } from "./jsonText";
+import { jsonTextUpTo, writeJson } from "./jsonWriter";
 
 function whole(value: Json | undefined): string {
   let text = "";
