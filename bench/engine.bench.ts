@@ -1,5 +1,5 @@
 /**
- * `npm run -s bench [-- --json] [-- --records N]`: the engine's speed and memory against a plain loop and RxJS,
+ * `npm run -s bench [-- --json] [-- --records N] [-- --rounds N]`: the engine's speed and memory against a plain loop and RxJS,
  * measured in one process.
  *
  * Workload: N generated records (default 1,000,000; 100 keys, one every ms) produced to an 8-partition topic and
