@@ -2,9 +2,9 @@
  * The scenario's consumer group: how tasks get to instances (`app.group`), and the instance inputs the user schedules
  * (`app.faults`: join, leave, crash, restart).
  */
-import { z } from "zod";
 import { SCENARIO_DEFAULTS } from "./defaults";
 import { expression, wallClockMs, withDefault } from "./schemaPrimitives";
+import { z } from "./zod";
 
 /** `instance-<n>`: how scenarios name application instances (1-based, like the canvas). */
 export const INSTANCE_NAME_PATTERN = /^instance-([1-9][0-9]?)$/;

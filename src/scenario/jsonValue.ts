@@ -6,11 +6,11 @@
  * cannot overflow the stack), and refuses `__proto__` as a field name so data can never reach an object's
  * prototype further down the line.
  */
-import { z } from "zod";
 import type { Json } from "../engine/model";
 import { MAX_ELEMENTS, stringLengthProblem, valueLimitProblem } from "../engine/values/valueLimits";
 import { MAX_JSON_DEPTH } from "./defaults";
 import type { PathSegment } from "./scenarioError";
+import { z } from "./zod";
 
 interface JsonProblem {
   path: PathSegment[];

@@ -6,7 +6,6 @@
  * and out-of-order timestamps. A *disconnect window* `[fromMs, toMs)` is a time the producer cannot reach the
  * broker: it buffers and flushes at `toMs`.
  */
-import { z } from "zod";
 import { MAX_STRING_LENGTH } from "../engine/values/valueLimits";
 import { HARD_LIMITS, MAX_WALL_CLOCK_MS, SCENARIO_DEFAULTS } from "./defaults";
 import { jsonValueSchema } from "./jsonValue";
@@ -18,6 +17,7 @@ import {
   wallClockMs,
   withDefault,
 } from "./schemaPrimitives";
+import { z } from "./zod";
 
 export const explicitRecordSchema = z
   .strictObject({

@@ -7,9 +7,9 @@
  * opens up union failures: when the input has the shape of one alternative (say an object where `"default"` or
  * `{ "expression": ... }` is allowed), the errors inside that alternative are reported instead of "no match".
  */
-import type { z } from "zod";
 import { describeValue } from "./describeValue";
 import { formatPath, type ScenarioError } from "./scenarioError";
+import type { z } from "./zod";
 
 type RawIssue = z.core.$ZodRawIssue;
 type Issue = z.core.$ZodIssue;

@@ -2,9 +2,9 @@
  * The scenario format as a JSON Schema (draft 2020-12), generated from the zod schema, for editors and other
  * tools. Written to docs/scenario.schema.json by `npm run schema`; a test fails when that file is stale.
  */
-import { z } from "zod";
 import { scenarioSchema } from "./schema";
 import { CURRENT_SCENARIO_VERSION } from "./version";
+import { z } from "./zod";
 
 export const SCENARIO_JSON_SCHEMA_ID = `urn:topolab:scenario:v${CURRENT_SCENARIO_VERSION}`;
 

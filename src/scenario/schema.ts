@@ -7,7 +7,6 @@
  * typo never silently does nothing. Optional fields stay absent after validation; `compileScenario` applies the
  * defaults from `defaults.ts`.
  */
-import { z } from "zod";
 import {
   HARD_LIMITS,
   MAX_FAULTS,
@@ -22,6 +21,7 @@ import { kafkaName, withDefault } from "./schemaPrimitives";
 import { timeSchema } from "./timeSchema";
 import { topologyNodeSchema } from "./topologySchema";
 import { CURRENT_SCENARIO_VERSION } from "./version";
+import { z } from "./zod";
 
 export const topicSchema = z
   .strictObject({

@@ -5,8 +5,8 @@
  * not `.` or `..`; Kafka's `Topic.validate`). A *node id* names an operator in the topology; it has no dots so
  * that `"split.small"` (node `split`, branch `small`) is unambiguous.
  */
-import { z } from "zod";
 import { MAX_EXPRESSION_LENGTH, MAX_WALL_CLOCK_MS } from "./defaults";
+import { z } from "./zod";
 
 const KAFKA_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 

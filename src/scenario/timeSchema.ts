@@ -2,9 +2,9 @@
  * The application's time settings (`app.time`): which engine's time rules apply, where record timestamps come from,
  * how a task picks its next record, and Flink's watermarks.
  */
-import { z } from "zod";
 import { MAX_WALL_CLOCK_MS, TIME_DEFAULTS } from "./defaults";
 import { durationMs, expression, withDefault } from "./schemaPrimitives";
+import { z } from "./zod";
 
 export { TIME_DEFAULTS } from "./defaults";
 

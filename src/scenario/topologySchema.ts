@@ -5,7 +5,6 @@
  * To add an operator: write its schema below, add it to `TOPOLOGY_NODE_SCHEMAS`, then handle the new `op` where the
  * compiler's exhaustive switches ask for it (`compileNode.ts`, `nodeExpressions.ts`).
  */
-import { z } from "zod";
 import {
   durationMs,
   expression,
@@ -16,6 +15,7 @@ import {
   withDefault,
 } from "./schemaPrimitives";
 import { windowedAggregateNodeSchema } from "./windowedAggregateSchema";
+import { z } from "./zod";
 
 const id = nodeId("Node id, unique in the topology.");
 const from = nodeRefSchema;

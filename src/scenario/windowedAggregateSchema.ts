@@ -3,9 +3,9 @@
  * Streams `groupByKey().windowedBy(...).aggregate(...)`, Flink `keyBy(...).window(...).aggregate(...)`), under the
  * rules `app.time.semantics` names.
  */
-import { z } from "zod";
 import { MAX_WALL_CLOCK_MS } from "./defaults";
 import { durationMs, expression, nodeId, nodeRefSchema, withDefault } from "./schemaPrimitives";
+import { z } from "./zod";
 
 const size = (what: string) => z.number().int().min(1).max(MAX_WALL_CLOCK_MS).describe(what);
 const offset = durationMs(MAX_WALL_CLOCK_MS, "Flink only: shifts the windows off the epoch (ms).").optional();
