@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import { createServer, type Plugin } from "vite";
 import { defineConfig } from "vitest/config";
+import { builtPolicy, withContentSecurityPolicy } from "./scripts/contentSecurityPolicy.ts";
 
 /** The canvas of a 1440 × 900 window (the side panel, the header, the playback and narration bars around it). */
 const FIRST_SCREEN_CANVAS = { width: 1140, height: 728 };
@@ -49,6 +52,34 @@ function firstScreen(): Plugin {
 }
 
 /**
+ * The page's Content-Security-Policy (`scripts/contentSecurityPolicy.ts`): written into the built `index.html`
+ * once it is final (after the first screen and its inline script), with that script's hash; and sent by
+ * `vite preview` as a header, read back from the build it serves so the two never differ. The dev server has none.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: "topolab-content-security-policy",
+    apply: (_config, env) => env.command === "build" || env.isPreview === true,
+    config(config, env) {
+      if (!env.isPreview) return;
+      const built = resolve(config.root ?? process.cwd(), config.build?.outDir ?? "dist", "index.html");
+      let policy: string | null = null;
+      try {
+        policy = builtPolicy(readFileSync(built, "utf8"));
+      } catch {
+        // Nothing built yet: `vite preview` reports that itself.
+      }
+      if (policy === null) return;
+      return { preview: { headers: { "Content-Security-Policy": policy } } };
+    },
+    transformIndexHtml: {
+      order: "post",
+      handler: (html) => withContentSecurityPolicy(html).html,
+    },
+  };
+}
+
+/**
  * The modules the page needs before anything runs (reachable from `src/main.tsx` by static imports), found once the
  * module graph is complete: they go into one chunk, which compresses better than the same code spread over several
  * (shared code split out of the lazy chunks). Everything loaded on demand stays in its own chunks.
@@ -74,7 +105,7 @@ function collectInitialModules(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), firstScreen(), collectInitialModules()],
+  plugins: [react(), firstScreen(), contentSecurityPolicy(), collectInitialModules()],
   base: "./",
   build: {
     target: "es2022",
