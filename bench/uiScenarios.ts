@@ -6,8 +6,9 @@
  *   filter → selectKey → sink, 4 output topics) whose producers send 5,000 records before the application's first
  *   poll, so 5,000 records are sent and not yet processed when playback starts.
  * - `longScenario`: 100,000 records through source → mapValues → filter → sink (simulated on the worker).
- * - `millionScenario`: the same topology with 1,000,000 records (8.6 million steps): the heavy run during which
- *   clicks are timed, and whose hand-over, memory and key presses `--million` measures.
+ * - `millionScenario`: the same topology with 1,000,000 records (8.6 million steps): the finished run whose
+ *   hand-over, memory and key presses `--million` measures.
+ * - `heavyScenario`: with 2,000,000 records (the most a scenario may send): the run during which clicks are timed.
  */
 import type { Scenario } from "../src/scenario";
 
@@ -70,10 +71,16 @@ export const LONG_RECORDS = 100_000;
 
 export const MILLION_RECORDS = 1_000_000;
 
-export function millionScenario(): Scenario {
-  const scenario = longScenario(MILLION_RECORDS) as unknown as { limits: Record<string, number> };
-  scenario.limits = { maxRecords: MILLION_RECORDS, maxSteps: 40_000_000 };
+export function millionScenario(records = MILLION_RECORDS): Scenario {
+  const scenario = longScenario(records) as unknown as { limits: Record<string, number> };
+  scenario.limits = { maxRecords: records, maxSteps: 40_000_000 };
   return scenario as unknown as Scenario;
+}
+
+export const HEAVY_RECORDS = 2_000_000;
+
+export function heavyScenario(): Scenario {
+  return millionScenario(HEAVY_RECORDS);
 }
 
 export function longScenario(records = LONG_RECORDS): Scenario {
