@@ -55,7 +55,8 @@ describe("WindowedList", () => {
   it("renders the rows a scroll brings into view, and no longer the ones scrolled past", () => {
     const list = mount();
     // Scrolled 100,000 px down: the list's top is that far above the panel's.
-    list.getBoundingClientRect = () => DOMRect.fromRect({ x: 0, y: -100_000, width: 300, height: 5_000 * ROW });
+    list.getBoundingClientRect = () =>
+      DOMRect.fromRect({ x: 0, y: -100_000, width: 300, height: 5_000 * ROW });
     act(() => host!.dispatchEvent(new Event("scroll")));
     const shown = rendered();
     expect(shown).toContain(`task-${100_000 / ROW}`);
