@@ -3,7 +3,8 @@
  * column beside the canvas and the handle below is not shown. Narrower than 900 px (phones, tablets: `app.css`) it
  * is a bottom sheet over the canvas: a handle (a disclosure button, `aria-expanded`) opens and closes it, Escape
  * inside it closes it and gives the focus back to the handle, and selecting a record or an operator opens it, since
- * that is where their inspector shows.
+ * that is where their inspector shows, as does picking an instance or a task in the narration (the cluster panel
+ * outlines it).
  */
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { useLab, useLabState } from "./LabContext";
@@ -17,9 +18,15 @@ export function SideSheet({ children }: { children: ReactNode }) {
   const { store } = useLab();
   const selection = useLabState((s) => s.selection);
   const operator = useLabState((s) => s.operator);
+  // Each pick of an instance or a task in the narration (numbered, so picking the same one again counts too).
+  const panelFocus = useLabState((s) =>
+    s.focus !== null && (s.focus.entity.instance !== null || s.focus.entity.task !== null)
+      ? s.focus.seq
+      : null,
+  );
   useEffect(() => {
-    if (selection !== null || operator !== null) setOpen(true);
-  }, [selection, operator]);
+    if (selection !== null || operator !== null || panelFocus !== null) setOpen(true);
+  }, [selection, operator, panelFocus]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Only a sheet closes: beside the canvas (the handle is not rendered) Escape keeps its other meanings.
