@@ -45,7 +45,7 @@ export function compileTopology(
  * A rough size of the trace, to size its columns once: every record is produced, appended, fetched, usually
  * advances its task's stream time, and visits each node; transforming nodes and sinks add a record version each. Capped by the step limit.
  */
-function expectedTraceSize(model: SimulationModel): [steps: number, versions: number] {
+function expectedTraceSize(model: SimulationModel): [steps: number, versions: number, timeRuns: number] {
   const records = totalRecords(model);
   const nodes = model.app.topology;
   const sinks = nodes.filter((n) => n.op === "sink").length;
@@ -54,7 +54,8 @@ function expectedTraceSize(model: SimulationModel): [steps: number, versions: nu
   ).length;
   // Produced, appended, fetched, a stream-time step when it advances (most records), then each node.
   const steps = Math.min(model.limits.maxSteps + 1, records * (4 + nodes.length + sinks) + 64);
-  return [steps, records * (1 + transforming + sinks) + 64];
+  // The wall clock moves about once per record sent (sends at the same instant share a run).
+  return [steps, records * (1 + transforming + sinks) + 64, Math.min(steps, records + 64)];
 }
 
 export interface RecordOptions {

@@ -141,8 +141,8 @@ export class TraceLog {
   length = 0;
 
   /** Step index at which each run of equal wall-clock time starts, and that time. */
-  timeRunStarts = new Int32Array(256);
-  timeRunValues = new Float64Array(256);
+  timeRunStarts: Int32Array<ArrayBuffer>;
+  timeRunValues: Float64Array<ArrayBuffer>;
   timeRuns = 0;
   private currentTime = Number.NaN;
 
@@ -165,11 +165,14 @@ export class TraceLog {
   notes = new Map<number, string>();
 
   /**
-   * Columns are sized up front from the expected number of steps and record versions (estimates are fine: they
-   * grow by doubling), so a long run does not copy its trace over and over.
+   * Columns are sized up front from the expected number of steps, record versions and wall-clock time runs
+   * (estimates are fine: they grow by doubling), so a long run does not copy its trace over and over.
    */
-  constructor(expectedSteps = INITIAL_STEPS, expectedVersions = INITIAL_STEPS) {
+  constructor(expectedSteps = INITIAL_STEPS, expectedVersions = INITIAL_STEPS, expectedTimeRuns = 256) {
     const steps = Math.max(INITIAL_STEPS, Math.ceil(expectedSteps));
+    const runs = Math.max(256, Math.ceil(expectedTimeRuns));
+    this.timeRunStarts = new Int32Array(runs);
+    this.timeRunValues = new Float64Array(runs);
     const versions = Math.max(INITIAL_STEPS, Math.ceil(expectedVersions));
     this.kinds = new Uint8Array(steps);
     this.a = new Int32Array(steps);
