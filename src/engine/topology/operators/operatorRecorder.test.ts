@@ -22,7 +22,9 @@ function env(): OperatorEnv {
 /** Compiles `node` as node 1 with `recorder`, feeds it `values` (ids 0, 1, …) from node 0, returns what it forwards. */
 function run(node: TopologyNode, recorder: OperatorRecorder, values: Json[]) {
   const forwarded: { key: RecordKey; value: Json; id: number }[] = [];
-  const child: Processor = (key, value, _t, id) => forwarded.push({ key, value, id });
+  const child: Processor = (key, value, _t, id) => {
+    forwarded.push({ key, value, id });
+  };
   const processor = compileOperator(node, {
     self: 1,
     children: () => [child],
@@ -30,7 +32,9 @@ function run(node: TopologyNode, recorder: OperatorRecorder, values: Json[]) {
     recorder,
     windowedAggregation: null,
   });
-  values.forEach((value, id) => processor("k", value, 10 * id, id, 0));
+  values.forEach((value, id) => {
+    processor("k", value, 10 * id, id, 0);
+  });
   return forwarded;
 }
 
