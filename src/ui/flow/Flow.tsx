@@ -41,7 +41,12 @@ export const logicalNodeTypes = {
 };
 
 /** How the view is fitted to the graph (and, before the app runs, to the first screen: `src/firstScreen.tsx`). */
-export const FIT_VIEW_OPTIONS = { padding: 0.06, maxZoom: 1.1 };
+export const FIT_VIEW_OPTIONS = {
+  padding: 0.06,
+  maxZoom: 1.1,
+  // Nodes outside the viewport are not rendered (so never measured): fit to every node's declared size.
+  includeHiddenNodes: true,
+};
 
 const MINIMAP_STYLE = { width: 150, height: 96 };
 

@@ -23,7 +23,7 @@ describe("partition lanes", () => {
     expect(many.nameWidth).toBeGreaterThan(few.nameWidth);
     expect(many.nameWidth).toBeGreaterThanOrEqual("payments-63".length * 6.5);
     expect(many.recordsWidth + many.nameWidth).toBeLessThan(TOPIC_WIDTH);
-    expect(many.recordsWidth).toBeGreaterThan(120);
+    expect(many.recordsWidth).toBeGreaterThan(90);
   });
 
   it("sizes a chip for its whole key, and a reprocessed chip for its mark", () => {

@@ -7,7 +7,7 @@ export const PRODUCER_SIZE = { width: 120, height: 46 } as const;
 /** Space between a producer and its topic below it, and between producers side by side. */
 export const PRODUCER_GAP = 26;
 
-export const TOPIC_WIDTH = 320;
+export const TOPIC_WIDTH = 264;
 export const TOPIC_HEADER = 36;
 export const TOPIC_LANE = 30;
 export const TOPIC_PADDING = 8;
