@@ -5,7 +5,7 @@
  * thrown error into an output of kind `failed` (see {@link attempt}).
  */
 import type { Json } from "../model";
-import { checkValue, MAX_COLLECTED_TOTAL, ValueLimitError } from "../values/valueLimits";
+import { checkValue, formatCount, MAX_COLLECTED_TOTAL, ValueLimitError } from "../values/valueLimits";
 
 /** The value a record contributes to the aggregate, from its key, value and timestamp (e.g. a field, an expression). */
 export type AggregateInput = (key: Json, value: Json, timestamp: number) => Json;
@@ -139,7 +139,7 @@ class CollectedLists {
     this.#made += length;
     if (this.#made > MAX_COLLECTED_TOTAL) {
       throw new ValueLimitError(
-        `collect: the lists of this window store hold more than ${MAX_COLLECTED_TOTAL.toLocaleString("en-US")} values in total (the limit; every update makes a new list of all the values so far: use fewer records per window, or count, sum or reduce)`,
+        `collect: the lists of this window store hold more than ${formatCount(MAX_COLLECTED_TOTAL)} values in total (the limit; every update makes a new list of all the values so far: use fewer records per window, or count, sum or reduce)`,
       );
     }
     const out = left.slice();

@@ -44,9 +44,12 @@ export class ValueLimitError extends UserFunctionError {}
 
 const sizes = new WeakMap<object, number>();
 
-function count(n: number): string {
-  return n.toLocaleString("en-US");
+/** `1,000,000`: an integer with thousands separators, the same everywhere (no locale data needed). */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
+
+const count = formatCount;
 
 /** The message for a string of `length` characters, or null when it is short enough. */
 export function stringLengthProblem(length: number): string | null {

@@ -6,6 +6,7 @@ import type { Json } from "../../engine/model";
 import { jsonTextUpTo } from "../../engine/values/jsonWriter";
 import {
   checkValue,
+  formatCount,
   MAX_STRING_LENGTH,
   stringLengthProblem,
   ValueLimitError,
@@ -70,7 +71,7 @@ export function toText(value: Json, label: string): string {
   const text = jsonTextUpTo(value, MAX_STRING_LENGTH);
   if (text.length > MAX_STRING_LENGTH) {
     throw new ValueLimitError(
-      `${label}: the value's text is longer than the limit of ${MAX_STRING_LENGTH.toLocaleString("en-US")} characters`,
+      `${label}: the value's text is longer than the limit of ${formatCount(MAX_STRING_LENGTH)} characters`,
     );
   }
   return text;
