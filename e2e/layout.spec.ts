@@ -108,6 +108,11 @@ test("a phone steps through a lesson with the canvas, the step buttons and the n
   await page.goto("/");
   await expect(page.getByTestId("node-orders-in")).toBeInViewport();
   await expect(page.getByRole("complementary", { name: "Cluster" })).toBeHidden();
+  // The legend starts folded on a phone, so the canvas is not hidden behind it; its summary opens it.
+  const legend = page.getByTestId("canvas-legend");
+  await expect(legend).not.toHaveAttribute("open");
+  await legend.locator("summary").click();
+  await expect(legend).toHaveAttribute("open");
   await stepForward(page).click();
   await stepForward(page).click();
   await expect(indicator(page)).toHaveText(/^Step 2 \/ \d+$/);

@@ -73,11 +73,15 @@ function Swatch({ kind, color }: { kind: "dot" | "dropped" | "reprocessed" | "in
 export function CanvasLegend() {
   const simulation = useLabState((s) => s.shown?.open.simulation ?? null);
   const keys = useRunKeys(simulation);
+  // On a phone (the page's narrowest layout, `app.css`) it starts folded: open, it would hide a third of the canvas.
+  const [startsOpen] = useState(
+    () => typeof window === "undefined" || !window.matchMedia?.("(max-width: 640px)").matches,
+  );
   if (!simulation) return null;
   const shown = keys?.slice(0, SHOWN_KEYS) ?? [];
   const more = keys ? keys.length - shown.length : 0;
   return (
-    <details className="canvas-legend nopan nowheel" open data-testid="canvas-legend">
+    <details className="canvas-legend nopan nowheel" open={startsOpen} data-testid="canvas-legend">
       <summary>{t("legendTitle")}</summary>
       <ul className="legend-keys" aria-label={t("legendKeys")}>
         {shown.map((key) => (
