@@ -19,7 +19,7 @@ describe("renderFirstScreen", () => {
   it("gives the box around the nodes, for fitting the canvas to the window", () => {
     expect(screen.bounds.width).toBeGreaterThan(500);
     expect(screen.bounds.height).toBeGreaterThan(50);
-    expect(screen.fit).toEqual({ padding: 0.06, maxZoom: 1.1 });
+    expect(screen.fit).toMatchObject({ padding: 0.06, maxZoom: 1.1 });
   });
 });
 
