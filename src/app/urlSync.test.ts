@@ -399,6 +399,67 @@ describe("url sync: history", () => {
     expect(lessonOf(store)).toBe(labServices.lessons[0]!.id);
   });
 
+  it("follows Forward at once after Back, even while the link Back opened is still being simulated or written", async () => {
+    const workers = fakeWorkers();
+    const { store, scheduler, location, back, forward, entries } = setup(undefined, {
+      ...labServices,
+      createWorker: workers.factory,
+    });
+    openFromLocation(store, location);
+    store.getState().goTo(3);
+    scheduler.advance(WRITE_AFTER_MS);
+    store.getState().lessonChosen("crash-recovery");
+    store.getState().goTo(2);
+    scheduler.advance(WRITE_AFTER_MS);
+    const [left, chosen] = entries().urls;
+
+    back(); // a link: simulated on a worker, the lesson chosen stays on screen meanwhile
+    expect(store.getState().loading).not.toBeNull();
+    scheduler.advance(WRITE_AFTER_MS * 2); // the address waits while the run goes on
+    workers.started.at(-1)!.reply({ type: "progress", done: 1, total: 2, steps: 5 });
+    workers.started.at(-1)!.answer();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(lessonOf(store)).toBe(labServices.lessons[0]!.id);
+    expect(cursorOf(store)).toBe(3);
+    // The entry Back opened still holds its own link: the lesson that was on screen is not written into it.
+    expect(entries()).toEqual({ urls: [left, chosen], index: 0 });
+
+    forward();
+    expect(store.getState().loading).not.toBeNull();
+    workers.started.at(-1)!.answer();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(lessonOf(store)).toBe("crash-recovery");
+    expect(cursorOf(store)).toBe(2);
+    scheduler.advance(WRITE_AFTER_MS * 4);
+    expect(entries()).toEqual({ urls: [left, chosen], index: 1 });
+  });
+
+  it("gives the entry it leaves its last step when the next scenario is simulated on a worker", async () => {
+    const workers = fakeWorkers();
+    const { store, scheduler, location, back, entries } = setup(undefined, {
+      ...labServices,
+      createWorker: workers.factory,
+    });
+    openFromLocation(store, location);
+    store.getState().lessonChosen("crash-recovery");
+    store.getState().goTo(4); // not written yet when the file is opened
+    store.getState().scenarioOpened(generatedScenario(30));
+    workers.started.at(-1)!.answer();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(store.getState().shown?.open.scenario.title).toBe("30 generated records");
+    expect(entries().urls[1]).toMatch(/\/s=4$/);
+    back();
+    workers.started.at(-1)!.answer();
+    await Promise.resolve();
+    await Promise.resolve();
+    scheduler.advance(WRITE_AFTER_MS);
+    expect(lessonOf(store)).toBe("crash-recovery");
+    expect(cursorOf(store)).toBe(4);
+  });
+
   it("stops following Back and Forward once disposed", () => {
     const { store, sync, back } = opened();
     store.getState().lessonChosen("crash-recovery");

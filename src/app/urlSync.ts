@@ -83,6 +83,8 @@ export function createUrlSync(options: UrlSyncOptions): UrlSync {
   let pendingSince = 0;
   /** The current history entry's fragment: the one we last wrote or opened, to tell our own writes from the user's. */
   let written = fragmentOf(location.hash);
+  /** True while what the location holds is being opened: the changes that makes are not written back. */
+  let following = false;
 
   /** Writes `state` into the current history entry (`replace`) or a new one (`push`); false when nothing to write. */
   const writeState = (state: LabState, how: "replace" | "push"): boolean => {
@@ -121,11 +123,19 @@ export function createUrlSync(options: UrlSyncOptions): UrlSync {
       state.loading === previous.loading
     )
       return;
+    // Opening what the address holds (Back, Forward, a typed link): the entry already holds it.
+    if (following) return;
+    if (previous.loading === null && state.loading !== null && (timer !== null || idle !== null)) {
+      // A run starts: what was on screen until now is the current entry's last state.
+      cancel();
+      writeState(previous, "replace");
+    }
     if (state.shown?.open.scenario !== previous.shown?.open.scenario) {
-      // Leaving a scenario: its entry keeps the state it was left in.
+      // Leaving a scenario: its entry keeps the state it was left in — unless a run was going on, whose entry may
+      // be another one now (Back pressed while it ran): what changed meanwhile is dropped, not written there.
       if (timer !== null || idle !== null) {
         cancel();
-        writeState(previous, "replace");
+        if (previous.loading === null) writeState(previous, "replace");
       }
       // Chosen in the lab, over an entry that holds a link: a new entry, so Back brings that link back. (A link
       // the address holds is already its entry; an address without a fragment, the first screen's, is taken over.)
@@ -150,7 +160,12 @@ export function createUrlSync(options: UrlSyncOptions): UrlSync {
     // A write still pending belongs to the entry left behind; the location is another entry's now.
     cancel();
     written = fragment;
-    openFromLocation(store, location);
+    following = true;
+    try {
+      openFromLocation(store, location);
+    } finally {
+      following = false;
+    }
   };
   events?.addEventListener("hashchange", onLocationChanged);
   events?.addEventListener("popstate", onLocationChanged);
